@@ -1,0 +1,40 @@
+/**
+ * Content Layer loader for every collection. All collections come from one validated read of the
+ * content tree (src/lib/content-fs.ts → src/lib/validate.ts, memoised per process), so the site,
+ * `npm run validate` and the tests see the same data and the same errors. Any error fails the build
+ * — Astro itself would only log a broken reference.
+ */
+import type { Loader } from 'astro/loaders';
+import { contentRoot, loadContent } from '../lib/content-fs.ts';
+import { formatError } from '../lib/errors.ts';
+import type { ContentSet } from '../lib/model.ts';
+
+type Part = keyof ContentSet;
+
+export function kepuLoader(part: Part): Loader {
+  return {
+    name: `kepu-${part}`,
+    load: async ({ store, renderMarkdown, generateDigest, logger }) => {
+      const { content, errors, warnings } = loadContent(contentRoot());
+      if (errors.length > 0) {
+        const lines = errors.map(formatError).join('\n');
+        throw new Error(`内容有 ${errors.length} 个问题，无法构建（npm run validate 可单独检查）/ invalid content:\n${lines}`);
+      }
+      if (part === 'events' && warnings.length) logger.warn(warnings.map(formatError).join('\n'));
+      const keep = new Set<string>();
+      const items: { id: string; data: Record<string, unknown>; body?: string }[] =
+        part === 'vocab'
+          ? Object.entries(content.vocab).map(([id, list]) => ({ id, data: { id, entries: list } }))
+          : // `body` stays in data too: feeds and search need its plain text.
+            (content[part] as { id: string; body?: string }[]).map((data) => ({ id: data.id, data: data as Record<string, unknown>, body: data.body }));
+      for (const { id, data, body } of items) {
+        keep.add(id);
+        const digest = generateDigest({ data, body: body ?? '' });
+        if (store.get(id)?.digest === digest) continue;
+        const rendered = body && body.trim() ? await renderMarkdown(body) : undefined;
+        store.set({ id, data, digest, ...(rendered ? { rendered } : {}) });
+      }
+      for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Small pure helpers that turn content into what a page shows: place lines, status labels,
+ * vocabulary labels. Pages stay thin by calling these.
+ */
+import type { EventEntry } from './model.ts';
+import type { SiteQuery } from './query.ts';
+import type { EventStatus, VocabName } from './schema.ts';
+
+export const STATUS_ZH: Record<EventStatus, string> = {
+  scheduled: '照常举行',
+  cancelled: '已取消',
+  postponed: '已延期',
+  'moved-online': '改为线上',
+};
+
+export const KIND_ZH = { activity: '活动', call: '征集', deadline: '截止' } as const;
+
+export interface Place {
+  /** Venue name, or the free-text address. */
+  name?: string;
+  address?: string;
+  /** District / city label. */
+  region?: string;
+  /** Link to the venue's page on this site. */
+  venueHref?: string;
+  online?: string;
+}
+
+export function regionLabel(q: SiteQuery, id: string | undefined): string | undefined {
+  if (!id) return undefined;
+  const r = q.vocab.regions.get(id);
+  if (!r) return undefined;
+  const parent = r.parent ? q.vocab.regions.get(r.parent) : undefined;
+  return parent && !r.label.startsWith(parent.label.slice(0, 2)) ? `${parent.label}${r.label}` : r.label;
+}
+
+export function eventPlace(e: EventEntry, q: SiteQuery): Place {
+  const v = e.venue ? q.venue.get(e.venue) : undefined;
+  return {
+    name: v?.name,
+    address: v?.address ?? e.address,
+    region: regionLabel(q, e.regionId),
+    venueHref: v ? `/venues/${v.id}/` : undefined,
+    online: e.online,
+  };
+}
+
+/** One line for lists: 中国科学技术馆 · 北京市朝阳区 / 线上. */
+export function placeLine(e: EventEntry, q: SiteQuery): string {
+  const p = eventPlace(e, q);
+  const parts = [p.name ?? p.address, p.region].filter(Boolean) as string[];
+  if (e.online && (e.status === 'moved-online' || parts.length === 0)) parts.unshift('线上');
+  else if (e.online) parts.push('线上同步');
+  return [...new Set(parts)].join(' · ');
+}
+
+export function labels(q: SiteQuery, vocab: VocabName, ids: string[]): { id: string; label: string }[] {
+  return ids.map((id) => ({ id, label: q.vocab[vocab].get(id)?.label ?? id }));
+}
+
+export function organizerName(q: SiteQuery, id: string): string {
+  const o = q.organizer.get(id);
+  return o?.shortName ?? o?.name ?? id;
+}
+
+/** Free when the registration says fee 0, or when no fee is stated and no registration is needed. */
+export function isFree(e: EventEntry): boolean {
+  return e.registration?.fee === undefined ? true : e.registration.fee === 0;
+}
+
+/** A map search link by name and address (高德地图 URI API, opens in the browser or the app); never an embedded map. */
+export function mapLink(address: string, name?: string): string {
+  const q = encodeURIComponent([name, address].filter(Boolean).join(' '));
+  return `https://uri.amap.com/search?keyword=${q}`;
+}
