@@ -1,0 +1,267 @@
+/**
+ * The observance recurrence engine: turns an observance's date rule into concrete days for any year.
+ *
+ * Every date is a floating calendar date `YYYY-MM-DD` (a day in China, no time, no zone), so the
+ * results never depend on the process time zone: arithmetic goes through `Date.UTC`, RRULEs are
+ * expanded with UTC bounds and no `tzid` (../shared/GUIDE.md §7), lunar dates and solar terms come from
+ * lunar-javascript rather than ICU. Pure: the caller passes `today`.
+ */
+import type { ObservanceData } from './schema.ts';
+import { RRule, datetime } from './rrule-compat.ts';
+import { lunarDateInYear, solarTermInYear } from './lunar.ts';
+
+/**
+ * What the engine reads from an observance. Any `ObservanceData`/`ObservanceEntry` fits; everything
+ * but `rule` may be left out (tests, the submission form).
+ */
+export type ObservanceRuleInput = Pick<ObservanceData, 'rule'> &
+  Partial<Pick<ObservanceData, 'days' | 'usual' | 'established' | 'endedYear' | 'dates'>>;
+
+/**
+ * One year's occurrence. `dated`: first and last day (inclusive, YYYY-MM-DD); `announced` is true
+ * when the days come from the file's `dates` (announced, or a correction of the rule for that year).
+ * `pending`: dates announced each year and not yet known (待公布), with the usual period in words.
+ */
+export type Occurrence =
+  | { year: number; status: 'dated'; start: string; end: string; announced: boolean }
+  | { year: number; status: 'pending'; usual?: string };
+
+export type DatedOccurrence = Extract<Occurrence, { status: 'dated' }>;
+
+// ---------------------------------------------------------------------------------------------
+// floating-date arithmetic
+// ---------------------------------------------------------------------------------------------
+
+const DAY_MS = 86_400_000;
+const YMD_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function ymd(y: number, m: number, d: number): string {
+  return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
+}
+
+function toUtcMs(day: string): number {
+  const m = YMD_RE.exec(day);
+  if (!m) throw new Error(`不是 YYYY-MM-DD 日期：${day} / not a YYYY-MM-DD date`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+/** `day` plus `n` days (n may be negative). */
+export function addDays(day: string, n: number): string {
+  return new Date(toUtcMs(day) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+function yearOf(day: string): number {
+  return Number(day.slice(0, 4));
+}
+
+function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function spanDays(o: ObservanceRuleInput): number {
+  return o.days && o.days > 1 ? Math.floor(o.days) : 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// one year
+// ---------------------------------------------------------------------------------------------
+
+/** Whether the observance exists in `year` (between `established` and `endedYear`, inclusive). */
+export function isActiveInYear(o: ObservanceRuleInput, year: number): boolean {
+  if (o.established !== undefined && year < o.established) return false;
+  if (o.endedYear !== undefined && year > o.endedYear) return false;
+  return true;
+}
+
+/** The first day the rule gives in `year`, before `days` is applied; undefined when there is none. */
+function ruleStart(o: ObservanceRuleInput, year: number): string | undefined {
+  const rule = o.rule;
+  switch (rule.type) {
+    case 'fixed': {
+      const [m, d] = rule.date.split('-').map(Number) as [number, number];
+      if (m === 2 && d === 29 && !isLeapYear(year)) return undefined; // no 02-29: no day that year
+      return ymd(year, m, d);
+    }
+    case 'rrule':
+      return rruleStart(rule.rrule, year, o.established);
+    case 'lunar': {
+      const [m, d] = rule.date.split('-').map(Number) as [number, number];
+      return lunarDateInYear(year, m, d);
+    }
+    case 'solar-term':
+      return solarTermInYear(year, rule.term);
+    case 'month':
+    case 'announced':
+      return undefined; // handled by the caller
+  }
+}
+
+/**
+ * First occurrence of a yearly RRULE in `year`, as a floating date: UTC bounds, no tzid. DTSTART is
+ * Jan 1 of `year`, or of the year established when INTERVAL or COUNT make the start matter.
+ * Memoised: expanding from an early DTSTART costs milliseconds, and pages ask for the same years.
+ */
+function rruleStart(text: string, year: number, established: number | undefined): string | undefined {
+  const body = text.trim().replace(/^RRULE:/i, '');
+  const anchored = /(^|;)(INTERVAL=(?!1(;|$))|COUNT=)/i.test(body) && established !== undefined && established <= year;
+  const from = anchored ? established : year;
+  const key = `${body}|${from}|${year}`;
+  if (rruleCache.has(key)) return rruleCache.get(key);
+  let result: string | undefined;
+  try {
+    const options = RRule.parseString(body);
+    if (options.freq === RRule.YEARLY) {
+      const rule = new RRule({ ...options, dtstart: datetime(from, 1, 1), tzid: null });
+      result = rule.between(datetime(year, 1, 1), datetime(year, 12, 31), true)[0]?.toISOString().slice(0, 10);
+    } // else: observances recur yearly (the validator says so); another FREQ gives no dates
+  } catch {
+    // the validator reports unreadable rules; here they simply have no dates
+  }
+  rruleCache.set(key, result);
+  return result;
+}
+
+const rruleCache = new Map<string, string | undefined>();
+
+/** The dates listed in the file for `year` (announced, or overriding the rule), if any. */
+function listedDates(o: ObservanceRuleInput, year: number): DatedOccurrence | undefined {
+  const listed = o.dates?.[String(year)];
+  if (!listed) return undefined;
+  const end = listed.end ?? addDays(listed.start, spanDays(o) - 1);
+  return { year, status: 'dated', start: listed.start, end: end < listed.start ? listed.start : end, announced: true };
+}
+
+/**
+ * The occurrence of `o` in Gregorian `year`. Undefined outside `established`..`endedYear`, and in
+ * the years a rule gives no day (02-29 in a common year, an unreadable rule).
+ */
+export function occurrenceInYear(o: ObservanceRuleInput, year: number): Occurrence | undefined {
+  if (!isActiveInYear(o, year)) return undefined;
+  const listed = listedDates(o, year);
+  if (listed) return listed;
+  const rule = o.rule;
+  if (rule.type === 'announced') return o.usual ? { year, status: 'pending', usual: o.usual } : { year, status: 'pending' };
+  if (rule.type === 'month') {
+    // Day 0 of the next month is the last day of this one.
+    return { year, status: 'dated', start: ymd(year, rule.month, 1), end: ymd(year, rule.month + 1, 0), announced: false };
+  }
+  const start = ruleStart(o, year);
+  if (!start) return undefined;
+  return { year, status: 'dated', start, end: addDays(start, spanDays(o) - 1), announced: false };
+}
+
+/** One occurrence per year from `fromYear` to `toYear` (inclusive), skipping years without one. */
+export function expandObservance(o: ObservanceRuleInput, fromYear: number, toYear: number): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (let y = fromYear; y <= toYear; y++) {
+    const occ = occurrenceInYear(o, y);
+    if (occ) out.push(occ);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// relative to a day
+// ---------------------------------------------------------------------------------------------
+
+/** Whether `day` (YYYY-MM-DD) falls within a dated occurrence. Pending occurrences have no days. */
+export function isOnDay(occ: Occurrence, day: string): boolean {
+  return occ.status === 'dated' && occ.start <= day && day <= occ.end;
+}
+
+/**
+ * Whether a year with no announced dates yet has probably already passed on `today`: judged by
+ * where the latest announced edition ended in its year. With no announced year at all, we cannot
+ * tell, and the year counts as still to come.
+ */
+function pendingYearLikelyPast(o: ObservanceRuleInput, today: string): boolean {
+  const years = Object.keys(o.dates ?? {}).map(Number).filter((y) => y < yearOf(today)).sort((a, b) => b - a);
+  const latest = years[0] !== undefined ? listedDates(o, years[0]) : undefined;
+  if (!latest) return false;
+  // Compare month-days; an edition that ran into the next year never counts as over.
+  return yearOf(latest.end) === latest.year && latest.end.slice(5) < today.slice(5);
+}
+
+/**
+ * The occurrence in progress on `today`, or else the next one, looking at this year and the two
+ * after it. A pending (待公布) year is returned as such — never a guessed date; the current year's
+ * pending edition is skipped when the latest announced edition had ended by this time of year.
+ */
+export function nextOccurrence(o: ObservanceRuleInput, today: string): Occurrence | undefined {
+  const y0 = yearOf(today);
+  // Last year's edition may still run (a span across New Year).
+  const last = occurrenceInYear(o, y0 - 1);
+  if (last && last.status === 'dated' && last.end >= today) return last;
+  for (let y = y0; y <= y0 + 2; y++) {
+    const occ = occurrenceInYear(o, y);
+    if (!occ) continue;
+    if (occ.status === 'dated') {
+      if (occ.end >= today) return occ;
+    } else if (y > y0 || !pendingYearLikelyPast(o, today)) {
+      return occ;
+    }
+  }
+  return undefined;
+}
+
+/** The observances that have a dated occurrence covering `day`, in list order. */
+export function observancesOnDay<T extends ObservanceRuleInput>(list: T[], day: string): T[] {
+  const y = yearOf(day);
+  return list.filter((o) => [y - 1, y].some((year) => {
+    const occ = occurrenceInYear(o, year);
+    return occ !== undefined && isOnDay(occ, day);
+  }));
+}
+
+/**
+ * Dated occurrences that overlap the window from `today` to `today + days` (both inclusive): those
+ * in progress on `today` and those starting within `days` days. Sorted by start, then by end, then
+ * list order. Pending (待公布) years are left out: they have no days to place.
+ */
+export function upcomingObservances<T extends ObservanceRuleInput>(
+  list: T[],
+  today: string,
+  days: number,
+): { observance: T; occurrence: DatedOccurrence }[] {
+  const last = addDays(today, Math.max(0, Math.floor(days)));
+  const out: { observance: T; occurrence: DatedOccurrence; i: number }[] = [];
+  list.forEach((observance, i) => {
+    for (let y = yearOf(today) - 1; y <= yearOf(last); y++) {
+      const occ = occurrenceInYear(observance, y);
+      if (occ?.status === 'dated' && occ.end >= today && occ.start <= last) out.push({ observance, occurrence: occ, i });
+    }
+  });
+  out.sort((a, b) =>
+    a.occurrence.start < b.occurrence.start ? -1 : a.occurrence.start > b.occurrence.start ? 1
+      : a.occurrence.end < b.occurrence.end ? -1 : a.occurrence.end > b.occurrence.end ? 1
+      : a.i - b.i);
+  return out.map(({ observance, occurrence }) => ({ observance, occurrence }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// iCal
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An RRULE for an iCal feed (`FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6`), for `fixed` and `rrule` rules;
+ * undefined for lunar, solar-term, announced and month rules, and whenever the file lists dates
+ * (`dates` overrides would be lost by a plain RRULE: the feed should then list explicit instances
+ * from `expandObservance`). Ended observances get `UNTIL=<endedYear>1231` (a DATE, to match an
+ * all-day DTSTART). The caller puts DTSTART on an occurrence (e.g. the first one it emits) and
+ * DTEND from `days`.
+ */
+export function rruleForIcal(o: ObservanceRuleInput): string | undefined {
+  if (o.dates && Object.keys(o.dates).length > 0) return undefined;
+  let rule: string;
+  if (o.rule.type === 'fixed') {
+    const [m, d] = o.rule.date.split('-').map(Number) as [number, number];
+    rule = `FREQ=YEARLY;BYMONTH=${m};BYMONTHDAY=${d}`;
+  } else if (o.rule.type === 'rrule') {
+    rule = o.rule.rrule.trim().replace(/^RRULE:/i, '').toUpperCase();
+    if (!/(^|;)FREQ=YEARLY(;|$)/.test(rule)) return undefined;
+  } else {
+    return undefined;
+  }
+  if (o.endedYear !== undefined && !/(^|;)(UNTIL|COUNT)=/.test(rule)) rule += `;UNTIL=${o.endedYear}1231`;
+  return rule;
+}
