@@ -8,6 +8,7 @@ import type { Loader } from 'astro/loaders';
 import { contentRoot, loadContent } from '../lib/content-fs.ts';
 import { formatError } from '../lib/errors.ts';
 import type { ContentSet } from '../lib/model.ts';
+import { sanitizeRenderedHtml } from '../lib/sanitize.ts';
 
 type Part = keyof ContentSet;
 
@@ -31,7 +32,8 @@ export function kepuLoader(part: Part): Loader {
         keep.add(id);
         const digest = generateDigest({ data, body: body ?? '' });
         if (store.get(id)?.digest === digest) continue;
-        const rendered = body && body.trim() ? await renderMarkdown(body) : undefined;
+        const md = body && body.trim() ? await renderMarkdown(body) : undefined;
+        const rendered = md ? { ...md, html: sanitizeRenderedHtml(md.html) } : undefined;
         store.set({ id, data, digest, ...(rendered ? { rendered } : {}) });
       }
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);

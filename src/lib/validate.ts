@@ -64,7 +64,7 @@ export function validateContent(files: SourceFile[], contentDir = 'content'): Va
         err(f.path, p.line, '', p.message);
         continue;
       }
-      const r = vocabFileSchema.safeParse(p.data);
+      const r = vocabFileSchema.safeParse(p.data, { reportInput: true });
       if (!r.success) {
         for (const iss of r.error.issues) err(f.path, p.lineOf(iss.path), iss.path.join('.'), zodIssueMessage(iss, []));
         continue;
@@ -106,7 +106,7 @@ export function validateContent(files: SourceFile[], contentDir = 'content'): Va
   const shaped: { coll: CollectionName; id: string; file: string; sub: string[]; data: any; p: ParsedFile }[] = [];
   for (const entry of parsed) {
     const schema = COLLECTIONS[entry.coll].schema as z.ZodType;
-    const r = schema.safeParse(entry.data);
+    const r = schema.safeParse(entry.data, { reportInput: true });
     const known = Object.keys((COLLECTIONS[entry.coll].schema as any).shape ?? {});
     if (!r.success) {
       for (const iss of r.error.issues) {

@@ -16,6 +16,7 @@ const TYPE_ZH: Record<string, string> = {
   date: '日期',
 };
 
+/** Needs issues parsed with `{ reportInput: true }` to tell a missing field from a wrong one. */
 export function zodIssueMessage(iss: Issue, knownKeys: string[]): string {
   switch (iss.code) {
     case 'invalid_type': {
@@ -44,6 +45,7 @@ export function zodIssueMessage(iss: Issue, knownKeys: string[]): string {
     case 'invalid_format':
       return iss.message && !iss.message.startsWith('Invalid') ? iss.message : `格式不对 / invalid format`;
     case 'invalid_union':
+      if (iss.input === undefined) return '缺少必填字段，请补上 / required field is missing';
       return iss.message && !iss.message.startsWith('Invalid') ? iss.message : '写法不对，请参照示例 / invalid value: see the example';
     default:
       return iss.message || '写法不对 / invalid value';

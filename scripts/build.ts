@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * npm run build — validate the content, build the static site, index it for search.
+ * Environment: CONTENT_DIR (default ./content), SITE_URL (public URL), KEPU_TODAY (pin "today"),
+ * KEPU_OUT_DIR (default ./dist). Exits 1 with the validator's messages on invalid content.
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { contentRoot, loadContent } from '../src/lib/content-fs.ts';
+import { formatError } from '../src/lib/errors.ts';
+
+function step(name: string, cmd: string, args: string[]): void {
+  const started = performance.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env } });
+  if (r.status !== 0) {
+    console.error(`✗ ${name} 失败 / ${name} failed`);
+    process.exit(r.status ?? 1);
+  }
+  console.log(`✓ ${name}（${((performance.now() - started) / 1000).toFixed(1)} s）`);
+}
+
+function run(): void {
+  const { errors } = loadContent(contentRoot());
+  if (errors.length) {
+    errors.forEach((e) => console.error(formatError(e)));
+    console.error(`\n✗ 内容有 ${errors.length} 个问题，未构建 / invalid content, nothing built`);
+    process.exit(1);
+  }
+  const outDir = resolve(process.env.KEPU_OUT_DIR || 'dist');
+  step('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent']);
+  if (!process.env.KEPU_NO_SEARCH) step('pagefind', process.execPath, ['scripts/index-search.ts', outDir]);
+}
+
+run();

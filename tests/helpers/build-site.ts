@@ -1,0 +1,55 @@
+/**
+ * Build a site from a content tree into its own output folder (own Astro cache too, so builds can
+ * run side by side). Used by the site tests' global setup and by the build tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const TMP = join(ROOT, 'tests/.tmp');
+
+export interface BuildOptions {
+  contentDir: string;
+  outDir: string;
+  today: string;
+  siteUrl?: string;
+  tz?: string;
+  /** Skip the Pagefind step. */
+  noSearch?: boolean;
+}
+
+export interface BuildResult {
+  status: number;
+  output: string;
+}
+
+export function buildSite(o: BuildOptions): BuildResult {
+  const env = {
+    ...process.env,
+    CONTENT_DIR: o.contentDir,
+    KEPU_OUT_DIR: o.outDir,
+    KEPU_CACHE_DIR: o.outDir + '-cache',
+    KEPU_TODAY: o.today,
+    SITE_URL: o.siteUrl ?? 'https://kepu.example.org',
+    TZ: o.tz ?? process.env.TZ ?? 'UTC',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...(o.noSearch ? { KEPU_NO_SEARCH: '1' } : {}),
+  };
+  const r = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { status: r.status ?? 1, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+}
+
+/**
+ * The content the browser tests run on: the shipped content plus the test-only events, organizers
+ * and venues of tests/fixtures/site (their observances are the shipped ones). Never shipped.
+ */
+export function testContentTree(dest: string): string {
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(dest, { recursive: true });
+  cpSync(join(ROOT, 'content'), dest, { recursive: true });
+  for (const part of ['organizers', 'venues', 'events']) {
+    cpSync(join(ROOT, 'tests/fixtures/site', part), join(dest, part), { recursive: true });
+  }
+  return dest;
+}

@@ -1,0 +1,58 @@
+/** The built site in a real browser: the spine's pages exist and show real data. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage } from '../helpers/browser.ts';
+
+const base = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+describe('spine pages', () => {
+  it('home says what today is and lists the next events', async () => {
+    const { page, errors } = await openPage(browser, base);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await expect(page.textContent('.obs-today')).resolves.toContain('今天是 2026年9月10日，星期四');
+    // The test events after the pinned today, in date order.
+    const titles = await page.locator('#next ~ .event-list h3 a, section[aria-labelledby="next"] h3 a').allTextContents();
+    expect(titles[0]).toBe('世界急救日公益培训：心肺复苏与AED使用');
+    expect(errors).toEqual([]);
+  });
+
+  it('an event page shows time with weekday, place, organizer, registration and observance', async () => {
+    const { page, errors } = await openPage(browser, `${base}events/2026-09-12-first-aid-training/`);
+    const facts = await page.textContent('dl.facts');
+    expect(facts).toContain('2026年9月12日（星期六）14:00–16:30');
+    expect(facts).toContain('测试科学中心');
+    expect(facts).toContain('北京市朝阳区');
+    expect(facts).toContain('测试市红十字会');
+    expect(facts).toContain('名额 40 人，免费');
+    expect(facts).toContain('世界急救日');
+    const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]'))!);
+    expect(ld).toMatchObject({ '@type': 'Event', startDate: '2026-09-12T14:00:00+08:00', eventStatus: 'https://schema.org/EventScheduled' });
+    expect(errors).toEqual([]);
+  });
+
+  it('a cancelled event says so loudly', async () => {
+    const { page } = await openPage(browser, `${base}events/2026-09-15-cancelled-lecture/`);
+    await expect(page.textContent('[role="alert"]')).resolves.toContain('此活动已取消');
+  });
+
+  it('an observance page gives dates for this and the next two years, authority, source and history', async () => {
+    const { page, errors } = await openPage(browser, `${base}observances/world-first-aid-day/`);
+    const text = (await page.textContent('main'))!;
+    expect(text).toContain('2026 年9月12日');
+    expect(text).toContain('2027 年9月11日');
+    expect(text).toContain('2028 年9月9日');
+    expect(text).toContain('设立机构');
+    expect(text).toContain('历史背景');
+    expect(errors).toEqual([]);
+  });
+
+  it('the archive lists past events by year', async () => {
+    const { page } = await openPage(browser, `${base}events/archive/2025/`);
+    await expect(page.locator('.event-card').count()).resolves.toBeGreaterThan(0);
+  });
+});
