@@ -25,7 +25,7 @@ describe('building from a content root', () => {
     rmSync(outDir, { recursive: true, force: true });
     const r = buildSite({ contentDir, outDir, today: '2026-09-10', noSearch: true });
     expect(r.status).toBe(1);
-    expect(r.output).toMatch(/2026-09-20-science-fair\.md:6 organizer: 找不到主办单位“test-science-socity”/);
+    expect(r.output).toMatch(/2026-09-20-science-fair\.md:5 organizer: 找不到主办单位“test-science-socity”/);
     expect(r.output).toContain('您是不是要写“test-science-society”？');
     expect(existsSync(join(outDir, 'index.html'))).toBe(false);
   });
