@@ -9,6 +9,9 @@
 import type { ObservanceData } from './schema.ts';
 import { RRule, datetime } from './rrule-compat.ts';
 import { lunarDateInYear, solarTermInYear } from './lunar.ts';
+import { addDays } from './dates.ts';
+
+export { addDays };
 
 /**
  * What the engine reads from an observance. Any `ObservanceData`/`ObservanceEntry` fits; everything
@@ -32,22 +35,9 @@ export type DatedOccurrence = Extract<Occurrence, { status: 'dated' }>;
 // floating-date arithmetic
 // ---------------------------------------------------------------------------------------------
 
-const DAY_MS = 86_400_000;
-const YMD_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function ymd(y: number, m: number, d: number): string {
   return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
-}
-
-function toUtcMs(day: string): number {
-  const m = YMD_RE.exec(day);
-  if (!m) throw new Error(`不是 YYYY-MM-DD 日期：${day} / not a YYYY-MM-DD date`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-}
-
-/** `day` plus `n` days (n may be negative). */
-export function addDays(day: string, n: number): string {
-  return new Date(toUtcMs(day) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
 function yearOf(day: string): number {

@@ -265,7 +265,9 @@ export const ruleSchema = z.discriminatedUnion(
       /** lunar：农历日期，例如重阳节 "09-09" / a lunar month-day. */
       type: z.literal('lunar'),
       /** 农历月-日 / Lunar month-day. */
-      date: z.string().regex(/^\d{2}-\d{2}$/, '请写成 "09-09" / write "MM-DD"'),
+      date: z
+        .string()
+        .refine((v) => /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|30)$/.test(v), '农历月 01–12、日 01–30，请写成 "09-09" / lunar month 01–12, day 01–30, as "MM-DD"'),
     }),
     z.strictObject({
       /** solar-term：节气，例如秋分 / a solar term such as 秋分. */
