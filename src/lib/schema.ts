@@ -217,8 +217,10 @@ export const eventSchema = z.strictObject({
   sequence: z.number().int().min(0).optional(),
   /** 信息来源（可选）：通知、公告的标题和网址 / Where the information comes from. */
   source: source.optional(),
-  /** 信息是否已核实（默认 true；不确定时写 false）/ Whether the facts are verified. */
+  /** 信息是否已核实（默认 true；不确定时写 false 并在 note 里说明）/ Whether the facts are verified. */
   verified: z.boolean().default(true),
+  /** 编者说明（可选，一行）：哪些信息待核实、地点范围等 / Editor's note, e.g. what is unverified. */
+  note: oneLine(300).optional(),
   /** 搜索别名（可选），例如简称 / Extra search words such as short names. */
   keywords: stringList.default([]),
 });
@@ -313,8 +315,8 @@ export const observanceSchema = z.strictObject({
   authority: oneLine(120),
   /** 级别：international 国际、national 全国、local 地方 / Level. */
   level: z.enum(LEVELS, { error: '只能是 international、national 或 local / must be international, national or local' }),
-  /** 设立年份（首次举办）/ Year established (first held). */
-  established: z.number().int().min(1800).max(2100),
+  /** 设立年份（首次举办）；不确定时不写，并在 note 里说明 / Year established; leave out when unknown. */
+  established: z.number().int().min(1800).max(2100).optional(),
   /** 最后一年（已停办时填写，例如全国科普日 2024）/ Last year held, when discontinued. */
   endedYear: z.number().int().min(1800).max(2100).optional(),
   /** 依据：决议、通知或公告的标题（网址确实存在时才写）/ Source document. */

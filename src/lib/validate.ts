@@ -188,7 +188,7 @@ export function validateContent(files: SourceFile[], contentDir = 'content'): Va
     if (d.rule.type === 'month' && d.days) err(s.file, s.p.lineOf(['days']), 'days', '整月规则不用写 days，请删掉这一行 / days is not used with a whole-month rule');
     if (d.rule.type === 'announced' && Object.keys(d.dates).length === 0 && !d.usual)
       err(s.file, s.p.lineOf(['rule']), 'rule', '每年公布的纪念日要在 dates 里写已公布的日期，或在 usual 里写通常的时间 / announced rules need dates or usual');
-    if (d.endedYear && d.endedYear < d.established)
+    if (d.endedYear && d.established && d.endedYear < d.established)
       err(s.file, s.p.lineOf(['endedYear']), 'endedYear', '停办年份早于设立年份 / endedYear is before established');
     for (const [year, r] of Object.entries(d.dates as Record<string, { start: string; end?: string }>)) {
       if (r.start.slice(0, 4) !== year)
@@ -234,8 +234,10 @@ export function validateContent(files: SourceFile[], contentDir = 'content'): Va
         );
       }
     }
-    if (!d.venue && !d.online && !d.address)
-      err(file, p.lineOf([]), 'venue', '请写场馆 venue（线下）、地址 address 或线上网址 online 之一 / give a venue, an address or an online URL');
+    // Calls and deadlines happen on paper; activities need somewhere to go (a region suffices for
+    // programmes held across a whole district or city).
+    if (d.kind === 'activity' && !d.venue && !d.online && !d.address && !d.region)
+      err(file, p.lineOf([]), 'venue', '请写场馆 venue（线下）、地址 address、地区 region 或线上网址 online 之一 / give a venue, an address, a region or an online URL');
     if (d.rrule !== undefined) checkRrule(d.rrule, false, file, p.lineOf(['rrule']), 'rrule', err);
     if (d.status === 'postponed' && !d.previousStart)
       errors.push({ file, line: p.lineOf(['status']), field: 'previousStart', severity: 'warning', message: '延期的活动请写 previousStart（原定开始时间）/ postponed events should state previousStart' });

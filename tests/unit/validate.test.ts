@@ -72,7 +72,7 @@ const RULES: Record<string, string[]> = {
   ],
   'end-kind-mismatch': [`${AT}:4 end: 开始只写了日期（全天），结束也只写日期，例如 2026-09-12 / start is a date, so end must be a date too`],
   status: [`${AT}:10 status: 状态只能是 scheduled、cancelled、postponed 或 moved-online / status must be scheduled, cancelled, postponed or moved-online`],
-  'no-place': [`${AT}:2 venue: 请写场馆 venue（线下）、地址 address 或线上网址 online 之一 / give a venue, an address or an online URL`],
+  'no-place': [`${AT}:2 venue: 请写场馆 venue（线下）、地址 address、地区 region 或线上网址 online 之一 / give a venue, an address, a region or an online URL`],
 };
 
 describe('validator rules (valid file passes, invalid file gets the pinned message)', () => {
