@@ -1,0 +1,158 @@
+/**
+ * An organizer's iCalendar feed (.ics) → import records, one per VEVENT, with the same fields a
+ * spreadsheet row has, so that both go through the same mapping and validation. Pure.
+ *
+ * Times: all-day events (VALUE=DATE) keep their dates and the exclusive DTEND becomes the last day;
+ * timed events keep the wall-clock time of their TZID (Windows and legacy names for China map to
+ * Asia/Shanghai); UTC times are converted to `zone` (Asia/Shanghai unless told otherwise); floating
+ * times are taken as local to `zone`.
+ */
+import ICAL from 'ical.js';
+import { DateTime } from 'luxon';
+import type { ImportRecord } from './import-table.ts';
+import type { RowProblem } from './import-rows.ts';
+
+/** TZIDs that mean China Standard Time but are not the canonical IANA name. */
+const CHINA_TZIDS = new Set(['china standard time', 'prc', 'asia/chongqing', 'asia/chungking', 'asia/harbin', 'asia/beijing', 'beijing', 'cst', 'gmt+8', 'utc+8', 'utc+08:00']);
+
+export const DEFAULT_ZONE = 'Asia/Shanghai';
+
+function canonicalZone(tzid: string): string | undefined {
+  const t = tzid.trim().replace(/^\/+/, '');
+  if (CHINA_TZIDS.has(t.toLowerCase())) return DEFAULT_ZONE;
+  // Some exporters prefix a path: /freeassociation.sourceforge.net/Tzfile/Asia/Shanghai
+  const iana = /([A-Za-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?)$/.exec(t)?.[1] ?? t;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: iana });
+    return iana.includes('/') || iana === 'UTC' ? iana : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Time = InstanceType<typeof ICAL.Time>;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const dateText = (t: { year: number; month: number; day: number }) => `${t.year}-${pad(t.month)}-${pad(t.day)}`;
+
+/** Wall-clock text of a timed value in `zone`. */
+function timedText(t: Time, tzid: string | undefined, zone: string): { text?: string; zone?: string; error?: string } {
+  const wall = { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute };
+  if (t.zone?.tzid === 'UTC') {
+    const d = DateTime.fromObject(wall, { zone: 'utc' }).setZone(zone);
+    return { text: d.toFormat("yyyy-MM-dd'T'HH:mm"), zone };
+  }
+  if (tzid) {
+    const z = canonicalZone(tzid);
+    if (!z) return { error: `不认识的时区 TZID=${tzid}，请改用 IANA 名称（例如 Asia/Shanghai）/ unknown TZID ${tzid}` };
+    return { text: `${dateText(wall)}T${pad(wall.hour)}:${pad(wall.minute)}`, zone: z };
+  }
+  return { text: `${dateText(wall)}T${pad(wall.hour)}:${pad(wall.minute)}`, zone };
+}
+
+/** Re-express a wall-clock text from one zone in another (an end given in a different TZID). */
+function convert(text: string, from: string, to: string): string {
+  if (from === to) return text;
+  return DateTime.fromISO(text, { zone: from }).setZone(to).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+/** DESCRIPTION as Markdown-safe plain text: Outlook and others send HTML. */
+export function plainDescription(s: string): string {
+  if (!/<[a-z][^>]*>/i.test(s)) return s.trim();
+  return s
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|h\d)>/gi, '\n\n')
+    .replace(/<\/li>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '‹')
+    .replace(/&gt;/g, '›')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export interface IcsOptions {
+  /** Zone for UTC and floating times; default Asia/Shanghai. */
+  zone?: string;
+  /** Organizer of every event (id or name): an organizer's own feed often names a person in ORGANIZER. */
+  organizer?: string;
+}
+
+export function icsToRecords(text: string, opts: IcsOptions = {}): { records: ImportRecord[]; problems: RowProblem[]; notices: string[] } {
+  const zone = opts.zone ?? DEFAULT_ZONE;
+  const records: ImportRecord[] = [];
+  const problems: RowProblem[] = [];
+  const notices: string[] = [];
+  let root: InstanceType<typeof ICAL.Component>;
+  try {
+    root = new ICAL.Component(ICAL.parse(text));
+  } catch (e) {
+    notices.push(`无法读取日历文件：${e instanceof Error ? e.message : String(e)} / cannot parse the .ics file`);
+    return { records, problems, notices };
+  }
+  const events = root.name === 'vevent' ? [root] : root.getAllSubcomponents('vevent');
+  if (events.length === 0) notices.push('日历文件里没有活动（VEVENT）/ the .ics file has no VEVENT');
+  events.forEach((ve, i) => {
+    const uid = String(ve.getFirstPropertyValue('uid') ?? '') || undefined;
+    const ref = { kind: 'vevent' as const, n: i + 1, ...(uid ? { uid } : {}) };
+    if (ve.hasProperty('recurrence-id')) {
+      problems.push({ ref, field: '', severity: 'warning', message: '这是重复活动中单次的修改（RECURRENCE-ID），未导入，请手工修改对应活动 / a changed occurrence of a recurring event was not imported' });
+      return;
+    }
+    const ev = new ICAL.Event(ve);
+    const cells: ImportRecord['cells'] = {};
+    cells.title = ev.summary ?? '';
+    const dtstart = ve.getFirstProperty('dtstart');
+    const s = ev.startDate;
+    if (!s || !dtstart) {
+      problems.push({ ref, field: 'start', message: '缺少开始时间 DTSTART / DTSTART is missing' });
+      return;
+    }
+    if (s.isDate) {
+      cells.start = dateText(s);
+      const e = ev.endDate;
+      if (e && e.isDate) {
+        const last = e.clone();
+        last.adjust(-1, 0, 0, 0);
+        if (last.compare(s) > 0) cells.end = dateText(last);
+      }
+    } else {
+      const st = timedText(s, dtstart.getParameter('tzid') as string | undefined, zone);
+      if (st.error) {
+        problems.push({ ref, field: 'timezone', message: st.error });
+        return;
+      }
+      cells.start = st.text;
+      if (st.zone && st.zone !== DEFAULT_ZONE) cells.timezone = st.zone;
+      const e = ev.endDate;
+      const dtend = ve.getFirstProperty('dtend');
+      if (e && !e.isDate && e.compare(s) > 0) {
+        const et = timedText(e, (dtend?.getParameter('tzid') as string | undefined) ?? (dtstart.getParameter('tzid') as string | undefined), zone);
+        if (et.text && et.zone) cells.end = convert(et.text, et.zone, st.zone!);
+      }
+    }
+    const location = (ev.location ?? '').trim();
+    if (/^https?:\/\/\S+$/i.test(location)) cells.online = location;
+    else if (location) cells.venue = location;
+    const url = String(ve.getFirstPropertyValue('url') ?? '').trim();
+    if (url) cells.url = url;
+    if (ev.description) cells.description = plainDescription(ev.description);
+    const status = String(ve.getFirstPropertyValue('status') ?? '').toLowerCase();
+    if (status === 'cancelled') cells.status = 'cancelled';
+    const cats = ve.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
+    if (cats.length) cells.categories = cats.join('、');
+    const org = ve.getFirstProperty('organizer');
+    const cn = org?.getParameter('cn');
+    if (opts.organizer) cells.organizer = opts.organizer;
+    else if (cn) cells.organizer = String(cn);
+    const rrule = ve.getFirstPropertyValue('rrule');
+    if (rrule) cells.rrule = String(rrule);
+    if (ve.hasProperty('exdate') || ve.hasProperty('rdate'))
+      problems.push({ ref, field: 'rrule', severity: 'warning', message: 'EXDATE/RDATE（排除或追加的日期）未导入，请检查重复规则 / EXDATE and RDATE were not imported' });
+    records.push({ ref, cells });
+  });
+  return { records, problems, notices };
+}

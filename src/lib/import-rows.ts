@@ -1,0 +1,186 @@
+/**
+ * One imported record (a spreadsheet row or a VEVENT) → the front matter and body of one event
+ * file. Only what can be decided from the row itself and the names of existing organizers and
+ * venues happens here; everything else (dates, URLs, vocabularies, references) is left to the
+ * schema and the validator, which check the generated file exactly as they check a hand-written one.
+ */
+import { cellText, KIND_HELP, type Match, matchOrganizer, matchVenue, nameKey, readKind, readStatus, readWhen, splitList, STATUS_HELP } from './import-match.ts';
+import type { ImportField, ImportRecord, RowRef } from './import-table.ts';
+import type { ContentSet } from './model.ts';
+import { eventSchema, type VocabName } from './schema.ts';
+import { suggest } from './validate.ts';
+import { zodIssueMessage } from './zod-messages.ts';
+
+export interface RowProblem {
+  ref: RowRef;
+  /** The import field (→ its column header in messages); '' for the whole row. */
+  field: ImportField | '';
+  message: string;
+  hint?: string;
+  severity?: 'error' | 'warning';
+}
+
+export interface Candidate {
+  ref: RowRef;
+  data: Record<string, unknown>;
+  body: string;
+}
+
+export interface RowContext {
+  content: ContentSet;
+  /** Values for empty cells, e.g. `--organizer` for a whole .ics feed. */
+  defaults?: Partial<Record<ImportField, string>>;
+  /** Local time of the import (`YYYY-MM-DDTHH:mm`), written as `updated` when a row is not 照常. */
+  now?: string;
+}
+
+const ONLINE_WORDS = new Set(['线上', '网上', '网络', '在线', '线上直播', '直播', 'online']);
+
+export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candidate; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const { ref } = rec;
+  const get = (f: ImportField): unknown => {
+    const v = rec.cells[f];
+    return cellText(v) === '' ? ctx.defaults?.[f] : v;
+  };
+  const text = (f: ImportField) => cellText(get(f));
+  const bad = (field: ImportField, message: string, hint?: string) => problems.push({ ref, field, message, ...(hint ? { hint } : {}) });
+  const { content } = ctx;
+
+  // Organizer(s): the first is the organizer, the others co-organize.
+  const orgNames = splitList(get('organizer'));
+  const coNames = splitList(get('coOrganizers'));
+  const orgIds: string[] = [];
+  for (const name of [...orgNames, ...coNames]) {
+    const m = matchOrganizer(name, content.organizers);
+    if ('id' in m) {
+      if (!orgIds.includes(m.id)) orgIds.push(m.id);
+    } else bad(orgNames.includes(name) ? 'organizer' : 'coOrganizers', m.error, m.hint);
+  }
+  if (orgNames.length === 0) bad('organizer', '请填写主办单位（已有单位的名称或编号）/ the organizer is missing');
+
+  // Place: a known venue, else an address; "线上" means none.
+  let venue: string | undefined;
+  let address: string | undefined;
+  let online = text('online') || undefined;
+  const place = text('venue');
+  if (place && !ONLINE_WORDS.has(place.toLowerCase())) {
+    if (/^https?:\/\//i.test(place)) {
+      online ??= place;
+    } else {
+      venue = matchVenue(place, content.venues);
+      if (!venue) address = place;
+    }
+  }
+
+  const status = readStatus(get('status'));
+  if (!status) bad('status', `状态“${text('status')}”看不懂，请写 ${STATUS_HELP} / unknown status`);
+  const kind = readKind(get('kind'));
+  if (!kind) bad('kind', `类型“${text('kind')}”看不懂，请写 ${KIND_HELP} / unknown kind`);
+
+  const when = readWhen(get('start'), get('end'));
+  const observance = refByName(text('observance'), ctx, (m, h) => bad('observance', m, h));
+  const campaign = refByName(text('campaign'), ctx, (m, h) => bad('campaign', m, h));
+
+  // .ics CATEGORIES: keep the words a vocabulary knows, report the rest.
+  const vocabFromCategories: Partial<Record<VocabName, string[]>> = {};
+  const unknownCategories: string[] = [];
+  for (const c of splitList(get('categories'))) {
+    const hit = (['topics', 'audiences', 'formats'] as const).find((v) => vocabHas(ctx, v, c));
+    if (hit) (vocabFromCategories[hit] ??= []).push(c);
+    else unknownCategories.push(c);
+  }
+  if (unknownCategories.length)
+    problems.push({ ref, field: 'categories', severity: 'warning', message: `分类“${unknownCategories.join('、')}”不在词表里，未导入 / categories not in the vocabularies were left out` });
+
+  const registrationUrl = text('registration');
+  const sourceTitle = text('source');
+  const data: Record<string, unknown> = {
+    title: text('title') || undefined,
+    titleEn: text('titleEn') || undefined,
+    kind,
+    summary: text('summary') || undefined,
+    start: when.start || undefined,
+    end: when.end,
+    timezone: text('timezone') || undefined,
+    rrule: text('rrule') || undefined,
+    organizer: orgIds[0],
+    coOrganizers: orgIds.slice(1),
+    venue,
+    address,
+    online,
+    region: regionId(text('region'), ctx, (m, h) => bad('region', m, h)),
+    observance,
+    campaign,
+    topics: [...splitList(get('topics')), ...(vocabFromCategories.topics ?? [])],
+    audiences: [...splitList(get('audiences')), ...(vocabFromCategories.audiences ?? [])],
+    formats: [...splitList(get('formats')), ...(vocabFromCategories.formats ?? [])],
+    registration: registrationUrl ? { url: registrationUrl } : undefined,
+    status: status ?? 'scheduled',
+    url: text('url') || undefined,
+    updated: status && status !== 'scheduled' && ctx.now ? ctx.now : undefined,
+    source: sourceTitle ? { title: sourceTitle } : undefined,
+  };
+  for (const k of ['topics', 'audiences', 'formats'] as const) data[k] = [...new Set(data[k] as string[])];
+  if (problems.some((p) => p.severity !== 'warning')) {
+    // Collect everything at once: also report what the schema would say about the other cells.
+    const flagged = new Set(problems.map((p) => p.field));
+    const shape = eventSchema.safeParse({ ...data, organizer: data.organizer ?? 'placeholder' });
+    if (!shape.success) {
+      for (const iss of shape.error.issues) {
+        const head = String(iss.path[0] ?? '');
+        const field = (head === 'address' ? 'venue' : head) as ImportField;
+        if (flagged.has(field)) continue;
+        flagged.add(field);
+        bad(field, zodIssueMessage(iss, []));
+      }
+    }
+    return { problems };
+  }
+  return { candidate: { ref, data, body: cellText(get('description')) }, problems };
+}
+
+/** Files store region ids ("110108"); people write 海淀区 or 北京. */
+function regionId(text: string, ctx: RowContext, bad: (message: string, hint?: string) => void): string | undefined {
+  if (!text) return undefined;
+  const m = matchRegion(text, ctx.content);
+  if ('id' in m) return m.id;
+  bad(m.error, m.hint);
+  return undefined;
+}
+
+/** A region label, alias or GB/T 2260 code → its id, with a did-you-mean when unknown. */
+export function matchRegion(text: string, content: ContentSet): Match {
+  const k = text.trim().toLowerCase();
+  const hit = content.vocab.regions.find((v) => [v.id, v.label, v.labelEn, ...v.aliases].some((x) => x && x.toLowerCase() === k));
+  if (hit) return { id: hit.id };
+  const near = suggest(text, content.vocab.regions.map((v) => v.label));
+  return {
+    error: `“${text}”不在地区词表里，请写 content/vocab/regions.yaml 中的地区名称或编号 / "${text}" is not in the regions vocabulary`,
+    hint: near ? `您是不是要写“${near}”？/ did you mean ${near}?` : undefined,
+  };
+}
+
+function vocabHas(ctx: RowContext, name: VocabName, word: string): boolean {
+  const k = word.toLowerCase();
+  return ctx.content.vocab[name].some((v) => [v.id, v.label, v.labelEn, ...v.aliases].some((x) => x && x.toLowerCase() === k));
+}
+
+/**
+ * An observance or campaign written by name (世界急救日), alias or id → its id. An unknown id is
+ * kept for the validator to report; an unknown name is reported here with a did-you-mean.
+ */
+function refByName(text: string, ctx: RowContext, bad: (message: string, hint?: string) => void): string | undefined {
+  if (!text) return undefined;
+  const key = nameKey(text);
+  const hit = ctx.content.observances.find((o) => o.id === text || [o.name, o.nameEn, ...o.aliases].some((n) => n && nameKey(n) === key));
+  if (hit) return hit.id;
+  if (/^[a-z0-9][a-z0-9-]*$/.test(text)) return text;
+  const names = ctx.content.observances.map((o) => o.name);
+  const near = suggest(text, names);
+  bad(
+    `找不到纪念日“${text}”：请写 content/observances/ 里已有纪念日的名称或编号 / unknown observance "${text}"`,
+    near ? `您是不是要写“${near}”？/ did you mean ${near}?` : undefined,
+  );
+  return undefined;
+}
