@@ -1,0 +1,379 @@
+/**
+ * iCalendar feeds (RFC 5545) that people subscribe to once and trust: /calendar.ics, the facet
+ * feeds, one event's .ics, and /observances.ics. The contract (../shared/GUIDE.md §4):
+ *
+ * - UID = entry id @ site host, never from the title or the date;
+ * - DTSTAMP, LAST-MODIFIED and SEQUENCE from the entry (`updated`, `sequence`), never the build clock;
+ * - cancelled events stay, with STATUS:CANCELLED; postponed ones carry their new dates;
+ * - all-day events are VALUE=DATE with an exclusive DTEND; timed events carry TZID and the feed a
+ *   VTIMEZONE for each zone used;
+ * - lines folded at 75 octets without splitting a UTF-8 character, CRLF, a final CRLF;
+ * - the bytes depend on the entries only — not on the machine's TZ, not on the order given.
+ *
+ * ical-generator 11 does the escaping and the octet-aware folding, with luxon DateTimes carrying
+ * explicit zones (plain `Date`s would make its output depend on the process TZ) and VTIMEZONEs
+ * from @touch4it/ical-timezones. Three things it does not do right for us are fixed here:
+ * it does not escape NAME / X-WR-CALNAME / X-WR-CALDESC (a newline there would inject a property),
+ * it can only write ORGANIZER as `mailto:` (our organizers publish no e-mail address), and it puts
+ * custom calendar properties after the events. So the generator's output is unfolded, finished
+ * (ORGANIZER, X-WR-TIMEZONE) and folded again.
+ */
+import ical, { escape, foldLines, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
+import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import type { DateTime } from 'luxon';
+import type { EventEntry, ObservanceEntry } from './model.ts';
+import type { VocabEntry } from './schema.ts';
+import {
+  DEFAULT_ZONE,
+  addDays,
+  eventDescription,
+  eventGeo,
+  eventLocation,
+  eventPageUrl,
+  eventTitle,
+  eventUid,
+  floatingDate,
+  icalStatus,
+  lastModifiedOf,
+  observancePageUrl,
+  observanceUid,
+  oneLineText,
+  sequenceOf,
+  siteBase,
+  stampOf,
+  startInstant,
+  topicLabels,
+  zoned,
+  type FeedLookups,
+} from './ical-fields.ts';
+import { markdownToPlainText, truncateText } from './plain-text.ts';
+
+export type { FeedLookups } from './ical-fields.ts';
+export { eventUid, observanceUid, sequenceOf, eventPageUrl, observancePageUrl } from './ical-fields.ts';
+export { googleCalendarUrl, outlookCalendarUrl } from './ical-links.ts';
+
+export interface FeedOptions {
+  /** The site's public URL, e.g. https://kepu.example.org — gives UIDs their host and links their base. */
+  site: string;
+  /** X-WR-CALNAME, in Chinese, e.g. 科普日历 · 全部活动. */
+  name: string;
+  /** X-WR-CALDESC. */
+  description?: string;
+  /** REFRESH-INTERVAL and X-PUBLISHED-TTL in hours (default 12). */
+  ttlHours?: number;
+  /** Longest Markdown body kept in an event's DESCRIPTION, in characters (default 2000). */
+  bodyMax?: number;
+}
+
+export interface ObservanceFeedItem {
+  observance: ObservanceEntry;
+  /** Dated occurrences: first and last day, inclusive, `YYYY-MM-DD`. */
+  occurrences: { start: string; end: string; year: number }[];
+  /**
+   * A yearly RRULE (e.g. FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6): one recurring VEVENT starting at the
+   * first occurrence replaces the per-year ones. Only for rules without per-year corrections.
+   */
+  rrule?: string;
+}
+
+const PRODID = '//kepu-calendar//Kepu Calendar 科普日历//ZH';
+const TIMEZONE_PROP = `X-WR-TIMEZONE:${DEFAULT_ZONE}`;
+const ORGANIZER_MARK = 'X-KEPU-ORGANIZER';
+
+// ---------------------------------------------------------------------------------------------
+// time zones
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The VTIMEZONE for `tz`, or null when we cannot vouch for one (the event is then written in UTC,
+ * which every client reads right). @touch4it/ical-timezones maps aliases to a file of another
+ * name (`Asia/Calcutta` → `TZID:Asia/Kolkata`, `UTC` → `TZID:Etc/UTC`), which would leave our TZID
+ * unresolved: the TZID line is rewritten to the name we use.
+ */
+function vtimezone(tz: string): string | null {
+  if (tz === 'UTC' || tz === 'Etc/UTC') return null;
+  const c = getVtimezoneComponent(tz);
+  if (!c || !c.includes('BEGIN:VTIMEZONE') || !c.includes('END:VTIMEZONE')) return null;
+  return c.replace(/^TZID:.*$/m, `TZID:${tz}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${tz}`);
+}
+
+/**
+ * Whether the bundled VTIMEZONE agrees with the runtime's tz database at `at`. The bundle dates from
+ * tzdata 2018; a zone whose offset changed since would put events at the wrong hour. Checked for
+ * zones without daylight saving (all of China's), whose VTIMEZONE has a single offset.
+ */
+function vtimezoneAgrees(component: string, at: DateTime): boolean {
+  if (component.includes('BEGIN:DAYLIGHT')) return true;
+  const offsets = [...component.matchAll(/^TZOFFSETTO:([+-])(\d{2})(\d{2})/gm)];
+  const last = offsets.at(-1);
+  if (!last) return false;
+  const minutes = (last[1] === '-' ? -1 : 1) * (Number(last[2]) * 60 + Number(last[3]));
+  return minutes === at.offset;
+}
+
+// ---------------------------------------------------------------------------------------------
+// RRULE
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Check and normalise an RRULE value: one line, only rule characters (no CR/LF, so no property
+ * can be injected), FREQ present, names upper-cased, UNTIL of the type RFC 5545 §3.3.10 demands —
+ * a DATE for all-day events, a UTC date-time for zoned ones (a bare date there means "through that
+ * local day").
+ */
+export function normalizeRrule(rule: string, opts: { allDay: boolean; zone: string }, owner = 'rrule'): string {
+  const s = rule.trim().replace(/^RRULE:/i, '');
+  if (!/^[A-Za-z0-9=;,+-]+$/.test(s) || !/(^|;)FREQ=[A-Za-z]+(;|$)/i.test(s)) {
+    throw new Error(`ical: ${owner}: invalid RRULE "${rule.slice(0, 80)}"`);
+  }
+  return s
+    .split(';')
+    .filter(Boolean)
+    .map((part) => {
+      const [k = '', v = ''] = part.split('=');
+      const key = k.toUpperCase();
+      if (key !== 'UNTIL') return `${key}=${v.toUpperCase()}`;
+      return `UNTIL=${normalizeUntil(v.toUpperCase(), opts, owner)}`;
+    })
+    .join(';');
+}
+
+function normalizeUntil(v: string, { allDay, zone }: { allDay: boolean; zone: string }, owner: string): string {
+  const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/.exec(v);
+  if (!m) throw new Error(`ical: ${owner}: invalid UNTIL "${v}"`);
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  if (allDay) {
+    if (m[7]) return zoned(`${date}T${m[4]}:${m[5]}:${m[6]}`, 'UTC', 'UNTIL').setZone(zone).toFormat('yyyyLLdd');
+    return `${m[1]}${m[2]}${m[3]}`;
+  }
+  if (m[7]) return v;
+  const local = m[4] ? zoned(`${date}T${m[4]}:${m[5]}:${m[6]}`, zone, 'UNTIL') : zoned(date, zone, 'UNTIL').endOf('day').startOf('second');
+  return local.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
+}
+
+// ---------------------------------------------------------------------------------------------
+// the calendar
+// ---------------------------------------------------------------------------------------------
+
+/** Escape TEXT the way ical-generator does for event properties (`\ ; ,` and line breaks). */
+function text(s: string): string {
+  return escape(oneLineText(s), false);
+}
+
+/** Escape a parameter value (RFC 6868) and quote it. */
+function paramValue(s: string): string {
+  return `"${oneLineText(s).replace(/\^/g, '^^').replace(/"/g, "^'")}"`;
+}
+
+interface Draft {
+  data: ICalEventData;
+  /** Sort key: start instant (ms), then UID. */
+  key: [number, string];
+  /** A complete ORGANIZER property line (unfolded), when there is an organizer. */
+  organizer?: string;
+}
+
+function newCalendar(opts: FeedOptions) {
+  const ttl = Math.round((opts.ttlHours ?? 12) * 3600);
+  const cal = ical({
+    prodId: PRODID,
+    name: text(opts.name),
+    ttl,
+    // `name: null`: a calendar-level zone would make ical-generator write DTSTAMP in local time
+    // without the Z. X-WR-TIMEZONE is added in finish() instead.
+    timezone: { name: null, generator: vtimezone },
+  });
+  cal.scale('GREGORIAN');
+  if (opts.description) cal.description(text(opts.description));
+  return cal;
+}
+
+/**
+ * Add the drafts in a stable order, render, and finish: ORGANIZER lines, X-WR-TIMEZONE among the
+ * calendar properties, folding, final CRLF.
+ */
+function render(opts: FeedOptions, drafts: Draft[]): string {
+  const uids = new Set<string>();
+  for (const d of drafts) {
+    const uid = String(d.data.id);
+    if (uids.has(uid)) throw new Error(`ical: duplicate UID ${uid} in feed "${opts.name}"`);
+    uids.add(uid);
+  }
+  drafts.sort((a, b) => a.key[0] - b.key[0] || (a.key[1] < b.key[1] ? -1 : a.key[1] > b.key[1] ? 1 : 0));
+  const cal = newCalendar(opts);
+  const organizers: string[] = [];
+  for (const d of drafts) {
+    const ev = cal.createEvent(d.data);
+    if (d.organizer) {
+      ev.x(ORGANIZER_MARK, String(organizers.length));
+      organizers.push(d.organizer);
+    }
+  }
+  const unfolded = cal.toString().replace(/\r\n[ \t]/g, '');
+  const lines = unfolded.split('\r\n').map((line) => {
+    if (!line.startsWith(`${ORGANIZER_MARK}:`)) return line;
+    return organizers[Number(line.slice(ORGANIZER_MARK.length + 1))]!;
+  });
+  // RFC 5545 §3.4: every calendar property before the first component. ical-generator writes
+  // REFRESH-INTERVAL and X-PUBLISHED-TTL after the VTIMEZONEs; gather them up front.
+  if (lines[0] !== 'BEGIN:VCALENDAR' || lines.at(-1) !== 'END:VCALENDAR') throw new Error('ical: unexpected ical-generator output');
+  const props: string[] = [];
+  const components: string[] = [];
+  let depth = 0;
+  for (const line of lines.slice(1, -1)) {
+    if (line.startsWith('BEGIN:')) depth++;
+    (depth === 0 ? props : components).push(line);
+    if (line.startsWith('END:')) depth--;
+  }
+  props.push(TIMEZONE_PROP);
+  return foldLines(['BEGIN:VCALENDAR', ...props, ...components, 'END:VCALENDAR'].join('\r\n')) + '\r\n';
+}
+
+function eventDraft(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Draft {
+  const site = opts.site;
+  const zone = e.timezone || DEFAULT_ZONE;
+  const uid = eventUid(e, site);
+  let timing: Pick<ICalEventData, 'start' | 'end' | 'allDay' | 'timezone' | 'transparency'>;
+  if (e.allDay) {
+    timing = {
+      allDay: true,
+      start: floatingDate(e.startDate, 'start'),
+      // DTEND of a VALUE=DATE event is exclusive: the day after the last day.
+      end: floatingDate(addDays(e.endDate, 1), 'end'),
+      // A multi-day exhibition should not mark the subscriber busy for a week.
+      transparency: ICalEventTransparency.TRANSPARENT,
+    };
+  } else {
+    const start = zoned(e.start, zone, 'start');
+    const end = e.end ? zoned(e.end, zone, 'end') : undefined;
+    const tz = vtimezone(zone);
+    // Zoned: DTSTART;TZID=Asia/Shanghai:20260912T140000 + VTIMEZONE. Otherwise UTC (…Z).
+    timing =
+      tz !== null && vtimezoneAgrees(tz, start)
+        ? { start, end: end ?? null, timezone: zone }
+        : { start: start.toUTC(), end: end?.toUTC() ?? null };
+  }
+  const data: ICalEventData = {
+    id: uid,
+    sequence: sequenceOf(e),
+    stamp: stampOf(e),
+    ...timing,
+    summary: oneLineText(eventTitle(e)),
+    description: eventDescription(e, lookups, site, { bodyMax: opts.bodyMax ?? 2000 }),
+    url: eventPageUrl(e, site),
+    status: ICalEventStatus[icalStatus(e)],
+  };
+  // UNTIL is read in the event's own zone ("through that local day"), whatever form DTSTART takes.
+  if (e.rrule) data.repeating = normalizeRrule(e.rrule, { allDay: e.allDay, zone }, e.id);
+  const lastModified = lastModifiedOf(e);
+  if (lastModified) data.lastModified = lastModified;
+
+  const location = eventLocation(e, lookups);
+  const geo = eventGeo(e, lookups);
+  if (location) data.location = geo ? { title: oneLineText(location), geo } : oneLineText(location);
+
+  const topics = topicLabels(e.topics ?? [], lookups.topics);
+  if (topics.length) data.categories = topics.map((name) => ({ name }));
+
+  const org = lookups.organizers.get(e.organizer);
+  // ORGANIZER's value must be a URI (CAL-ADDRESS). Organizers publish no e-mail here, and a
+  // made-up mailto: would be false; the organizer's page on this site is a true, stable URI.
+  const organizer = org ? `ORGANIZER;CN=${paramValue(org.name)}:${siteBase(site)}/organizers/${org.id}/` : undefined;
+
+  return { data, key: [startInstant(e).toMillis(), uid], organizer };
+}
+
+/**
+ * The full VCALENDAR text (CRLF line ends, a final CRLF) for these events. Order-independent: events
+ * are sorted by start, then UID. Throws on two events with the same id.
+ */
+export function eventsFeed(events: EventEntry[], lookups: FeedLookups, opts: FeedOptions): string {
+  return render(
+    opts,
+    events.map((e) => eventDraft(e, lookups, opts)),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// observances
+// ---------------------------------------------------------------------------------------------
+
+const LEVEL_LABEL: Record<string, string> = { international: '国际', national: '全国', local: '地方' };
+
+function observanceDescription(o: ObservanceEntry, site: string, year: number | undefined): string {
+  const lines: string[] = [];
+  lines.push(o.nameEn ? `${oneLineText(o.name)}（${oneLineText(o.nameEn)}）` : oneLineText(o.name));
+  const level = LEVEL_LABEL[o.level] ?? o.level;
+  lines.push(`设立：${oneLineText(o.authority)}（${level}，${o.established} 年起${o.endedYear ? `，${o.endedYear} 年止` : ''}）`);
+  lines.push(`依据：${oneLineText(o.source.title)}${o.source.url ? ` ${o.source.url}` : ''}`);
+  if (year !== undefined) {
+    const theme = o.themes?.[String(year)];
+    if (theme) lines.push(`${year} 年主题：${oneLineText(theme)}`);
+    const dated = o.dates?.[String(year)]?.source;
+    if (dated) lines.push(`${year} 年日期依据：${oneLineText(dated.title)}${dated.url ? ` ${dated.url}` : ''}`);
+  }
+  if (o.verified === false) lines.push(`注：本条信息尚待核实${o.note ? `（${oneLineText(o.note)}）` : ''}。`);
+  // The first paragraph of 历史背景, without the headings contributors put above it.
+  const prose = (o.body ?? '').split('\n').filter((l) => !/^\s{0,3}#{1,6}(\s|$)/.test(l)).join('\n');
+  const history = markdownToPlainText(prose).split(/\n\s*\n/)[0];
+  const blocks = [lines.join('\n')];
+  if (history) blocks.push(`历史背景：${truncateText(history, 300)}`);
+  blocks.push(`详情：${observancePageUrl(o, site)}`);
+  return blocks.join('\n\n');
+}
+
+function observanceDraft(
+  o: ObservanceEntry,
+  occ: { start: string; end: string; year: number },
+  site: string,
+  topics: Map<string, VocabEntry> | undefined,
+  rrule: string | undefined,
+): Draft {
+  const uid = observanceUid(o, site, rrule ? undefined : occ.year);
+  const start = floatingDate(occ.start, `${o.id} start`);
+  const data: ICalEventData = {
+    id: uid,
+    sequence: 0,
+    // No history in observance files: the day's own start (midnight in China) keeps the bytes stable.
+    stamp: zoned(occ.start, DEFAULT_ZONE, `${o.id} start`).toUTC(),
+    allDay: true,
+    start,
+    end: floatingDate(addDays(occ.end, 1), `${o.id} end`),
+    summary: oneLineText(o.name),
+    description: observanceDescription(o, site, rrule ? undefined : occ.year),
+    url: observancePageUrl(o, site),
+    status: o.verified === false ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    transparency: ICalEventTransparency.TRANSPARENT,
+  };
+  if (rrule) {
+    let r = normalizeRrule(rrule, { allDay: true, zone: DEFAULT_ZONE }, o.id);
+    // A discontinued day (全国科普日, last held 2024) must not recur for ever.
+    if (o.endedYear && !/(^|;)(UNTIL|COUNT)=/.test(r)) r += `;UNTIL=${o.endedYear}1231`;
+    data.repeating = r;
+  }
+  const labels = topicLabels(o.topics ?? [], topics);
+  if (labels.length) data.categories = labels.map((name) => ({ name }));
+  return { data, key: [start.toMillis(), uid] };
+}
+
+/**
+ * The observance-day feed: all-day events, one per observance and year (`obs-<id>-<year>@host`),
+ * or one recurring event per observance (`obs-<id>@host`, RRULE, starting at its first occurrence)
+ * when `rrule` is given. `lookups.topics` turns topic ids into CATEGORIES labels.
+ */
+export function observancesFeed(
+  items: ObservanceFeedItem[],
+  opts: FeedOptions,
+  lookups?: { topics?: Map<string, VocabEntry> },
+): string {
+  const drafts: Draft[] = [];
+  for (const item of items) {
+    const occs = [...item.occurrences].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    if (item.rrule) {
+      if (occs[0]) drafts.push(observanceDraft(item.observance, occs[0], opts.site, lookups?.topics, item.rrule));
+    } else {
+      for (const occ of occs) drafts.push(observanceDraft(item.observance, occ, opts.site, lookups?.topics, undefined));
+    }
+  }
+  return render(opts, drafts);
+}
