@@ -1,0 +1,176 @@
+/**
+ * The calendar's static data: one small JSON file per month of events (`/data/events/2026-09.json`),
+ * one per year of observance days (`/data/observances/2026.json`) and a manifest of which exist.
+ * The browser fetches only the months it shows, so the page never inlines the whole list.
+ * Build side only (it pulls in the recurrence engine); the browser side is calendar-draw.ts.
+ * Pure: the site's indexes and `today` are passed in.
+ */
+import type { EventEntry, ObservanceEntry } from './model.ts';
+import type { SiteQuery } from './query.ts';
+import type { EventKind, EventStatus, VocabName } from './schema.ts';
+import { expandObservance } from './recurrence.ts';
+import { isFree, placeLine } from './present.ts';
+import { zonedInstant } from './zone.ts';
+
+/** The calendar shows wall-clock time in China. */
+export const CALENDAR_ZONE = 'Asia/Shanghai';
+
+/** One event as the calendar needs it: enough to draw and to filter, nothing more. */
+export interface CalendarEvent {
+  id: string;
+  title: string;
+  /** Wall time in Asia/Shanghai: `YYYY-MM-DD` (all day) or `YYYY-MM-DDTHH:mm`. */
+  start: string;
+  /** Same form; for all-day events the last day, inclusive. Absent when equal to the start. */
+  end?: string;
+  allDay: boolean;
+  kind: EventKind;
+  status: EventStatus;
+  topics: string[];
+  audiences: string[];
+  formats: string[];
+  /** The event's region and every region above it, nearest first (a district matches its city). */
+  regions: string[];
+  /** Has an online link. */
+  online: boolean;
+  /** Takes place somewhere (venue or address). */
+  onsite: boolean;
+  free: boolean;
+  /** 中国科学技术馆 · 北京市朝阳区 */
+  place?: string;
+}
+
+export interface MonthFile {
+  /** `YYYY-MM` */
+  month: string;
+  events: CalendarEvent[];
+}
+
+/** One dated occurrence of an observance in a year. */
+export interface CalendarObservance {
+  id: string;
+  name: string;
+  kind: ObservanceEntry['kind'];
+  /** First and last day, inclusive. */
+  start: string;
+  end: string;
+  topics: string[];
+}
+
+export interface ObservanceYearFile {
+  year: number;
+  observances: CalendarObservance[];
+}
+
+export interface CalendarManifest {
+  /** `YYYY-MM` keys that have an events file, ascending. */
+  months: string[];
+  /** Years that have an observances file, ascending. */
+  observanceYears: number[];
+}
+
+/** `YYYY-MM-DDTHH:mm` in `tz` → the same instant as wall time in Asia/Shanghai. */
+export function toCalendarZone(local: string, tz: string): string {
+  if (local.length === 10 || tz === CALENDAR_ZONE) return local;
+  // China has kept UTC+8 without daylight saving since 1991.
+  const shifted = new Date(zonedInstant(local, tz).getTime() + 8 * 3_600_000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+function regionChain(q: SiteQuery, id: string | undefined): string[] {
+  const out: string[] = [];
+  for (let cur = id, guard = 0; cur && guard < 5; guard++) {
+    out.push(cur);
+    cur = q.vocab.regions.get(cur)?.parent;
+  }
+  return out;
+}
+
+export function toCalendarEvent(e: EventEntry, q: SiteQuery): CalendarEvent {
+  const start = toCalendarZone(e.start, e.timezone);
+  const end = e.end ? toCalendarZone(e.end, e.timezone) : undefined;
+  const place = placeLine(e, q);
+  return {
+    id: e.id,
+    title: e.title,
+    start,
+    ...(end && end !== start ? { end } : {}),
+    allDay: e.allDay,
+    kind: e.kind,
+    status: e.status,
+    topics: e.topics,
+    audiences: e.audiences,
+    formats: e.formats,
+    regions: regionChain(q, e.regionId),
+    online: Boolean(e.online),
+    onsite: Boolean(e.venue || e.address),
+    free: isFree(e),
+    ...(place ? { place } : {}),
+  };
+}
+
+/** The events file of one month (`YYYY-MM`): every event overlapping it, from the byMonth index. */
+export function monthFile(q: SiteQuery, month: string): MonthFile {
+  return { month, events: (q.byMonth.get(month) ?? []).map((e) => toCalendarEvent(e, q)) };
+}
+
+/** Dated observance days of one year, campaigns first, then by start day and name. */
+export function observanceYearFile(list: ObservanceEntry[], year: number): ObservanceYearFile {
+  const observances: CalendarObservance[] = [];
+  for (const o of list) {
+    for (const occ of expandObservance(o, year, year)) {
+      if (occ.status !== 'dated') continue;
+      observances.push({ id: o.id, name: o.name, kind: o.kind, start: occ.start, end: occ.end, topics: o.topics });
+    }
+  }
+  const rank = (o: CalendarObservance) => (o.kind === 'campaign' ? 0 : 1);
+  observances.sort((a, b) => rank(a) - rank(b) || (a.start < b.start ? -1 : a.start > b.start ? 1 : a.name.localeCompare(b.name, 'zh')));
+  return { year, observances };
+}
+
+/**
+ * Years with an observances file: from two years before `today` to three after, plus every year
+ * that has events, so any month with events also shows its observance days.
+ */
+export function observanceYears(q: SiteQuery, today: string): number[] {
+  const y = Number(today.slice(0, 4));
+  const years = new Set<number>();
+  for (let i = y - 2; i <= y + 3; i++) years.add(i);
+  for (const k of q.byYear.keys()) years.add(Number(k));
+  return [...years].sort((a, b) => a - b);
+}
+
+export function calendarManifest(q: SiteQuery, today: string): CalendarManifest {
+  return { months: [...q.byMonth.keys()].sort(), observanceYears: observanceYears(q, today) };
+}
+
+/** Filter options: the vocabulary entries that at least one event uses, in vocabulary order. */
+export interface FilterOption {
+  id: string;
+  label: string;
+  /** Nesting depth (regions: 0 province/city, 1 district). */
+  depth?: number;
+}
+
+export function usedOptions(q: SiteQuery, vocab: Exclude<VocabName, 'regions'>): FilterOption[] {
+  const index = vocab === 'topics' ? q.byTopic : vocab === 'audiences' ? q.byAudience : q.byFormat;
+  return q.content.vocab[vocab].filter((v) => index.has(v.id)).map((v) => ({ id: v.id, label: v.label }));
+}
+
+/** Regions with events, each parent followed by its children (depth-first, vocabulary order). */
+export function usedRegions(q: SiteQuery): FilterOption[] {
+  const used = q.content.vocab.regions.filter((r) => q.byRegion.has(r.id));
+  const usedIds = new Set(used.map((r) => r.id));
+  const out: FilterOption[] = [];
+  const walk = (parent: string | undefined, depth: number) => {
+    for (const r of used) {
+      const top = !r.parent || !usedIds.has(r.parent);
+      if (parent === undefined ? top : r.parent === parent) {
+        out.push({ id: r.id, label: r.label, depth });
+        if (depth < 4) walk(r.id, depth + 1);
+      }
+    }
+  };
+  walk(undefined, 0);
+  return out;
+}
