@@ -1,0 +1,104 @@
+/**
+ * The benchmark's content generator (src/lib/fixtures.ts): its trees pass the real validator, the same
+ * seed gives the same bytes, and the mix of statuses, online events, campaigns and recurring events is
+ * what the benchmark promises. No timings here — those belong to `npm run bench`.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadContent, readContentFiles } from '../../src/lib/content-fs.ts';
+import { generateFixtures } from '../../src/lib/fixtures.ts';
+import type { ContentSet } from '../../src/lib/model.ts';
+import { validateContent, type SourceFile } from '../../src/lib/validate.ts';
+import { ROOT } from '../helpers/build-site.ts';
+
+let shipped: ContentSet;
+let shippedFiles: SourceFile[];
+
+beforeAll(() => {
+  const root = join(ROOT, 'content');
+  const r = loadContent(root, ROOT);
+  expect(r.errors).toEqual([]);
+  shipped = r.content;
+  // Only what the fixture tree copies: vocabularies and observances.
+  shippedFiles = readContentFiles(root, ROOT).filter((f) => /^content\/(vocab|observances)\//.test(f.path));
+});
+
+const generate = (events: number, seed = 1) => generateFixtures({ events, seed, vocab: shipped.vocab, observances: shipped.observances });
+
+function validateTree(files: { path: string; text: string }[]) {
+  return validateContent([...shippedFiles, ...files.map((f) => ({ path: `content/${f.path}`, text: f.text }))], 'content');
+}
+
+describe('generateFixtures', () => {
+  it('writes 200 events that pass the validator, with their organizers and venues', () => {
+    const { files, summary } = generate(200);
+    const result = validateTree(files);
+    expect(result.errors).toEqual([]);
+    expect(result.content.events).toHaveLength(200);
+    expect(result.content.organizers).toHaveLength(summary.organizers);
+    expect(result.content.venues).toHaveLength(summary.venues);
+    expect(summary.organizers).toBe(4);
+    expect(summary.venues).toBe(10);
+  });
+
+  it('is deterministic for a seed and differs between seeds', () => {
+    const a = generate(120, 7).files;
+    const b = generate(120, 7).files;
+    const c = generate(120, 8).files;
+    expect(b).toEqual(a);
+    expect(c.map((f) => f.text)).not.toEqual(a.map((f) => f.text));
+  });
+
+  it('mixes years, statuses, online, recurring, observance days and both campaigns', () => {
+    const { files } = generate(2000, 3);
+    const { content, errors } = validateTree(files);
+    expect(errors).toEqual([]);
+    const ev = content.events;
+    const share = (pred: (e: (typeof ev)[number]) => boolean) => ev.filter(pred).length / ev.length;
+    expect(new Set(ev.map((e) => e.startDate.slice(0, 4)))).toEqual(new Set(['2024', '2025', '2026', '2027']));
+    expect(share((e) => e.status === 'cancelled')).toBeGreaterThan(0.02);
+    expect(share((e) => e.status === 'cancelled')).toBeLessThan(0.045);
+    expect(share((e) => e.status === 'postponed')).toBeGreaterThan(0.005);
+    expect(ev.filter((e) => e.status === 'postponed').every((e) => e.previousStart && e.updated)).toBe(true);
+    expect(share((e) => !!e.online && e.status !== 'moved-online')).toBeGreaterThan(0.12);
+    expect(share((e) => !!e.online && e.status !== 'moved-online')).toBeLessThan(0.19);
+    expect(share((e) => !!e.rrule)).toBeGreaterThan(0.02);
+    expect(share((e) => !!e.observance)).toBeGreaterThan(0.05);
+    // Campaign editions sit in their month: the science month in September (from 2025), the week in May.
+    const month = ev.filter((e) => e.campaign === 'national-science-month');
+    const week = ev.filter((e) => e.campaign === 'national-science-week');
+    expect(month.length).toBeGreaterThan(100);
+    expect(week.length).toBeGreaterThan(50);
+    expect(month.every((e) => e.startDate.slice(5, 7) === '09' && e.startDate >= '2025')).toBe(true);
+    expect(week.every((e) => e.startDate.slice(5, 7) === '05')).toBe(true);
+    // Every event has a place: a venue, or an online URL on the reserved example.org domain.
+    expect(ev.every((e) => e.venue || e.online)).toBe(true);
+    expect(ev.filter((e) => e.online).every((e) => e.online!.startsWith('https://live.example.org/'))).toBe(true);
+    expect(ev.every((e) => e.regionId)).toBe(true);
+  });
+
+  it('writes long Chinese descriptions in six or more paragraphs, not lorem ipsum', () => {
+    const { files } = generate(50, 5);
+    const bodies = files.filter((f) => f.path.startsWith('events/')).map((f) => f.text.split(/\n---\n/)[1]!);
+    for (const body of bodies) {
+      expect(body.split(/\n\n+/).length).toBeGreaterThanOrEqual(6);
+      expect([...body.replace(/\s/g, '')].length).toBeGreaterThan(500);
+      expect(body).not.toMatch(/lorem|ipsum/i);
+      expect(body).toMatch(/[\u4e00-\u9fff]{20}/);
+    }
+    // No sentence repeats inside one description.
+    for (const body of bodies) {
+      const sentences = body.split(/(?<=。)/).map((s) => s.trim()).filter((s) => s.length > 8);
+      expect(new Set(sentences).size).toBe(sentences.length);
+    }
+  });
+
+  it('files events under their start year with unique ids, and marks every file as generated', () => {
+    const { files } = generate(300, 9);
+    const events = files.filter((f) => f.path.startsWith('events/'));
+    for (const f of events) expect(f.path).toMatch(/^events\/(\d{4})\/\1-\d{2}-\d{2}-e\d{6}-[a-z-]+\.md$/);
+    const ids = events.map((f) => f.path.split('/').pop());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const f of files) expect(f.text).toContain('generated fixture');
+  });
+});
