@@ -66,10 +66,18 @@ export function observanceUid(o: { id: string }, site: string, year?: number): s
  * refused both, so reaching here with one is a bug worth stopping the build for.
  */
 export function zoned(local: string, zone: string, what = 'time'): DateTime {
+  const key = `${zone} ${local}`;
+  const hit = zonedCache.get(key);
+  if (hit) return hit;
   const dt = DateTime.fromISO(local, { zone });
   if (!dt.isValid) throw new Error(`ical: invalid ${what} "${local}" in zone "${zone}" (${dt.invalidExplanation ?? dt.invalidReason})`);
+  // Each event's times are read several times (start, stamp, sequence…) and zone offsets cost an
+  // Intl call in luxon; DateTimes are immutable, so a small bounded cache is safe.
+  if (zonedCache.size >= 50_000) zonedCache.clear();
+  zonedCache.set(key, dt);
   return dt;
 }
+const zonedCache = new Map<string, DateTime>();
 
 /** A calendar date as a luxon DateTime at UTC midnight (how all-day values are handed around). */
 export function floatingDate(date: string, what = 'date'): DateTime {

@@ -10,15 +10,15 @@
  * - lines folded at 75 octets without splitting a UTF-8 character, CRLF, a final CRLF;
  * - the bytes depend on the entries only — not on the machine's TZ, not on the order given.
  *
- * ical-generator 11 does the escaping and the octet-aware folding, with luxon DateTimes carrying
- * explicit zones (plain `Date`s would make its output depend on the process TZ) and VTIMEZONEs
- * from @touch4it/ical-timezones. Three things it does not do right for us are fixed here:
- * it does not escape NAME / X-WR-CALNAME / X-WR-CALDESC (a newline there would inject a property),
- * it can only write ORGANIZER as `mailto:` (our organizers publish no e-mail address), and it puts
- * custom calendar properties after the events. So the generator's output is unfolded, finished
- * (ORGANIZER, X-WR-TIMEZONE) and folded again.
+ * ical-generator 11 writes the properties and escapes TEXT, given luxon DateTimes with explicit
+ * zones (plain `Date`s would make its output depend on the process TZ); VTIMEZONEs come from
+ * @touch4it/ical-timezones. What it does not do right for us is done here: it does not escape
+ * NAME / X-WR-CALNAME / X-WR-CALDESC (a newline there would inject a property), it can only write
+ * ORGANIZER as `mailto:` (our organizers publish no e-mail address), it puts REFRESH-INTERVAL and
+ * X-PUBLISHED-TTL after the VTIMEZONEs, and its folding is slow on large feeds. So the calendar
+ * header and each event are taken from it unfolded, then assembled and folded in render().
  */
-import ical, { escape, foldLines, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
+import ical, { escape, ICalEvent, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import type { DateTime } from 'luxon';
 import type { EventEntry, ObservanceEntry } from './model.ts';
@@ -76,9 +76,9 @@ export interface ObservanceFeedItem {
   rrule?: string;
 }
 
+const END_EVENT = 'END:VEVENT\r\n';
 const PRODID = '//kepu-calendar//Kepu Calendar 科普日历//ZH';
 const TIMEZONE_PROP = `X-WR-TIMEZONE:${DEFAULT_ZONE}`;
-const ORGANIZER_MARK = 'X-KEPU-ORGANIZER';
 
 // ---------------------------------------------------------------------------------------------
 // time zones
@@ -90,7 +90,15 @@ const ORGANIZER_MARK = 'X-KEPU-ORGANIZER';
  * name (`Asia/Calcutta` → `TZID:Asia/Kolkata`, `UTC` → `TZID:Etc/UTC`), which would leave our TZID
  * unresolved: the TZID line is rewritten to the name we use.
  */
+const vtimezoneCache = new Map<string, string | null>();
+
 function vtimezone(tz: string): string | null {
+  // The bundle reads a file per call; a feed of 10k events asks for the same zone 10k times.
+  if (!vtimezoneCache.has(tz)) vtimezoneCache.set(tz, loadVtimezone(tz));
+  return vtimezoneCache.get(tz)!;
+}
+
+function loadVtimezone(tz: string): string | null {
   if (tz === 'UTC' || tz === 'Etc/UTC') return null;
   const c = getVtimezoneComponent(tz);
   if (!c || !c.includes('BEGIN:VTIMEZONE') || !c.includes('END:VTIMEZONE')) return null;
@@ -173,15 +181,48 @@ interface Draft {
   organizer?: string;
 }
 
+/** One event, rendered: its folded lines (ending in CRLF), the zone it needs, its sort key. */
+interface Piece {
+  key: [number, string];
+  zone?: string;
+  text: string;
+}
+
+/** ICalEvent needs a calendar only to ask for its zone, which is always none here. */
+const zonelessCalendar = ical();
+
+function pieceOf(d: Draft): Piece {
+  let ev = new ICalEvent(d.data, zonelessCalendar).toString();
+  if (!ev.endsWith(END_EVENT)) throw new Error('ical: unexpected ical-generator event output');
+  if (d.organizer) ev = ev.slice(0, -END_EVENT.length) + d.organizer + '\r\n' + END_EVENT;
+  // One logical line per CRLF: every TEXT value arrives with its line breaks escaped.
+  const text = ev.slice(0, -2).split('\r\n').map(foldLine).join('\r\n') + '\r\n';
+  return { key: d.key, zone: typeof d.data.timezone === 'string' ? d.data.timezone : undefined, text };
+}
+
+/**
+ * An event appears in many feeds of one build (all, its topics, region, organizer, venue, its
+ * own .ics…): render it once per (entry, lookups, site, bodyMax). Entries are treated as immutable.
+ */
+const eventPieces = new WeakMap<EventEntry, { lookups: FeedLookups; site: string; bodyMax: number; piece: Piece }>();
+
+function eventPiece(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Piece {
+  const bodyMax = opts.bodyMax ?? 2000;
+  const hit = eventPieces.get(e);
+  if (hit && hit.lookups === lookups && hit.site === opts.site && hit.bodyMax === bodyMax) return hit.piece;
+  const piece = pieceOf(eventDraft(e, lookups, opts));
+  eventPieces.set(e, { lookups, site: opts.site, bodyMax, piece });
+  return piece;
+}
+
 function newCalendar(opts: FeedOptions) {
   const ttl = Math.round((opts.ttlHours ?? 12) * 3600);
   const cal = ical({
     prodId: PRODID,
     name: text(opts.name),
     ttl,
-    // `name: null`: a calendar-level zone would make ical-generator write DTSTAMP in local time
-    // without the Z. X-WR-TIMEZONE is added in finish() instead.
-    timezone: { name: null, generator: vtimezone },
+    // No calendar-level zone: it would make ical-generator write DTSTAMP in local time without
+    // the Z. X-WR-TIMEZONE and the VTIMEZONEs are added in render().
   });
   cal.scale('GREGORIAN');
   if (opts.description) cal.description(text(opts.description));
@@ -189,44 +230,62 @@ function newCalendar(opts: FeedOptions) {
 }
 
 /**
- * Add the drafts in a stable order, render, and finish: ORGANIZER lines, X-WR-TIMEZONE among the
- * calendar properties, folding, final CRLF.
+ * Fold one content line (RFC 5545 §3.1): at most 75 octets per physical line, the continuation
+ * lines starting with a space, and never inside a UTF-8 character (a Chinese character is 3
+ * octets, an emoji 4 — a surrogate pair is never split). ical-generator's own folding is right
+ * too, but it builds the output one character at a time: on a 10k-event feed that was most of
+ * the time and memory, so each line is cut here with slices.
  */
-function render(opts: FeedOptions, drafts: Draft[]): string {
-  const uids = new Set<string>();
-  for (const d of drafts) {
-    const uid = String(d.data.id);
-    if (uids.has(uid)) throw new Error(`ical: duplicate UID ${uid} in feed "${opts.name}"`);
-    uids.add(uid);
-  }
-  drafts.sort((a, b) => a.key[0] - b.key[0] || (a.key[1] < b.key[1] ? -1 : a.key[1] > b.key[1] ? 1 : 0));
-  const cal = newCalendar(opts);
-  const organizers: string[] = [];
-  for (const d of drafts) {
-    const ev = cal.createEvent(d.data);
-    if (d.organizer) {
-      ev.x(ORGANIZER_MARK, String(organizers.length));
-      organizers.push(d.organizer);
+export function foldLine(line: string): string {
+  if (line.length <= 75 && !/[^\x00-\x7f]/.test(line)) return line;
+  const parts: string[] = [];
+  let from = 0;
+  let octets = 0;
+  let limit = 75;
+  for (let i = 0; i < line.length; ) {
+    const c = line.charCodeAt(i);
+    const high = c >= 0xd800 && c <= 0xdbff && i + 1 < line.length;
+    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : high ? 4 : 3;
+    if (octets + size > limit) {
+      parts.push(line.slice(from, i));
+      from = i;
+      octets = 0;
+      limit = 74; // the leading space takes one octet
     }
+    octets += size;
+    i += high ? 2 : 1;
   }
-  const unfolded = cal.toString().replace(/\r\n[ \t]/g, '');
-  const lines = unfolded.split('\r\n').map((line) => {
-    if (!line.startsWith(`${ORGANIZER_MARK}:`)) return line;
-    return organizers[Number(line.slice(ORGANIZER_MARK.length + 1))]!;
-  });
-  // RFC 5545 §3.4: every calendar property before the first component. ical-generator writes
-  // REFRESH-INTERVAL and X-PUBLISHED-TTL after the VTIMEZONEs; gather them up front.
-  if (lines[0] !== 'BEGIN:VCALENDAR' || lines.at(-1) !== 'END:VCALENDAR') throw new Error('ical: unexpected ical-generator output');
-  const props: string[] = [];
-  const components: string[] = [];
-  let depth = 0;
-  for (const line of lines.slice(1, -1)) {
-    if (line.startsWith('BEGIN:')) depth++;
-    (depth === 0 ? props : components).push(line);
-    if (line.startsWith('END:')) depth--;
+  parts.push(line.slice(from));
+  return parts.join('\r\n ');
+}
+
+/**
+ * Render a whole feed: the calendar properties (all before the first component, RFC 5545 §3.4 —
+ * ical-generator would put REFRESH-INTERVAL after the VTIMEZONEs), one VTIMEZONE per zone used,
+ * the events in a stable order with their ORGANIZER, each line folded, a final CRLF.
+ */
+function render(opts: FeedOptions, pieces: Piece[]): string {
+  const uids = new Set<string>();
+  for (const p of pieces) {
+    if (uids.has(p.key[1])) throw new Error(`ical: duplicate UID ${p.key[1]} in feed "${opts.name}"`);
+    uids.add(p.key[1]);
   }
-  props.push(TIMEZONE_PROP);
-  return foldLines(['BEGIN:VCALENDAR', ...props, ...components, 'END:VCALENDAR'].join('\r\n')) + '\r\n';
+  pieces.sort((a, b) => a.key[0] - b.key[0] || (a.key[1] < b.key[1] ? -1 : a.key[1] > b.key[1] ? 1 : 0));
+
+  const head = newCalendar(opts).toString().replace(/\r\n[ \t]/g, '').split('\r\n');
+  if (head[0] !== 'BEGIN:VCALENDAR' || head.at(-1) !== 'END:VCALENDAR' || head.slice(1).some((l) => l.startsWith('BEGIN:')))
+    throw new Error('ical: unexpected ical-generator calendar header');
+  const lines: string[] = [...head.slice(0, -1), TIMEZONE_PROP];
+  const zones = [...new Set(pieces.map((p) => p.zone).filter((z): z is string => !!z))].sort();
+  for (const tz of zones) {
+    const c = vtimezone(tz);
+    if (!c) throw new Error(`ical: no VTIMEZONE for ${tz}`); // eventDraft only sets zones it has one for
+    lines.push(...c.replace(/\r\n?/g, '\n').trim().split('\n'));
+  }
+  const out = [lines.map(foldLine).join('\r\n') + '\r\n'];
+  for (const p of pieces) out.push(p.text);
+  out.push('END:VCALENDAR\r\n');
+  return out.join('');
 }
 
 function eventDraft(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Draft {
@@ -290,7 +349,7 @@ function eventDraft(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Dra
 export function eventsFeed(events: EventEntry[], lookups: FeedLookups, opts: FeedOptions): string {
   return render(
     opts,
-    events.map((e) => eventDraft(e, lookups, opts)),
+    events.map((e) => eventPiece(e, lookups, opts)),
   );
 }
 
@@ -375,5 +434,5 @@ export function observancesFeed(
       for (const occ of occs) drafts.push(observanceDraft(item.observance, occ, opts.site, lookups?.topics, undefined));
     }
   }
-  return render(opts, drafts);
+  return render(opts, drafts.map(pieceOf));
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   eventUid,
   eventsFeed,
+  foldLine,
   googleCalendarUrl,
   normalizeRrule,
   observancesFeed,
@@ -157,6 +158,16 @@ describe('dates and zones', () => {
     expect(feed([...all].reverse())).toBe(feed(all));
   });
 
+  it('an entry rendered for one feed is reused only under the same site, lookups and body length', () => {
+    const e = { ...base };
+    const a = feed([e]);
+    expect(feed([e])).toBe(a);
+    expect(readIcsEvents(feed([e], { ...feedOptions, site: 'https://other.example.org' }))[0]!.uid).toBe(`${e.id}@other.example.org`);
+    const renamed = { ...lookups, organizers: new Map([...lookups.organizers].map(([k, v]) => [k, { ...v, name: `${v.name}（新）` }])) };
+    expect(lines(eventsFeed([e], renamed, feedOptions)).join('\n')).toContain('（新）');
+    expect(feed([e], { ...feedOptions, bodyMax: 5 })).not.toBe(a);
+  });
+
   it('two events with the same id are refused', () => {
     expect(() => feed([base, { ...base, title: '复制' }])).toThrow(/duplicate UID/);
   });
@@ -182,6 +193,38 @@ describe('RRULE', () => {
     expect(prop(ics, 'RRULE')).toEqual(['RRULE:FREQ=WEEKLY;BYDAY=SA;UNTIL=20261031T155959Z']);
     expect(readIcsEvents(ics)[0]!.recurring).toBe(true);
     assertIcs({ label: 'rrule', bytes: ics });
+  });
+});
+
+describe('folding', () => {
+  // A small deterministic generator: the same "random" lines on every run.
+  function* lcg(seed: number) {
+    for (;;) yield (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  }
+  const alphabet = ['a', 'Z', '9', ';', '\\', 'é', 'Ω', '科', '普', '，', '😀', '𠀀', ' '];
+
+  it('cuts at ≤ 75 octets per line, never inside a character, and unfolds to the original', () => {
+    const rnd = lcg(42);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    for (let n = 0; n < 500; n++) {
+      const len = Math.floor(rnd.next().value! * 200);
+      const line = 'DESCRIPTION:' + Array.from({ length: len }, () => alphabet[Math.floor(rnd.next().value! * alphabet.length)]).join('');
+      const folded = foldLine(line);
+      for (const [i, phys] of folded.split('\r\n').entries()) {
+        const bytes = Buffer.from(phys, 'utf8');
+        expect(bytes.length).toBeLessThanOrEqual(75);
+        expect(() => decoder.decode(bytes)).not.toThrow();
+        if (i > 0) expect(phys.startsWith(' ')).toBe(true);
+      }
+      expect(folded.replace(/\r\n /g, '')).toBe(line);
+    }
+  });
+
+  it('uses the whole 75 octets before folding', () => {
+    expect(foldLine('X'.repeat(75))).toBe('X'.repeat(75));
+    expect(foldLine('X'.repeat(76))).toBe(`${'X'.repeat(75)}\r\n X`);
+    // 25 Chinese characters = 75 octets exactly; the 26th starts a continuation line.
+    expect(foldLine('科'.repeat(26))).toBe(`${'科'.repeat(25)}\r\n 科`);
   });
 });
 
