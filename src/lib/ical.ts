@@ -84,14 +84,14 @@ const TIMEZONE_PROP = `X-WR-TIMEZONE:${DEFAULT_ZONE}`;
 // time zones
 // ---------------------------------------------------------------------------------------------
 
+const vtimezoneCache = new Map<string, string | null>();
+
 /**
  * The VTIMEZONE for `tz`, or null when we cannot vouch for one (the event is then written in UTC,
  * which every client reads right). @touch4it/ical-timezones maps aliases to a file of another
  * name (`Asia/Calcutta` → `TZID:Asia/Kolkata`, `UTC` → `TZID:Etc/UTC`), which would leave our TZID
  * unresolved: the TZID line is rewritten to the name we use.
  */
-const vtimezoneCache = new Map<string, string | null>();
-
 function vtimezone(tz: string): string | null {
   // The bundle reads a file per call; a feed of 10k events asks for the same zone 10k times.
   if (!vtimezoneCache.has(tz)) vtimezoneCache.set(tz, loadVtimezone(tz));
@@ -101,7 +101,12 @@ function vtimezone(tz: string): string | null {
 function loadVtimezone(tz: string): string | null {
   if (tz === 'UTC' || tz === 'Etc/UTC') return null;
   const c = getVtimezoneComponent(tz);
-  if (!c || !c.includes('BEGIN:VTIMEZONE') || !c.includes('END:VTIMEZONE')) return null;
+  if (!c || !c.includes('BEGIN:VTIMEZONE') || !c.includes('END:VTIMEZONE')) {
+    // The bundle reads its zone files from disk next to its own code. If a bundler inlined it,
+    // every zone would silently fall back to UTC: say so instead.
+    if (tz === DEFAULT_ZONE) throw new Error(`ical: @touch4it/ical-timezones has no VTIMEZONE for ${tz}; keep the package external to the bundle (vite ssr.external)`);
+    return null;
+  }
   return c.replace(/^TZID:.*$/m, `TZID:${tz}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${tz}`);
 }
 
