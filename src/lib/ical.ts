@@ -368,7 +368,7 @@ function observanceDescription(o: ObservanceEntry, site: string, year: number | 
   const lines: string[] = [];
   lines.push(o.nameEn ? `${oneLineText(o.name)}（${oneLineText(o.nameEn)}）` : oneLineText(o.name));
   const level = LEVEL_LABEL[o.level] ?? o.level;
-  lines.push(`设立：${oneLineText(o.authority)}（${level}，${o.established} 年起${o.endedYear ? `，${o.endedYear} 年止` : ''}）`);
+  lines.push(`设立：${oneLineText(o.authority)}（${level}${o.established ? `，${o.established} 年起` : ''}${o.endedYear ? `，${o.endedYear} 年止` : ''}）`);
   lines.push(`依据：${oneLineText(o.source.title)}${o.source.url ? ` ${o.source.url}` : ''}`);
   if (year !== undefined) {
     const theme = o.themes?.[String(year)];
