@@ -48,8 +48,9 @@ export function eventPlace(e: EventEntry, q: SiteQuery): Place {
 /** One line for lists: 中国科学技术馆 · 北京市朝阳区 / 线上. */
 export function placeLine(e: EventEntry, q: SiteQuery): string {
   const p = eventPlace(e, q);
-  const parts = [p.name ?? p.address, p.region].filter(Boolean) as string[];
-  if (e.online && (e.status === 'moved-online' || parts.length === 0)) parts.unshift('线上');
+  const physical = p.name ?? p.address;
+  const parts = [physical, p.region].filter(Boolean) as string[];
+  if (e.online && (e.status === 'moved-online' || !physical)) parts.unshift('线上');
   else if (e.online) parts.push('线上同步');
   return [...new Set(parts)].join(' · ');
 }

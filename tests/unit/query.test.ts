@@ -1,0 +1,69 @@
+/** The query indexes on the fixture site: built once, correct groupings, region roll-up. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/lib/content-fs.ts';
+import { buildQuery, paginate, past, upcoming } from '../../src/lib/query.ts';
+import { byDay, byRegion, campaignYears } from '../../src/lib/campaign-view.ts';
+import { placeLine } from '../../src/lib/present.ts';
+import { occurrenceLabel, yearAtAGlance } from '../../src/lib/observance-view.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const { content, errors } = loadContent(join(ROOT, 'tests/fixtures/site'), ROOT);
+const q = buildQuery(content);
+const ids = (list: { id: string }[] | undefined) => (list ?? []).map((e) => e.id);
+
+describe('query indexes', () => {
+  it('the fixture content is valid', () => expect(errors).toEqual([]));
+
+  it('sorts events by start and splits upcoming and past by the given today', () => {
+    expect(ids(upcoming(q.events, '2026-09-16'))).toEqual(['2026-09-20-science-fair', '2026-10-10-online-talk']);
+    expect(ids(past(q.events, '2026-09-16'))).toEqual(['2026-09-15-cancelled-lecture', '2026-09-12-first-aid-training', '2025-09-13-past-event']);
+    // A multi-day event is upcoming until its last day.
+    expect(ids(upcoming(q.events, '2026-09-21'))[0]).toBe('2026-09-20-science-fair');
+  });
+
+  it('indexes by topic label resolved to id, organizer incl. co-organizer, campaign edition and month', () => {
+    expect(ids(q.byTopic.get('health'))).toEqual(['2026-09-12-first-aid-training']);
+    expect(ids(q.byOrganizer.get('test-science-society'))).toContain('2026-09-12-first-aid-training');
+    expect(ids(q.byCampaignYear.get('national-science-month/2026'))).toEqual(['2026-09-12-first-aid-training', '2026-09-20-science-fair']);
+    expect(ids(q.byMonth.get('2026-10'))).toEqual(['2026-10-10-online-talk']);
+  });
+
+  it('rolls district events up to their city', () => {
+    expect(ids(q.byRegion.get('110105'))).toContain('2026-09-20-science-fair');
+    expect(ids(q.byRegion.get('110000'))).toEqual(expect.arrayContaining(['2026-09-20-science-fair', '2025-09-13-past-event']));
+    expect(q.byRegion.get('national')?.map((e) => e.id)).toEqual(['2026-10-10-online-talk']);
+  });
+
+  it('paginates with at least one page', () => {
+    expect(paginate([], 30)).toEqual([[]]);
+    expect(paginate([1, 2, 3], 2)).toEqual([[1, 2], [3]]);
+  });
+
+  it('describes places in one line', () => {
+    expect(placeLine(q.event.get('2026-09-12-first-aid-training')!, q)).toBe('测试科学中心 · 北京市朝阳区');
+    expect(placeLine(q.event.get('2026-10-10-online-talk')!, q)).toBe('线上 · 全国');
+  });
+});
+
+describe('observance and campaign views', () => {
+  it('labels occurrences in Chinese', () => {
+    expect(occurrenceLabel({ year: 2026, status: 'dated', start: '2026-09-01', end: '2026-09-30', announced: false })).toBe('9月（全月）');
+    expect(occurrenceLabel({ year: 2026, status: 'dated', start: '2026-03-22', end: '2026-03-28', announced: false })).toBe('3月22日—28日');
+    expect(occurrenceLabel({ year: 2027, status: 'pending', usual: '每年5月下旬' })).toBe('待公布（每年5月下旬）');
+  });
+
+  it('puts each observance in its month for the year at a glance', () => {
+    const { months } = yearAtAGlance(content.observances, 2026);
+    expect(months[8]!.items.map((i) => i.o.id)).toEqual(['national-science-month', 'world-first-aid-day']);
+    expect(months[5]!.items.map((i) => i.o.id)).toEqual(['eye-care-day']);
+  });
+
+  it('lists campaign editions and groups an edition by day and region', () => {
+    const month = q.observance.get('national-science-month')!;
+    expect(campaignYears(month, q, '2026-09-10')).toEqual([2027, 2026, 2025]);
+    const events = q.byCampaignYear.get('national-science-month/2026')!;
+    expect(byDay(events).map((g) => g.key)).toEqual(['2026-09-12', '2026-09-19']);
+    expect(byRegion(events, q).map((g) => g.label)).toEqual(['北京市朝阳区']);
+  });
+});
