@@ -12,6 +12,14 @@ import { sanitizeRenderedHtml } from '../lib/sanitize.ts';
 
 type Part = keyof ContentSet;
 
+/**
+ * The stored HTML is sanitised, so a cached entry must be re-rendered when the sanitiser's rules
+ * change, not only when the file does: a fixed probe through the sanitiser goes into every digest.
+ */
+const SANITIZER_PROBE = sanitizeRenderedHtml(
+  '<h1 id="x">h</h1><h2 id="footnote-label">f</h2><a href="#x">a</a><a href="javascript:x">j</a><img src="/images/a.png"><img src="https://e.example/a.png"><script>s</script><p style="x" class="y" onclick="z">p</p><br/>',
+);
+
 export function kepuLoader(part: Part): Loader {
   return {
     name: `kepu-${part}`,
@@ -30,7 +38,7 @@ export function kepuLoader(part: Part): Loader {
             (content[part] as { id: string; body?: string }[]).map((data) => ({ id: data.id, data: data as Record<string, unknown>, body: data.body }));
       for (const { id, data, body } of items) {
         keep.add(id);
-        const digest = generateDigest({ data, body: body ?? '' });
+        const digest = generateDigest({ data, body: body ?? '', sanitizer: SANITIZER_PROBE });
         if (store.get(id)?.digest === digest) continue;
         const md = body && body.trim() ? await renderMarkdown(body) : undefined;
         const rendered = md ? { ...md, html: sanitizeRenderedHtml(md.html) } : undefined;

@@ -52,8 +52,23 @@ export function parseContentFile(text: string, kind: 'markdown' | 'yaml'): Parse
     return { line: pos.line + yamlFirstLine - 1, message: yamlMessage(problem.code, problem.message) };
   }
   const toLine = (offset: number) => lineCounter.linePos(offset).line + yamlFirstLine - 1;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 20 }) ?? {};
+  } catch (e) {
+    // yaml throws on an alias "billion laughs" expansion, and the stack overflows on absurd nesting:
+    // both are problems of this file to report with its name, never a crash of the whole validation.
+    const alias = /(^|[\s[{,:-])(\*[^\s,\]}]+)/m.exec(yamlText);
+    if (alias && /alias/i.test(String(e))) {
+      return {
+        line: toLine(alias.index + alias[1]!.length),
+        message: 'YAML 的锚点和别名（& 与 *）用得太多，请把内容直接写出来 / too many YAML aliases (& and *): write the values out',
+      };
+    }
+    return { line: yamlFirstLine, message: 'YAML 嵌套太深或太复杂，请按示例写成简单的字段 / YAML nested too deeply: write plain fields as in the example' };
+  }
   return {
-    data: doc.toJS({ maxAliasCount: 20 }) ?? {},
+    data,
     body,
     bodyLine,
     lineOf: (path) => lineOfPath(doc, path, toLine, yamlFirstLine),

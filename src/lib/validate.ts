@@ -9,7 +9,7 @@ import { rrulestr } from './rrule-compat.ts';
 import type { z } from 'zod';
 import { type ContentError, sortErrors } from './errors.ts';
 import { parseContentFile, type ParsedFile } from './frontmatter.ts';
-import { checkBody } from './markdown-safety.ts';
+import { checkBody, INVISIBLE_CONTROL } from './markdown-safety.ts';
 import { type ContentSet, emptyContent, type EventEntry } from './model.ts';
 import { COLLECTIONS, type CollectionName, type EventData, VOCABS, type VocabName, vocabFileSchema } from './schema.ts';
 import { zodIssueMessage } from './zod-messages.ts';
@@ -65,10 +65,16 @@ export function validateContent(files: SourceFile[], contentDir = 'content'): Va
         continue;
       }
       const r = vocabFileSchema.safeParse(p.data, { reportInput: true });
+      const reported = new Set<string>();
       if (!r.success) {
-        for (const iss of r.error.issues) err(f.path, p.lineOf(iss.path), iss.path.join('.'), zodIssueMessage(iss, []));
-        continue;
+        for (const iss of r.error.issues) {
+          reported.add(iss.path.join('.'));
+          err(f.path, p.lineOf(iss.path), iss.path.join('.'), zodIssueMessage(iss, []));
+        }
       }
+      const controls = controlCharsIn(p.data).filter(([path]) => !isReported(reported, path));
+      for (const [path, ch] of controls) err(f.path, p.lineOf(path), path.join('.'), controlCharMessage(ch));
+      if (!r.success || controls.length) continue;
       content.vocab[name] = r.data;
       continue;
     }
@@ -108,13 +114,21 @@ export function validateContent(files: SourceFile[], contentDir = 'content'): Va
     const schema = COLLECTIONS[entry.coll].schema as z.ZodType;
     const r = schema.safeParse(entry.data, { reportInput: true });
     const known = Object.keys((COLLECTIONS[entry.coll].schema as any).shape ?? {});
+    const reported = new Set<string>();
     if (!r.success) {
       for (const iss of r.error.issues) {
         const path = iss.code === 'unrecognized_keys' ? [...iss.path, iss.keys[0]!] : iss.path;
+        reported.add(path.map(String).join('.'));
         err(entry.file, entry.p.lineOf(path), path.map(String).join('.'), zodIssueMessage(iss, known));
       }
-      continue;
     }
+    // Every text, not only the one-line fields: list items (keywords, aliases), rules, record values.
+    for (const [path, ch] of controlCharsIn(entry.data)) {
+      if (!isReported(reported, path)) err(entry.file, entry.p.lineOf(path), path.map(String).join('.'), controlCharMessage(ch));
+    }
+    // The description is checked even when the fields are not: all problems at once.
+    if (entry.coll === 'events' || entry.coll === 'observances') errors.push(...checkBody(entry.p.body, entry.file, entry.p.bodyLine));
+    if (!r.success) continue;
     const seen = ids[entry.coll].get(entry.id);
     if (seen) {
       err(entry.file, 0, '', `文件名重复：${seen} 已经用了“${entry.id}”，网址会冲突，请换一个文件名 / duplicate id, also used by ${seen}`);
@@ -149,7 +163,7 @@ export function validateContent(files: SourceFile[], contentDir = 'content'): Va
         p.lineOf([field, i]),
         field,
         `“${v}”不在${VOCAB_LABEL[name]}词表里，请从 content/vocab/${name}.yaml 中选择 / "${v}" is not in the ${name} vocabulary`,
-        guess ? `您是不是要写“${guess}”？/ did you mean ${guess}?` : `可选：${labels.slice(0, 12).join('、')}${labels.length > 12 ? '…' : ''}`,
+        guess ? `您是不是要写“${guess}”？/ did you mean ${guess}?` : labels.length ? `可选：${labels.slice(0, 12).join('、')}${labels.length > 12 ? '…' : ''}` : undefined,
       );
     });
     return out;
@@ -198,7 +212,6 @@ export function validateContent(files: SourceFile[], contentDir = 'content'): Va
     }
     for (const rel of d.related) checkRef('observances', rel, s.file, s.p, 'related', '纪念日');
     content.observances.push({ ...d, topics, id: s.id, file: s.file, body: s.p.body });
-    errors.push(...checkBody(s.p.body, s.file, s.p.bodyLine));
   }
 
   for (const s of shaped.filter((x) => x.coll === 'events')) {
@@ -261,7 +274,6 @@ export function validateContent(files: SourceFile[], contentDir = 'content'): Va
     const endDate = (d.end ?? d.start).slice(0, 10);
     const ev: EventEntry = { ...d, topics, audiences, formats, region: ownRegion, regionId, id: s.id, file, body: p.body, allDay, startDate: d.start.slice(0, 10), endDate };
     content.events.push(ev);
-    errors.push(...checkBody(p.body, file, p.bodyLine));
   }
 
   // 5. Duplicates: the same activity submitted twice.
@@ -273,8 +285,47 @@ export function validateContent(files: SourceFile[], contentDir = 'content'): Va
     else byKey.set(key, e);
   }
 
-  const all = sortErrors(errors);
+  // Messages echo what a contributor wrote (values, file names); a line break or terminal escape in
+  // them would forge extra lines in a CI log (`::error::…` workflow commands): show them as \u escapes.
+  const all = sortErrors(errors).map(visibleControls);
   return { content, errors: all.filter((e) => e.severity !== 'warning'), warnings: all.filter((e) => e.severity === 'warning') };
+}
+
+/** What `visibleControls` rewrites: every control character, tab and line breaks included. */
+const ALL_CONTROLS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+const LINE_BREAK = /[\n\r]/;
+
+function controlCharMessage(ch: string): string {
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return LINE_BREAK.test(ch)
+    ? '不能包含换行或控制字符，请写成一行 / must be one line without control characters'
+    : `不能包含看不见的控制字符（${code}），请删除它 / must not contain invisible control characters (${code})`;
+}
+
+/** Was this path, or a field containing it, already reported by the schema? */
+function isReported(reported: Set<string>, path: (string | number)[]): boolean {
+  const field = path.map(String).join('.');
+  return [...reported].some((r) => field === r || field.startsWith(r + '.'));
+}
+
+/** Strings (and keys) anywhere in parsed YAML that hold a line break or an invisible control character. */
+function controlCharsIn(value: unknown, path: (string | number)[] = []): [(string | number)[], string][] {
+  const bad = (s: string) => (LINE_BREAK.exec(s) ?? INVISIBLE_CONTROL.exec(s))?.[0];
+  if (typeof value === 'string') {
+    const ch = bad(value);
+    return ch ? [[path, ch]] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharsIn(v, [...path, i]));
+  if (!value || typeof value !== 'object' || value instanceof Date) return [];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const ch = bad(k);
+    return ch ? [[[...path, k], ch] as [(string | number)[], string]] : controlCharsIn(v, [...path, k]);
+  });
+}
+
+function visibleControls(e: ContentError): ContentError {
+  const show = (s: string) => s.replace(ALL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return { ...e, file: show(e.file), field: show(e.field), message: show(e.message), ...(e.hint ? { hint: show(e.hint) } : {}) };
 }
 
 function normTitle(t: string): string {
