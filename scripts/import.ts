@@ -100,7 +100,7 @@ async function run(argv: string[]): Promise<number> {
   }
   for (const s of plan.skipped) console.log(`  = ${s.message}`);
   for (const w of plan.warnings) console.log(`  ! ${formatRowProblem(w)}`);
-  for (const e of plan.errors) console.error(`  ✗ ${formatRowProblem(e)}`);
+  for (const e of plan.errors) console.log(`  ✗ ${formatRowProblem(e)}`);
 
   // 3. Write (or not).
   const badRows = new Set(plan.errors.map((e) => `${e.ref.kind}${e.ref.n}`)).size;

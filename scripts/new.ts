@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { contentRoot, readContentFiles } from '../src/lib/content-fs.ts';
 import { formatError } from '../src/lib/errors.ts';
 import { writeFilesAtomically } from '../src/lib/import-fs.ts';
-import { duplicateIndex, duplicateKeys, normalizeDateTime, readWhen, splitList } from '../src/lib/import-match.ts';
+import { duplicateIndex, duplicateKeys, normalizeDateTime, readKind, readWhen, splitList } from '../src/lib/import-match.ts';
 import { formatRowProblem, splitBilingual } from '../src/lib/import-plan.ts';
 import { mapRow, matchRegion, type RowProblem } from '../src/lib/import-rows.ts';
 import type { ImportRecord } from '../src/lib/import-table.ts';
@@ -89,7 +89,7 @@ function eventData(f: Flags, ctx: Ctx): { data?: Record<string, unknown>; body: 
     coOrganizers: str(f, 'co-organizers'), venue: str(f, 'venue'), online: str(f, 'online'), region: str(f, 'region'),
     observance: str(f, 'observance'), campaign: str(f, 'campaign'), topics: str(f, 'topics'), audiences: str(f, 'audiences'),
     formats: str(f, 'formats'), registration: str(f, 'registration'), status: str(f, 'status'), url: str(f, 'url'),
-    description: str(f, 'description'), source: str(f, 'source-title'),
+    description: str(f, 'description'), source: str(f, 'source-title'), verified: str(f, 'verified'), note: str(f, 'note'),
   };
   const { candidate, problems } = mapRow({ ref: { kind: 'row', n: 0 }, cells }, { content: ctx.content, now: ctx.now });
   if (!candidate) return { body: '', problems };
@@ -104,7 +104,6 @@ function eventData(f: Flags, ctx: Ctx): { data?: Record<string, unknown>; body: 
   d.registration = reg;
   if (str(f, 'previous-start')) d.previousStart = normalizeDateTime(str(f, 'previous-start'));
   if (str(f, 'source-url')) d.source = { title: str(f, 'source-title'), url: str(f, 'source-url') };
-  d.verified = bool(f, 'verified');
   d.keywords = splitList(str(f, 'keywords'));
   return { data: d, body: candidate.body, problems };
 }
@@ -182,14 +181,17 @@ function cliProblem(pr: RowProblem): string {
 }
 
 const REQUIRED: Record<CollectionName, string[][]> = {
-  events: [['title'], ['start'], ['organizer'], ['venue', 'address', 'online']],
+  events: [['title'], ['start'], ['organizer']],
   organizers: [['name'], ['type']],
   venues: [['name'], ['type'], ['region']],
-  observances: [['name'], ['kind'], ['rule'], ['authority'], ['level'], ['established'], ['source-title']],
+  observances: [['name'], ['kind'], ['rule'], ['authority'], ['level'], ['source-title']],
 };
 
 function missingFlags(coll: CollectionName, f: Flags): string[] {
-  return REQUIRED[coll].filter((alts) => alts.every((k) => !str(f, k))).map((alts) => alts.map((k) => `--${k}`).join(' 或 '));
+  const groups = [...REQUIRED[coll]];
+  // Activities need somewhere to go; calls and deadlines happen on paper.
+  if (coll === 'events' && readKind(str(f, 'kind')) === 'activity') groups.push(['venue', 'address', 'online', 'region']);
+  return groups.filter((alts) => alts.every((k) => !str(f, k))).map((alts) => alts.map((k) => `--${k}`).join(' 或 '));
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -272,7 +274,7 @@ async function askEvent(f: Flags, ctx: Ctx): Promise<NewFile[]> {
     } else f.organizer = id;
   }
 
-  if (!str(f, 'venue') && !str(f, 'address') && !str(f, 'online')) {
+  if (!str(f, 'venue') && !str(f, 'address') && !str(f, 'online') && readKind(str(f, 'kind')) === 'activity') {
     const where = answer(
       await p.select({
         message: '在哪里举办？',
@@ -281,6 +283,7 @@ async function askEvent(f: Flags, ctx: Ctx): Promise<NewFile[]> {
           { value: 'new-venue', label: '新场馆（以后别人也能选）' },
           { value: 'address', label: '只写地址' },
           { value: 'online', label: '线上（直播、展播）' },
+          { value: 'region', label: '整个地区（跨区县的系列活动）' },
         ],
       }),
     );
@@ -294,8 +297,10 @@ async function askEvent(f: Flags, ctx: Ctx): Promise<NewFile[]> {
     } else if (where === 'address') {
       await ask(f, 'address', { message: '详细地址（一行）', placeholder: '北京市海淀区…', validate: fieldCheck('events', 'address') });
       await pickRegion(f, ctx, '所在地区（用于按地区筛选）', false);
-    } else {
+    } else if (where === 'online') {
       await ask(f, 'online', { message: '线上网址（https://…）', validate: fieldCheck('events', 'online') });
+    } else {
+      await pickRegion(f, ctx, '地区', true);
     }
   }
   await pickVocab(f, 'topics', ctx, '主题（空格选择，回车确认；可多选）');
@@ -351,7 +356,8 @@ async function askObservance(f: Flags, ctx: Ctx): Promise<NewFile[]> {
   await ask(f, 'authority', { message: '设立机构', placeholder: '联合国大会 / 国务院 / …', validate: fieldCheck('observances', 'authority') });
   if (str(f, 'level') === undefined)
     f.level = answer(await p.select({ message: '级别', options: Object.entries(ENUM_LABELS.level).map(([value, label]) => ({ value, label })) }));
-  await ask(f, 'established', { message: '设立年份（首次举办）', validate: fieldCheck('observances', 'established', false, Number) });
+  await ask(f, 'established', { message: '设立年份（首次举办；不确定就回车，并在说明里写明）', validate: fieldCheck('observances', 'established', true, Number) });
+  await ask(f, 'note', { message: '编者说明（可选）：哪些信息还不确定', validate: fieldCheck('observances', 'note', true) });
   await ask(f, 'source-title', { message: '依据：决议、通知或公告的标题（写全称）', validate: (v) => (v?.trim() ? undefined : '必填 / required') });
   await ask(f, 'source-url', { message: '依据的网址（可选，确实存在时才写）', validate: (v) => (v?.trim() ? checkField('events', 'online', v.trim()) : undefined) });
   await pickVocab(f, 'topics', ctx, '主题（可多选）');

@@ -23,7 +23,9 @@ export function cellText(v: unknown): string {
  * An .xlsx date cell arrives as a Date whose UTC fields are the wall-clock time shown in the
  * sheet (the file stores no zone). Midnight means the cell holds a date only: an all-day event.
  */
-function dateCell(d: Date): string {
+function dateCell(raw: Date): string {
+  // Excel stores days as binary fractions: 14:00 comes back as 13:59:59.999. Round to the minute.
+  const d = new Date(Math.round(raw.getTime() / 60000) * 60000);
   const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   return d.getUTCHours() === 0 && d.getUTCMinutes() === 0 ? day : `${day}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
@@ -70,6 +72,9 @@ export function normalizeDateTime(raw: unknown): string {
 
 /** A time of day alone (`16:30`, `下午4点半`) → `HH:mm`, else undefined. */
 export function normalizeTime(raw: unknown): string | undefined {
+  // A cell holding only a time: Excel's day fraction, read as a Date on 1899-12-30/31.
+  if (raw instanceof Date && raw.getUTCFullYear() < 1900) return cellText(raw).slice(11) || '00:00';
+  if (typeof raw === 'number' && raw >= 0 && raw < 1) return excelSerial(25569 + raw).slice(11) || '00:00';
   const m = TIME_RE.exec(cellText(raw).normalize('NFKC'));
   return m ? time(m[1], m[2]!, m[3]) : undefined;
 }

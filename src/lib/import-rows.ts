@@ -120,6 +120,8 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
     url: text('url') || undefined,
     updated: status && status !== 'scheduled' && ctx.now ? ctx.now : undefined,
     source: sourceTitle ? { title: sourceTitle } : undefined,
+    verified: readYesNo(text('verified'), (m) => bad('verified', m)),
+    note: text('note') || undefined,
   };
   for (const k of ['topics', 'audiences', 'formats'] as const) data[k] = [...new Set(data[k] as string[])];
   if (problems.some((p) => p.severity !== 'warning')) {
@@ -159,6 +161,16 @@ export function matchRegion(text: string, content: ContentSet): Match {
     error: `“${text}”不在地区词表里，请写 content/vocab/regions.yaml 中的地区名称或编号 / "${text}" is not in the regions vocabulary`,
     hint: near ? `您是不是要写“${near}”？/ did you mean ${near}?` : undefined,
   };
+}
+
+/** 是/否 (or true/false, yes/no, 1/0); empty → undefined (the default). */
+function readYesNo(text: string, bad: (message: string) => void): boolean | undefined {
+  const t = text.toLowerCase();
+  if (!t) return undefined;
+  if (['是', '已核实', 'true', 'yes', 'y', '1'].includes(t)) return true;
+  if (['否', '未核实', '待核实', 'false', 'no', 'n', '0'].includes(t)) return false;
+  bad(`“${text}”看不懂，请写 是 或 否 / write 是 (yes) or 否 (no)`);
+  return undefined;
 }
 
 function vocabHas(ctx: RowContext, name: VocabName, word: string): boolean {

@@ -10,7 +10,7 @@ import { cellText } from './import-match.ts';
 export type ImportField =
   | 'title' | 'titleEn' | 'kind' | 'summary' | 'start' | 'end' | 'timezone' | 'rrule' | 'venue' | 'online' | 'organizer'
   | 'coOrganizers' | 'region' | 'observance' | 'campaign' | 'audiences' | 'topics' | 'formats' | 'registration' | 'status'
-  | 'url' | 'description' | 'source' | 'categories';
+  | 'url' | 'description' | 'source' | 'verified' | 'note' | 'categories';
 
 export interface Column {
   field: ImportField;
@@ -48,6 +48,8 @@ export const COLUMNS: Column[] = [
   { field: 'observance', zh: '相关纪念日', en: 'observance', aliases: ['纪念日'], help: '可选，纪念日编号或名称，例如 世界急救日', example: '' },
   { field: 'campaign', zh: '活动季', en: 'campaign', aliases: [], help: '可选，活动季编号或名称，例如 全国科普月', example: '' },
   { field: 'source', zh: '信息来源', en: 'source', aliases: ['来源'], help: '可选，通知或公告的标题', example: '' },
+  { field: 'verified', zh: '已核实', en: 'verified', aliases: ['是否核实'], help: '可选：是 或 否；留空为是。不确定时写“否”并在编者说明里写明', example: '' },
+  { field: 'note', zh: '编者说明', en: 'note', aliases: ['备注'], help: '可选，一行：哪些信息待核实等', example: '' },
   { field: 'titleEn', zh: '英文名称', en: 'titleEn', aliases: [], help: '可选，也用来生成网址', example: '' },
   { field: 'timezone', zh: '时区', en: 'timezone', aliases: [], help: '可选，默认 Asia/Shanghai', example: '' },
 ];
