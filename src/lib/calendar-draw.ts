@@ -64,10 +64,18 @@ export function drawObservance(o: CalendarObservance): DrawnEvent {
 
 /**
  * Whole-month observances (质量月, 敬老月 …) would fill every week row of a month grid, so the
- * calendar lists them in a line above the grid instead; campaigns stay as range banners.
+ * calendar lists them above the grid instead; campaigns stay as range banners. In the list view
+ * every multi-day observance goes there too (a list would repeat 全国科普月 on all 30 days).
  */
-export function isMonthLong(o: CalendarObservance): boolean {
-  return o.kind === 'month';
+export function isAside(o: CalendarObservance, spansAside = false): boolean {
+  return o.kind === 'month' || (spansAside && o.start !== o.end);
+}
+
+/** 9月1日—30日, 5月12日 */
+export function spanLabel(o: { start: string; end: string }): string {
+  const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+  if (o.start === o.end) return md(o.start);
+  return o.start.slice(0, 7) === o.end.slice(0, 7) ? `${md(o.start)}—${Number(o.end.slice(8, 10))}日` : `${md(o.start)}—${md(o.end)}`;
 }
 
 /** Years touched by a list of `YYYY-MM` keys. */
@@ -87,8 +95,8 @@ export interface VisibleItems {
   drawn: DrawnEvent[];
   /** Matching activities (for the "N 项活动" count). */
   events: CalendarEvent[];
-  /** Whole-month observances, listed above the grid instead of drawn. */
-  monthLong: CalendarObservance[];
+  /** Observances listed above the calendar instead of drawn (see isAside). */
+  aside: CalendarObservance[];
 }
 
 /** Apply the filters to loaded data and turn what remains into FullCalendar inputs. */
@@ -96,13 +104,14 @@ export function visibleItems(
   events: CalendarEvent[],
   observances: CalendarObservance[],
   state: Pick<CalendarState, 'filters' | 'observances'>,
+  opts: { spansAside?: boolean } = {},
 ): VisibleItems {
   const matching = events.filter((e) => matchesFilters(e, state.filters));
   const obs = observances.filter((o) => observanceMatches(o, state));
   return {
-    drawn: [...obs.filter((o) => !isMonthLong(o)).map(drawObservance), ...matching.map(drawEvent)],
+    drawn: [...obs.filter((o) => !isAside(o, opts.spansAside)).map(drawObservance), ...matching.map(drawEvent)],
     events: matching,
-    monthLong: obs.filter(isMonthLong),
+    aside: obs.filter((o) => isAside(o, opts.spansAside)),
   };
 }
 

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { loadContent } from '../../src/lib/content-fs.ts';
 import { buildQuery, type SiteQuery } from '../../src/lib/query.ts';
 import { calendarManifest, monthFile, observanceYearFile, toCalendarZone, usedOptions, usedRegions } from '../../src/lib/calendar-data.ts';
-import { drawEvent, drawObservance, monthsInRange, overlaps, uniqueEvents, visibleItems, yearsOf } from '../../src/lib/calendar-draw.ts';
+import { drawEvent, drawObservance, monthsInRange, overlaps, spanLabel, uniqueEvents, visibleItems, yearsOf } from '../../src/lib/calendar-draw.ts';
+import { addDays } from '../../src/lib/dates.ts';
 import { testContentTree, TMP } from '../helpers/build-site.ts';
 
 let q: SiteQuery;
@@ -132,7 +133,23 @@ describe('drawing', () => {
     expect(health.drawn.some((d) => d.title === '全国科普月')).toBe(false);
     const hidden = visibleItems(events, obs, { filters: { audience: 'seniors' }, observances: false });
     expect(hidden.drawn.map((d) => d.id)).toEqual(['e:2026-09-12-first-aid-training']);
-    expect(hidden.monthLong).toEqual([]);
+    expect(hidden.aside).toEqual([]);
+  });
+
+  it('whole months go above the grid; in the list view every multi-day observance does', () => {
+    const obs = observanceYearFile(q.content.observances, 2026).observances.filter((o) => overlaps(o, '2026-09-01', '2026-10-01'));
+    const grid = visibleItems([], obs, { filters: {}, observances: true });
+    expect(grid.drawn.some((d) => d.title === '全国科普月')).toBe(true);
+    expect(grid.aside.every((o) => o.kind === 'month')).toBe(true);
+    const list = visibleItems([], obs, { filters: {}, observances: true }, { spansAside: true });
+    expect(list.aside.map((o) => o.name)).toContain('全国科普月');
+    expect(list.drawn.every((d) => d.end === addDays(d.start, 1))).toBe(true);
+  });
+
+  it('span labels', () => {
+    expect(spanLabel({ start: '2026-09-01', end: '2026-09-30' })).toBe('9月1日—30日');
+    expect(spanLabel({ start: '2026-05-12', end: '2026-05-12' })).toBe('5月12日');
+    expect(spanLabel({ start: '2026-12-28', end: '2027-01-03' })).toBe('12月28日—1月3日');
   });
 
   it('overlap is by day, inclusive of the last day', () => {

@@ -1,0 +1,101 @@
+/**
+ * The /calendar/ island: FullCalendar 7 (month, week, list; list by default on phones) over the
+ * static per-month JSON, with observance days and campaign banners drawn apart from activities,
+ * and filters + view + date kept in the URL. Props are only the filter vocabularies (a few KB).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import FullCalendar from '@fullcalendar/react';
+import type { DatesSetInfo } from '@fullcalendar/react';
+import classicTheme from '@fullcalendar/react/themes/classic';
+import dayGridPlugin from '@fullcalendar/react/daygrid';
+import listPlugin from '@fullcalendar/react/list';
+import zhCn from '@fullcalendar/react/locales/zh-cn';
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/classic/theme.css';
+import './calendar.css';
+import { overlaps, spanLabel, visibleItems } from '../../lib/calendar-draw.ts';
+import { calendarSearch, parseCalendarParams, type CalendarState, type CalendarView } from '../../lib/filters.ts';
+import FilterBar, { type FilterVocab } from './FilterBar.tsx';
+import { useMonthData, type VisibleRange } from './use-month-data.ts';
+
+const VIEW_TYPES: Record<CalendarView, string> = { month: 'dayGridMonth', week: 'dayGridWeek', list: 'listMonth' };
+const viewOf = (type: string): CalendarView => (type.startsWith('list') ? 'list' : type === 'dayGridWeek' ? 'week' : 'month');
+/** Colours come from the page's palette (light and dark), see calendar.css; by `order` (0 campaign, 1 observance, 2 activity). */
+const COLORS = ['var(--cal-campaign)', 'var(--cal-observance)', 'var(--cal-event)'];
+const CONTRAST = ['var(--cal-on-campaign)', 'var(--cal-on-observance)', 'var(--cal-on-event)'];
+/** In the list view only a dot is coloured: it needs the strong colour. */
+const DOTS = ['var(--campaign)', 'var(--obs)', 'var(--cal-event)'];
+const PHONE = '(max-width: 639.98px)';
+
+export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
+  const [state, setState] = useState<CalendarState>(() => parseCalendarParams(window.location.search));
+  const phone = window.matchMedia(PHONE).matches;
+  const initial = useRef({ phone, view: VIEW_TYPES[state.view ?? (phone ? 'list' : 'month')], date: state.date && (state.date.length === 7 ? `${state.date}-01` : state.date) });
+  const firstDates = useRef(true);
+  const [range, setRange] = useState<VisibleRange>();
+  const [current, setCurrent] = useState<VisibleRange & { title: string; view: CalendarView }>();
+  const data = useMonthData(range);
+
+  useEffect(() => {
+    const url = window.location.pathname + calendarSearch(state) + window.location.hash;
+    if (url !== window.location.pathname + window.location.search + window.location.hash) window.history.replaceState(null, '', url);
+  }, [state]);
+
+  const onDatesSet = useCallback((info: DatesSetInfo) => {
+    const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const [start, end] = [day(info.start), day(info.end)];
+    setRange((r) => (r && r.start === start && r.end === end ? r : { start, end }));
+    const view = viewOf(info.view.type);
+    const cur = { start: day(info.view.currentStart), end: day(info.view.currentEnd), title: info.view.title, view };
+    setCurrent(cur);
+    if (firstDates.current) {
+      firstDates.current = false; // opening at today or at the linked date: nothing to record
+      return;
+    }
+    setState((s) => ({ ...s, view, date: view === 'week' ? cur.start : cur.start.slice(0, 7) }));
+  }, []);
+
+  const listView = current?.view === 'list';
+  const items = useMemo(() => visibleItems(data.events, data.observances, state, { spansAside: listView }), [data.events, data.observances, state, listView]);
+  const drawn = useMemo(() => items.drawn.map((d) => ({ ...d, color: (listView ? DOTS : COLORS)[d.order], contrastColor: CONTRAST[d.order] })), [items, listView]);
+  const shown = current ? items.events.filter((e) => overlaps(e, current.start, current.end)).length : 0;
+  const aside = current ? items.aside.filter((o) => overlaps(o, current.start, current.end)) : [];
+
+  return (
+    <div className="kp-calendar">
+      <FilterBar vocab={vocab} state={state} folded={initial.current.phone} onChange={(next) => setState((s) => ({ ...s, ...next }))} />
+      <p className="kp-status" role="status" aria-live="polite">
+        {data.error ?? (data.loading || !current ? '正在加载…' : `${current.title}：${shown} 项活动${shown === 0 ? '符合条件' : ''}`)}
+      </p>
+      {aside.length > 0 && (
+        <ul className="kp-aside" aria-label="这段时间的活动月、宣传周">
+          {aside.map((o) => (
+            <li key={o.id + o.start} className={o.kind === 'campaign' ? 'is-campaign' : undefined}>
+              <a href={`/observances/${o.id}/`}>{o.name}</a> <span className="muted">{spanLabel(o)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <FullCalendar
+        plugins={[classicTheme, dayGridPlugin, listPlugin]}
+        locale={zhCn}
+        initialView={initial.current.view}
+        {...(initial.current.date ? { initialDate: initial.current.date } : {})}
+        class="kp-fc"
+        headerToolbar={{ start: 'prev,today,next', center: 'title', end: 'dayGridMonth,dayGridWeek,listMonth' }}
+        buttons={{ today: { text: '今天' }, dayGridMonth: { text: '月' }, dayGridWeek: { text: '周' }, listMonth: { text: '列表' } }}
+        events={drawn}
+        eventOrder="order,start,-duration,title"
+        eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        dayMaxEventRows={4}
+        height="auto"
+        noEventsText="这段时间没有符合条件的活动"
+        eventsHint="活动"
+        prevHint={(_text: string, unit: string) => (unit === 'week' ? '上一周' : unit === 'day' ? '前一天' : '上个月')}
+        nextHint={(_text: string, unit: string) => (unit === 'week' ? '下一周' : unit === 'day' ? '后一天' : '下个月')}
+        views={{ listMonth: { listItemEventTimeClass: 'kp-list-time', listItemEventTitleClass: 'kp-list-title' } }}
+        datesSet={onDatesSet}
+      />
+    </div>
+  );
+}
