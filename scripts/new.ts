@@ -55,7 +55,7 @@ const HELP = `用法 / usage: npm run new [-- event|organizer|venue|observance] 
   --dry-run  只显示将要写入的文件 / show the file, write nothing`;
 
 const FLAG_OF: Record<string, string> = {
-  title: '--title', titleEn: '--title-en', start: '--start', end: '--end', venue: '--venue', organizer: '--organizer',
+  title: '--title', titleEn: '--title-en', start: '--start', end: '--end', venue: '--venue', address: '--address', organizer: '--organizer',
   coOrganizers: '--co-organizers', audiences: '--audiences', topics: '--topics', formats: '--formats', registration: '--registration',
   status: '--status', description: '--description', online: '--online', region: '--region', kind: '--kind', url: '--url',
   summary: '--summary', observance: '--observance', campaign: '--campaign', source: '--source-title', timezone: '--timezone', rrule: '--rrule',
@@ -86,7 +86,7 @@ function eventData(f: Flags, ctx: Ctx): { data?: Record<string, unknown>; body: 
   const cells: ImportRecord['cells'] = {
     title: str(f, 'title'), titleEn: str(f, 'title-en'), kind: str(f, 'kind'), summary: str(f, 'summary'), start: str(f, 'start'),
     end: str(f, 'end'), timezone: str(f, 'timezone'), rrule: str(f, 'rrule'), organizer: str(f, 'organizer'),
-    coOrganizers: str(f, 'co-organizers'), venue: str(f, 'venue'), online: str(f, 'online'), region: str(f, 'region'),
+    coOrganizers: str(f, 'co-organizers'), venue: str(f, 'venue'), address: str(f, 'address'), online: str(f, 'online'), region: str(f, 'region'),
     observance: str(f, 'observance'), campaign: str(f, 'campaign'), topics: str(f, 'topics'), audiences: str(f, 'audiences'),
     formats: str(f, 'formats'), registration: str(f, 'registration'), status: str(f, 'status'), url: str(f, 'url'),
     description: str(f, 'description'), source: str(f, 'source-title'), verified: str(f, 'verified'), note: str(f, 'note'),
@@ -95,7 +95,6 @@ function eventData(f: Flags, ctx: Ctx): { data?: Record<string, unknown>; body: 
   if (!candidate) return { body: '', problems };
   const d = candidate.data;
   // What a spreadsheet row has no column for.
-  if (str(f, 'address')) d.address = str(f, 'address');
   const reg = {
     ...((d.registration as object) ?? {}),
     required: bool(f, 'registration-required'), capacity: num(f, 'capacity'), fee: num(f, 'fee'),
@@ -303,9 +302,9 @@ async function askEvent(f: Flags, ctx: Ctx): Promise<NewFile[]> {
       await pickRegion(f, ctx, '地区', true);
     }
   }
-  await pickVocab(f, 'topics', ctx, '主题（空格选择，回车确认；可多选）');
-  await pickVocab(f, 'audiences', ctx, '面向人群（可多选）');
-  await pickVocab(f, 'formats', ctx, '形式（可多选）');
+  await pickVocab(f, 'topics', ctx, '主题（输入几个字筛选，Tab 选中，回车确认；可多选）');
+  await pickVocab(f, 'audiences', ctx, '面向人群（Tab 选中，回车确认；可多选）');
+  await pickVocab(f, 'formats', ctx, '形式（Tab 选中，回车确认；可多选）');
   if (str(f, 'observance') === undefined && ctx.content.observances.length) {
     const options = [{ value: '', label: '（无）' }, ...ctx.content.observances.map((o) => ({ value: o.id, label: o.name, hint: o.id }))];
     f.observance = answer(await p.autocomplete({ message: '相关纪念日（可选，输入名称筛选）', options, placeholder: '例如 急救' })) || undefined;
@@ -360,7 +359,7 @@ async function askObservance(f: Flags, ctx: Ctx): Promise<NewFile[]> {
   await ask(f, 'note', { message: '编者说明（可选）：哪些信息还不确定', validate: fieldCheck('observances', 'note', true) });
   await ask(f, 'source-title', { message: '依据：决议、通知或公告的标题（写全称）', validate: (v) => (v?.trim() ? undefined : '必填 / required') });
   await ask(f, 'source-url', { message: '依据的网址（可选，确实存在时才写）', validate: (v) => (v?.trim() ? checkField('events', 'online', v.trim()) : undefined) });
-  await pickVocab(f, 'topics', ctx, '主题（可多选）');
+  await pickVocab(f, 'topics', ctx, '主题（Tab 选中，回车确认；可多选）');
   if (str(f, 'description') === undefined)
     f.description = answer(await p.multiline({ message: '历史背景（可多段；按两次回车结束）' })) || undefined;
   return finish('observances', f, ctx, []);

@@ -72,6 +72,9 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
       if (!venue) address = place;
     }
   }
+  // A separate address column: the exact spot at a venue, or the street of a place that is no venue.
+  const street = text('address');
+  if (street) address = address && address !== street ? `${address}（${street}）` : street;
 
   const status = readStatus(get('status'));
   if (!status) bad('status', `状态“${text('status')}”看不懂，请写 ${STATUS_HELP} / unknown status`);

@@ -181,6 +181,20 @@ status: scheduled
   });
 });
 
+describe('place columns', () => {
+  it('keeps the exact spot at a known venue, and joins a place with its street', () => {
+    const { records } = tableToRecords([
+      ['活动名称', '开始时间', '地点', '地址', '主办单位'],
+      ['示例讲座', '2026-10-20 10:00', '示例科学馆', '三层报告厅', '示例学会'],
+      ['示例义诊', '2026-10-21', '某社区广场', '北京市海淀区示例路5号', '示例学会'],
+    ]);
+    const p = planImport(records, existing, DIR, { now: NOW });
+    expect(p.errors).toEqual([]);
+    expect(p.files[0]!.text).toContain('venue: example-science-hall\naddress: 三层报告厅\n');
+    expect(p.files[1]!.text).toContain('address: 某社区广场（北京市海淀区示例路5号）\n');
+  });
+});
+
 describe('an .xlsx with real date cells', () => {
   it('reads date, date-time and time-only cells as the sheet shows them, with row numbers', async () => {
     const dir = tempTree();

@@ -234,3 +234,13 @@ status: scheduled
     expect(m.stderr).toContain('✗ 缺少参数 / missing: --start、--organizer、--venue 或 --address 或 --online 或 --region');
   });
 });
+
+describe('the example in CONTRIBUTING.md (way 1: copy it in the GitHub web editor)', () => {
+  it('is a valid event in the real content tree', () => {
+    const md = readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8');
+    const block = /```markdown\n([\s\S]*?)```/.exec(md)![1]!.replace(/^ {3}/gm, '');
+    const real = readContentFiles(join(ROOT, 'content'), ROOT);
+    const path = 'content/events/2026/2026-09-12-contributing-example.md';
+    expect(checkNewFiles(real, [{ path, text: block }], 'content').errors.map(formatError)).toEqual([]);
+  });
+});
