@@ -1,0 +1,180 @@
+/**
+ * /calendar/ in a real browser: the September 2026 test events (first-aid training on the 12th, the
+ * cancelled lecture on the 15th, the science fair 19–21), observance days apart from activities,
+ * view switching, filters that change both what is shown and the URL, data fetched per month.
+ * The browser clock is pinned to the build's "today" (2026-09-10) so the calendar opens there.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+
+const base = inject('baseUrl');
+const TODAY = '2026-09-10T10:00:00+08:00';
+const TRAINING = 'a[href="/events/2026-09-12-first-aid-training/"]';
+const LECTURE = 'a[href="/events/2026-09-15-cancelled-lecture/"]';
+const FAIR = 'a[href="/events/2026-09-20-science-fair/"]';
+const ONLINE = 'a[href="/events/2026-10-10-online-talk/"]';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  requests: string[];
+}
+
+async function open(path: string, width = 1280): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(TODAY);
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(base + path.replace(/^\//, ''), { waitUntil: 'networkidle' });
+  await loaded(page);
+  return { page, errors, requests };
+}
+
+/** The status line says how many activities are shown once the month's data is in. */
+async function loaded(page: Page): Promise<string> {
+  await page.waitForFunction(() => /项活动/.test(document.querySelector('.kp-status')?.textContent ?? ''));
+  return (await page.textContent('.kp-status'))!;
+}
+
+const search = (page: Page) => new URL(page.url()).searchParams;
+
+describe('calendar', () => {
+  it('opens at today in month view and shows September 2026’s events, observance days and the 全国科普月 banner', async () => {
+    const { page, errors, requests } = await open('/calendar/');
+    await expect(page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).resolves.toBe('月');
+    expect(await loaded(page)).toBe('2026年9月：3 项活动');
+    for (const sel of [TRAINING, LECTURE, FAIR]) expect(await page.locator(sel).count()).toBeGreaterThan(0);
+    await expect(page.locator(LECTURE).first().textContent()).resolves.toContain('【已取消】');
+    await expect(page.locator('a[href="/observances/world-first-aid-day/"]').first().textContent()).resolves.toContain('纪念日：世界急救日');
+    expect(await page.locator('a[href="/observances/national-science-month/"]').count()).toBeGreaterThan(0);
+    // Only the visible months' files were fetched (the grid shows Aug 31 – Oct 11; 2026-08 has none).
+    const data = requests.filter((p) => p.startsWith('/data/'));
+    expect(data.sort()).toEqual(['/data/calendar.json', '/data/events/2026-09.json', '/data/events/2026-10.json', '/data/observances/2026.json']);
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps the page small: island props are the filter vocabularies only', async () => {
+    const html = readFileSync(`${inject('distDir')}/calendar/index.html`, 'utf8');
+    const props = /<astro-island[^>]*\sprops="([^"]*)"/.exec(html)?.[1] ?? '';
+    expect(props.length).toBeGreaterThan(0);
+    expect(props.length).toBeLessThan(12_000);
+    expect(html).not.toContain('2026-09-12-first-aid-training');
+    // Without JavaScript there is a way to the events.
+    expect(html).toMatch(/<noscript>[\s\S]*href="\/events\/"/);
+  });
+
+  it('switches views and records the view in the URL; the list shows the fair on each of its days', async () => {
+    const { page, errors } = await open('/calendar/');
+    await page.click('[role="tab"][aria-label="周"]');
+    await expect.poll(() => search(page).get('view')).toBe('week');
+    expect(await page.locator(TRAINING).count()).toBe(1); // the week of Sep 7–13
+    expect(await page.locator(FAIR).count()).toBe(0);
+    await page.click('[role="tab"][aria-label="列表"]');
+    await expect.poll(() => search(page).get('view')).toBe('list');
+    expect(search(page).get('date')).toBe('2026-09');
+    await expect(page.locator(FAIR).count()).resolves.toBe(3);
+    const fairDays = await page.$$eval(FAIR, (links) => links.map((a) => a.closest('[role="listitem"][aria-label]')?.getAttribute('aria-label')));
+    expect(fairDays).toEqual(['2026年9月19日', '2026年9月20日', '2026年9月21日']);
+    // Multi-day observances are listed once above the list instead of on every day.
+    await expect(page.textContent('.kp-aside')).resolves.toContain('全国科普月');
+    expect(await page.locator('[role="list"] a[href="/observances/national-science-month/"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('goes to the next month and today; the URL follows', async () => {
+    const { page, errors } = await open('/calendar/');
+    await page.click('button[aria-label="下个月"]');
+    await expect.poll(() => search(page).get('date')).toBe('2026-10');
+    await expect.poll(() => page.locator(ONLINE).count()).toBe(1);
+    expect(await loaded(page)).toBe('2026年10月：1 项活动');
+    await page.click('button[aria-label="今天"]');
+    await expect.poll(() => search(page).get('date')).toBe('2026-09');
+    expect(errors).toEqual([]);
+  });
+
+  it('filters change the events shown and the URL; clear-all brings everything back', async () => {
+    const { page, errors } = await open('/calendar/');
+    await page.selectOption('#kp-f-topic', 'health');
+    await expect.poll(() => search(page).get('topic')).toBe('health');
+    expect(await loaded(page)).toBe('2026年9月：1 项活动');
+    expect(await page.locator(TRAINING).count()).toBe(1);
+    expect(await page.locator(FAIR).count()).toBe(0);
+    // Observance days follow the topic filter: 世界急救日 is a health day, 全国科普月 is not.
+    expect(await page.locator('a[href="/observances/world-first-aid-day/"]').count()).toBe(1);
+    expect(await page.locator('a[href="/observances/national-science-month/"]').count()).toBe(0);
+
+    await page.selectOption('#kp-f-topic', '');
+    await page.selectOption('#kp-f-status', 'active');
+    await expect.poll(() => search(page).get('status')).toBe('active');
+    expect(await page.locator(LECTURE).count()).toBe(0);
+    await page.selectOption('#kp-f-audience', 'families');
+    await expect.poll(() => search(page).get('audience')).toBe('families');
+    expect(await loaded(page)).toBe('2026年9月：1 项活动');
+    expect(await page.locator(FAIR).count()).toBeGreaterThan(0);
+    await page.check('input[name="free"]');
+    await page.selectOption('#kp-f-mode', 'onsite');
+    await page.selectOption('#kp-f-region', '110105');
+    await expect.poll(() => page.url()).toContain('?audience=families&region=110105&mode=onsite&free=1&status=active');
+    expect(await page.locator(FAIR).count()).toBeGreaterThan(0);
+    await page.selectOption('#kp-f-region', '110108');
+    expect(await loaded(page)).toBe('2026年9月：0 项活动符合条件');
+    await page.uncheck('input[name="obs"]');
+    await expect.poll(() => search(page).get('obs')).toBe('0');
+    expect(await page.locator('.kp-calendar a[href^="/observances/"]').count()).toBe(0);
+
+    await page.click('button:has-text("清除筛选")');
+    await expect.poll(() => page.url()).toBe(`${base}calendar/`);
+    expect(await loaded(page)).toBe('2026年9月：3 项活动');
+    expect(await page.locator(FAIR).count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('a shared link opens the same filtered view', async () => {
+    const { page, errors } = await open('/calendar/?topic=health&view=list&date=2026-09');
+    await expect(page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).resolves.toBe('列表');
+    await expect(page.inputValue('#kp-f-topic')).resolves.toBe('health');
+    expect(await page.locator(TRAINING).count()).toBe(1);
+    expect(await page.locator(FAIR).count()).toBe(0);
+    await expect(page.textContent('.kp-filter-box summary')).resolves.toContain('已选 1 项');
+    expect(errors).toEqual([]);
+  });
+
+  it('phones get the list view, with the filters folded', async () => {
+    const { page, errors } = await open('/calendar/', 390);
+    await expect(page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).resolves.toBe('列表');
+    expect(await page.isVisible('#kp-f-topic')).toBe(false);
+    await page.click('.kp-filter-box summary');
+    expect(await page.isVisible('#kp-f-topic')).toBe(true);
+    expect(search(page).get('view')).toBeNull(); // the default is not written into the URL
+    expect(errors).toEqual([]);
+  });
+
+  it('has no WCAG 2.1 A/AA violations (axe-core)', async () => {
+    const { page } = await open('/calendar/');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA violations on the page, as "rule: target" lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`)) as {
+    violations: { id: string; nodes: { target: string[] }[] }[];
+  };
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
