@@ -1,0 +1,293 @@
+/**
+ * Which entries go in which iCal feed, and what each feed is called. Pure glue between the query
+ * indexes (query.ts) and the iCal library (ical.ts): the routes under src/pages only wire these.
+ *
+ * The feeds (URLs are subscribed to: never rename them):
+ * - /calendar.ics — activities (kind `activity`) not over, plus those that ended in the last 90 days;
+ * - /calls.ics — calls for entries and deadlines (kind `call` | `deadline`), same window, kept out
+ *   of the activity calendars so they do not clutter a citizen's phone;
+ * - /topics|audiences|regions|organizers|venues/<id>.ics — the activities of one facet, same window;
+ * - /campaigns/<id>/<year>.ics — every activity of one edition (an edition is bounded: no window);
+ * - /events/<slug>.ics — one entry, whatever its kind or date;
+ * - /observances.ics and /observances/<id>.ics — observance days, last year to two years ahead.
+ */
+import type { EventEntry, ObservanceEntry } from './model.ts';
+import type { SiteQuery } from './query.ts';
+import { eventsFeed, observancesFeed, type FeedLookups, type FeedOptions, type ObservanceFeedItem } from './ical.ts';
+import { addDays } from './dates.ts';
+import { expandObservance, rruleForIcal } from './recurrence.ts';
+import { regionLabel } from './present.ts';
+
+/** Past activities stay in the feeds this many days after they end (subscribers keep recent history). */
+export const RECENT_DAYS = 90;
+/** REFRESH-INTERVAL / X-PUBLISHED-TTL, in hours. */
+export const FEED_TTL_HOURS = 12;
+/** The site name at the front of every feed name. */
+export const FEED_BRAND = '科普日历';
+/** Response headers of every .ics route. */
+export const ICS_HEADERS = { 'Content-Type': 'text/calendar; charset=utf-8' } as const;
+
+export const FACETS = ['topics', 'audiences', 'regions', 'organizers', 'venues'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** How a facet is named in a feed title: 科普日历 · 主题：卫生健康. */
+export const FACET_LABEL: Record<Facet, string> = {
+  topics: '主题',
+  audiences: '面向',
+  regions: '地区',
+  organizers: '单位',
+  venues: '场馆',
+};
+
+// ---------------------------------------------------------------------------------------------
+// selection
+// ---------------------------------------------------------------------------------------------
+
+/** Entries not over on `today`, plus those that ended within the last `days` days. Order kept. */
+export function recentAndUpcoming(list: readonly EventEntry[], today: string, days = RECENT_DAYS): EventEntry[] {
+  const from = addDays(today, -days);
+  return list.filter((e) => e.endDate >= from);
+}
+
+export function activitiesOf(list: readonly EventEntry[]): EventEntry[] {
+  return list.filter((e) => e.kind === 'activity');
+}
+
+export function callsOf(list: readonly EventEntry[]): EventEntry[] {
+  return list.filter((e) => e.kind === 'call' || e.kind === 'deadline');
+}
+
+/** Each entry once (an index list may name an entry twice, e.g. organizer and co-organizer). */
+function unique(list: readonly EventEntry[]): EventEntry[] {
+  const seen = new Set<string>();
+  return list.filter((e) => !seen.has(e.id) && (seen.add(e.id), true));
+}
+
+// ---------------------------------------------------------------------------------------------
+// per-build caches, keyed by the query (one query per build)
+// ---------------------------------------------------------------------------------------------
+
+const lookupsCache = new WeakMap<SiteQuery, FeedLookups>();
+
+/**
+ * What the iCal library looks up beside the events. One object per query: ical.ts renders each
+ * event once per lookups object, so 5 000 facet feeds share the rendering of every event.
+ */
+export function feedLookups(q: SiteQuery): FeedLookups {
+  let l = lookupsCache.get(q);
+  if (!l) {
+    l = { organizers: q.organizer, venues: q.venue, observances: q.observance, regions: q.vocab.regions, topics: q.vocab.topics };
+    lookupsCache.set(q, l);
+  }
+  return l;
+}
+
+const idsCache = new WeakMap<SiteQuery, Partial<Record<Facet, string[]>>>();
+
+function facetIndex(q: SiteQuery, facet: Facet): Map<string, EventEntry[]> {
+  switch (facet) {
+    case 'topics':
+      return q.byTopic;
+    case 'audiences':
+      return q.byAudience;
+    case 'regions':
+      return q.byRegion;
+    case 'organizers':
+      return q.byOrganizer;
+    case 'venues':
+      return q.byVenue;
+  }
+}
+
+/**
+ * Every id that gets a feed: the whole vocabulary (or every organizer / venue file), even with no
+ * event yet — a listing page can offer its feed before its first event — plus any id the index
+ * holds. Sorted, computed once per query and facet.
+ */
+export function facetIds(q: SiteQuery, facet: Facet): string[] {
+  let per = idsCache.get(q);
+  if (!per) idsCache.set(q, (per = {}));
+  const hit = per[facet];
+  if (hit) return hit;
+  const known =
+    facet === 'organizers' ? q.organizer.keys() : facet === 'venues' ? q.venue.keys() : q.vocab[facet].keys();
+  const ids = [...new Set([...known, ...facetIndex(q, facet).keys()])].sort();
+  per[facet] = ids;
+  return ids;
+}
+
+/** The Chinese name of a facet value: 卫生健康, 北京市朝阳区, 中国科学技术馆 … (the id when unknown). */
+export function facetLabel(q: SiteQuery, facet: Facet, id: string): string {
+  switch (facet) {
+    case 'organizers':
+      return q.organizer.get(id)?.name ?? id;
+    case 'venues':
+      return q.venue.get(id)?.name ?? id;
+    case 'regions':
+      return regionLabel(q, id) ?? id;
+    default:
+      return q.vocab[facet].get(id)?.label ?? id;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// feeds: what goes in, what it is called
+// ---------------------------------------------------------------------------------------------
+
+export interface FeedSpec {
+  /** Path on the site, e.g. /topics/health.ics. */
+  path: string;
+  /** X-WR-CALNAME. */
+  name: string;
+  /** X-WR-CALDESC. */
+  description: string;
+  events: EventEntry[];
+}
+
+const WINDOW_NOTE = `即将举行的和最近 ${RECENT_DAYS} 天内结束的`;
+const CALLS_NOTE = '征集和申报截止另见 /calls.ics。';
+
+/** /calendar.ics: every activity in the window. */
+export function calendarSpec(q: SiteQuery, today: string): FeedSpec {
+  return {
+    path: '/calendar.ics',
+    name: `${FEED_BRAND} · 全部活动`,
+    description: `全国科普活动：${WINDOW_NOTE}活动。${CALLS_NOTE}`,
+    events: activitiesOf(recentAndUpcoming(q.events, today)),
+  };
+}
+
+/** /calls.ics: calls for entries and deadlines in the window. */
+export function callsSpec(q: SiteQuery, today: string): FeedSpec {
+  return {
+    path: '/calls.ics',
+    name: `${FEED_BRAND} · 征集与申报截止`,
+    description: `科普作品征集、项目申报和材料报送的截止日期：${WINDOW_NOTE}。`,
+    events: callsOf(recentAndUpcoming(q.events, today)),
+  };
+}
+
+/** /<facet>/<id>.ics: the activities of one topic, audience, region, organizer or venue. */
+export function facetSpec(q: SiteQuery, facet: Facet, id: string, today: string): FeedSpec {
+  const label = facetLabel(q, facet, id);
+  const what =
+    facet === 'organizers' ? `由“${label}”主办或协办的` : facet === 'venues' ? `在“${label}”举办的` : facet === 'regions' ? `${label}的` : `${FACET_LABEL[facet]}为“${label}”的`;
+  return {
+    path: `/${facet}/${id}.ics`,
+    name: `${FEED_BRAND} · ${FACET_LABEL[facet]}：${label}`,
+    description: `${what}科普活动：${WINDOW_NOTE}活动。${CALLS_NOTE}`,
+    events: activitiesOf(recentAndUpcoming(unique(facetIndex(q, facet).get(id) ?? []), today)),
+  };
+}
+
+/** /campaigns/<id>/<year>.ics: every activity of one edition of a campaign. */
+export function campaignSpec(q: SiteQuery, id: string, year: number): FeedSpec {
+  const name = `${year} 年${q.observance.get(id)?.name ?? id}`;
+  return {
+    path: `/campaigns/${id}/${year}.ics`,
+    name: `${FEED_BRAND} · ${name}`,
+    description: `${name}的全部登记活动。${CALLS_NOTE}`,
+    events: activitiesOf(unique(q.byCampaignYear.get(`${id}/${year}`) ?? [])),
+  };
+}
+
+/** /events/<slug>.ics: one entry. */
+export function eventSpec(e: EventEntry): FeedSpec {
+  return { path: `/events/${e.id}.ics`, name: `${FEED_BRAND} · ${e.title}`, description: e.summary ?? e.title, events: [e] };
+}
+
+export function feedOptions(site: string, spec: Pick<FeedSpec, 'name' | 'description'>): FeedOptions {
+  return { site, name: spec.name, description: spec.description, ttlHours: FEED_TTL_HOURS };
+}
+
+/** The VCALENDAR text of an events feed. */
+export function renderEventsFeed(q: SiteQuery, spec: FeedSpec, site: string): string {
+  return eventsFeed(spec.events, feedLookups(q), feedOptions(site, spec));
+}
+
+// ---------------------------------------------------------------------------------------------
+// observances
+// ---------------------------------------------------------------------------------------------
+
+/** Recurring observance events (RRULE) start in this year, or in the year established if later. */
+export const RRULE_ANCHOR_YEAR = 2024;
+
+/** Years the observance feeds list year by year: last year (recent history) to two years ahead. */
+export function observanceYears(today: string): { from: number; to: number } {
+  const y = Number(today.slice(0, 4));
+  return { from: y - 1, to: y + 2 };
+}
+
+/**
+ * One feed item per observance: its dated occurrences in the years covered, and an RRULE when the
+ * rule is a fixed date or a yearly RRULE without per-year corrections (one recurring VEVENT, which
+ * keeps working after the feed's years). Lunar dates, solar terms, whole months and announced
+ * dates are listed year by year; years still 待公布 are left out — never a guessed date.
+ */
+export function observanceFeedItem(o: ObservanceEntry, today: string): ObservanceFeedItem {
+  const { from, to } = observanceYears(today);
+  const rrule = rruleForIcal(o);
+  // A recurring event starts at a fixed year, not at "last year": its DTSTART and DTSTAMP then
+  // stay the same from one year's builds to the next, so subscribers see no yearly change.
+  const first = rrule ? Math.max(o.established ?? RRULE_ANCHOR_YEAR, RRULE_ANCHOR_YEAR) : from;
+  const occurrences = expandObservance(o, first, to).flatMap((occ) =>
+    occ.status === 'dated' ? [{ start: occ.start, end: occ.end, year: occ.year }] : [],
+  );
+  return rrule ? { observance: o, occurrences: occurrences.slice(0, 1), rrule } : { observance: o, occurrences };
+}
+
+export function observancesSpec(): Omit<FeedSpec, 'events'> {
+  return {
+    path: '/observances.ics',
+    name: `${FEED_BRAND} · 科普纪念日`,
+    description: '国际和全国的科普相关纪念日、宣传周和宣传月（全天事件），附设立机构、依据和历史背景。',
+  };
+}
+
+export function observanceSpec(o: ObservanceEntry): Omit<FeedSpec, 'events'> {
+  return {
+    path: `/observances/${o.id}.ics`,
+    name: `${FEED_BRAND} · ${o.name}`,
+    description: `${o.name}：${o.authority}设立。每年的日期（全天事件）。`,
+  };
+}
+
+/** The VCALENDAR text of an observance feed. */
+export function renderObservancesFeed(q: SiteQuery, list: readonly ObservanceEntry[], spec: Omit<FeedSpec, 'events'>, today: string, site: string): string {
+  return observancesFeed(
+    list.map((o) => observanceFeedItem(o, today)),
+    feedOptions(site, spec),
+    { topics: q.vocab.topics },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// subscribing
+// ---------------------------------------------------------------------------------------------
+
+export interface SubscribeUrls {
+  /** https://host/path.ics */
+  https: string;
+  /** webcal://host/path.ics — opens the calendar app's subscribe dialog (Apple, many desktop apps). */
+  webcal: string;
+  /** Google Calendar's "add by URL" page, pre-filled. */
+  google: string;
+  /** Outlook.com "subscribe from web", pre-filled. */
+  outlook: string;
+  /** The same for work or school accounts (Microsoft 365). */
+  outlookWork: string;
+}
+
+/** Absolute subscribe links for a feed path such as /topics/health.ics. */
+export function subscribeUrls(site: string, path: string, name: string): SubscribeUrls {
+  const https = `${site.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
+  const webcal = https.replace(/^https?:\/\//, 'webcal://');
+  const outlookQuery = `url=${encodeURIComponent(https)}&name=${encodeURIComponent(name)}`;
+  return {
+    https,
+    webcal,
+    google: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`,
+    outlook: `https://outlook.live.com/calendar/0/addfromweb?${outlookQuery}`,
+    outlookWork: `https://outlook.office.com/calendar/0/addfromweb?${outlookQuery}`,
+  };
+}
