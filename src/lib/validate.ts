@@ -284,6 +284,7 @@ export function validateContent(files: SourceFile[], contentDir = 'content'): Va
     if (twin) err(e.file, 1, 'title', `与 ${twin.file} 重复（同名、同一天、同一主办单位），请删除其中一个 / duplicate of ${twin.file}`);
     else byKey.set(key, e);
   }
+  errors.push(...nearDuplicates(content.events));
 
   // Messages echo what a contributor wrote (values, file names); a line break or terminal escape in
   // them would forge extra lines in a CI log (`::error::…` workflow commands): show them as \u escapes.
@@ -326,6 +327,40 @@ function controlCharsIn(value: unknown, path: (string | number)[] = []): [(strin
 function visibleControls(e: ContentError): ContentError {
   const show = (s: string) => s.replace(ALL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return { ...e, file: show(e.file), field: show(e.field), message: show(e.message), ...(e.hint ? { hint: show(e.hint) } : {}) };
+}
+
+/** Days with more events than this are not compared pairwise (exact duplicates are still caught). */
+const NEAR_DUPLICATE_DAY_LIMIT = 200;
+
+/**
+ * Near-identical titles on the same day (one or two characters apart, e.g. a typo fixed in a copy)
+ * are probably the same activity submitted twice: a warning naming both files.
+ */
+export function nearDuplicates(events: EventEntry[]): ContentError[] {
+  const out: ContentError[] = [];
+  const byDay = new Map<string, EventEntry[]>();
+  for (const e of events) (byDay.get(e.startDate) ?? byDay.set(e.startDate, []).get(e.startDate)!).push(e);
+  for (const list of byDay.values()) {
+    if (list.length < 2 || list.length > NEAR_DUPLICATE_DAY_LIMIT) continue;
+    const titles = list.map((e) => normTitle(e.title));
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [a, b] = [titles[i]!, titles[j]!];
+        if (a === b && list[i]!.organizer === list[j]!.organizer) continue; // reported as an error above
+        const limit = Math.min(2, Math.floor(Math.max(a.length, b.length) / 8));
+        if (limit > 0 && Math.abs(a.length - b.length) <= limit && distance(a, b) <= limit) {
+          out.push({
+            file: list[j]!.file,
+            line: 1,
+            field: 'title',
+            severity: 'warning',
+            message: `与 ${list[i]!.file} 的活动名称几乎相同、又在同一天，是否重复提交？如是同一活动请删除一个 / near-duplicate of ${list[i]!.file}`,
+          });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 function normTitle(t: string): string {

@@ -122,6 +122,18 @@ describe('rules about files and folders', () => {
   });
 });
 
+it('near-identical titles on the same day are a warning naming both files', () => {
+  const text = fixture('plain-event.md').replace('title: 测试讲座', 'title: 测试讲座：健康生活从饮食开始');
+  const { errors, warnings } = validateContent(
+    [...base, { path: 'content/events/2026/a.md', text }, { path: 'content/events/2026/b.md', text: text.replace('从饮食开始', '从饮食开始吧').replace('test-science-society', 'test-red-cross') }],
+    'content',
+  );
+  expect(errors).toEqual([]);
+  expect(warnings.map(formatError)).toEqual([
+    'content/events/2026/b.md:1 title: [提醒 / warning] 与 content/events/2026/a.md 的活动名称几乎相同、又在同一天，是否重复提交？如是同一活动请删除一个 / near-duplicate of content/events/2026/a.md',
+  ]);
+});
+
 describe('GitHub annotations', () => {
   it('escape the message and carry file, line and field', () => {
     const { errors } = validateContent([...base, { path: AT, text: fixture('end-before-start.invalid.md') }], 'content');
