@@ -378,7 +378,14 @@ export const venueSchema = z.strictObject({
   /** 地址（可选，没有时不写）/ Street address. */
   address: oneLine(200).optional(),
   /** 坐标（可选，GCJ-02 或 WGS-84 均可，请注明）/ Coordinates. */
-  geo: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+  geo: z
+    .strictObject({
+      /** 纬度，例如 39.98 / Latitude. */
+      lat: z.number().min(-90).max(90),
+      /** 经度，例如 116.39 / Longitude. */
+      lng: z.number().min(-180).max(180),
+    })
+    .optional(),
   /** 官方网站 / Website. */
   website: httpUrl.optional(),
   /** 搜索别名 / Search aliases. */
