@@ -7,10 +7,11 @@
  * - no event-handler attribute (`on…`) anywhere, no `srcdoc`;
  * - no URL attribute with a javascript:, vbscript: or data: scheme (data:image/… allowed on <img>);
  * - no element that never belongs on this site: iframe, frame(set), object, embed, applet, base,
- *   math, meta refresh, or any tag named after a payload (<xss>);
+ *   math, base href, meta refresh, or any tag named after a payload (<xss>);
  * - every <script>: JSON types must parse as JSON; external ones come from this origin; inline code
  *   must not contain contributor text (any of `markers`);
- * - <style> and <svg> must not contain contributor text either.
+ * - <style> must not contain contributor text either (SVG is covered: its <script>/<style> and
+ *   handlers are the same elements and attributes).
  */
 import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
 
@@ -26,7 +27,7 @@ export interface XssCheckOptions {
 }
 
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'poster', 'data', 'cite', 'background', 'xlink:href', 'ping', 'codebase', 'manifest', 'lowsrc', 'dynsrc']);
-const NEVER = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'math', 'isindex', 'plaintext', 'xmp', 'noembed', 'marquee', 'portal']);
+const NEVER = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'math', 'isindex', 'plaintext', 'xmp', 'noembed', 'marquee', 'portal']);
 const JSON_TYPES = new Set(['application/ld+json', 'application/json', 'importmap', 'speculationrules']);
 
 /** How a browser reads a URL's scheme: ASCII whitespace and controls anywhere are ignored, case too. */
@@ -42,6 +43,8 @@ function textOf(n: Node): string {
   const content = n.nodeName === 'template' ? (n as T.Template).content.childNodes : [];
   return [...kids, ...content].map((c) => textOf(c)).join('');
 }
+
+const attrOf = (el: T.Element, name: string) => el.attrs.find((a) => a.name === name)?.value;
 
 function describe(el: T.Element): string {
   const attrs = el.attrs.map((a) => (a.value ? `${a.name}="${a.value.slice(0, 40)}"` : a.name)).join(' ');
@@ -73,6 +76,8 @@ export function findInjections(html: string, opts: XssCheckOptions = {}): string
         }
       }
       if (NEVER.has(tag) || tag.includes('xss')) out.push(`<${tag}> element — ${where}`);
+      // <base target="_blank"> (embeds) is fine; a base href would re-point every relative link.
+      if (tag === 'base' && attrOf(el, 'href') !== undefined) out.push(`<base href> — ${where}`);
       if (tag === 'meta' && el.attrs.some((a) => a.name === 'http-equiv' && /refresh|set-cookie/i.test(a.value))) out.push(`meta ${where}`);
       if (tag === 'script') {
         const type = (el.attrs.find((a) => a.name === 'type')?.value ?? '').trim().toLowerCase();
@@ -92,9 +97,9 @@ export function findInjections(html: string, opts: XssCheckOptions = {}): string
           if (m) out.push(`inline script contains contributor text ${JSON.stringify(m)} — ${JSON.stringify(text.slice(0, 80))}`);
         }
       }
-      if (tag === 'style' || tag === 'svg') {
-        const m = hasMarker(textOf(el)) ?? hasMarker(el.attrs.map((a) => a.value).join(' '));
-        if (m) out.push(`<${tag}> contains contributor text ${JSON.stringify(m)} — ${where}`);
+      if (tag === 'style') {
+        const m = hasMarker(textOf(el));
+        if (m) out.push(`<style> contains contributor text ${JSON.stringify(m)} — ${where}`);
       }
     }
     const kids = 'childNodes' in n ? n.childNodes : [];
@@ -117,5 +122,5 @@ export function elements(html: string, fragment = false): T.Element[] {
   return out;
 }
 
-export const attr = (el: T.Element, name: string): string | undefined => el.attrs.find((a) => a.name === name)?.value;
+export const attr = attrOf;
 export { textOf };
