@@ -18,7 +18,7 @@ import { observanceYears, recentAndUpcoming } from './feeds.ts';
 /** Version of the JSON shapes. Adding a field keeps it; renaming, removing or re-meaning one bumps it. */
 export const OPEN_DATA_VERSION = 1;
 /** Longest `description` (plain text, characters) in the JSON; the page has the rest. */
-export const OPEN_DESCRIPTION_MAX = 500;
+export const OPEN_DESCRIPTION_MAX = 200;
 /** Items in /feed.xml. */
 export const RSS_ITEMS = 50;
 
