@@ -45,7 +45,7 @@ export function parseContentFile(text: string, kind: 'markdown' | 'yaml'): Parse
     bodyLine = close + 2;
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, maxAliasCount: 20 });
+  const doc = parseDocument(yamlText, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
   const problem = doc.errors[0];
   if (problem) {
     const pos = lineCounter.linePos(problem.pos[0]);
