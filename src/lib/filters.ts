@@ -66,7 +66,7 @@ function validDate(v: string | null): string | undefined {
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
   const probe = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 1900 && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d ? v : undefined;
+  return y >= 1900 && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d ? m[0] : undefined;
 }
 
 /** Read the state from a query string (`?a=b…`, with or without the `?`) or URLSearchParams. */

@@ -27,6 +27,21 @@ const CONTRAST = ['var(--cal-on-campaign)', 'var(--cal-on-observance)', 'var(--c
 const DOTS = ['var(--campaign)', 'var(--obs)', 'var(--cal-event)'];
 const PHONE = '(max-width: 639.98px)';
 
+/** In-app browsers (WeChat …) hide the address bar: a button copies the filtered view's link. */
+function ShareLink() {
+  const [done, setDone] = useState('');
+  const copy = () =>
+    navigator.clipboard?.writeText(window.location.href).then(
+      () => setDone('链接已复制'),
+      () => setDone('请从地址栏复制链接'),
+    ) ?? setDone('请从地址栏复制链接');
+  return (
+    <p className="kp-share">
+      <button type="button" className="secondary" onClick={copy}>复制本页链接</button> <span role="status">{done}</span>
+    </p>
+  );
+}
+
 export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
   const [state, setState] = useState<CalendarState>(() => parseCalendarParams(window.location.search));
   const phone = window.matchMedia(PHONE).matches;
@@ -64,9 +79,12 @@ export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
   return (
     <div className="kp-calendar">
       <FilterBar vocab={vocab} state={state} folded={initial.current.phone} onChange={(next) => setState((s) => ({ ...s, ...next }))} />
-      <p className="kp-status" role="status" aria-live="polite">
-        {data.error ?? (data.loading || !current ? '正在加载…' : `${current.title}：${shown} 项活动${shown === 0 ? '符合条件' : ''}`)}
-      </p>
+      <div className="kp-status-row">
+        <p className="kp-status" role="status" aria-live="polite">
+          {data.error ?? (data.loading || !current ? '正在加载…' : `${current.title}：${shown} 项活动${shown === 0 ? '符合条件' : ''}`)}
+        </p>
+        <ShareLink />
+      </div>
       {aside.length > 0 && (
         <ul className="kp-aside" aria-label="这段时间的活动月、宣传周">
           {aside.map((o) => (
