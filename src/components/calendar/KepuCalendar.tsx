@@ -44,8 +44,11 @@ function ShareLink() {
 
 export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
   const [state, setState] = useState<CalendarState>(() => parseCalendarParams(window.location.search));
-  const phone = window.matchMedia(PHONE).matches;
-  const initial = useRef({ phone, view: VIEW_TYPES[state.view ?? (phone ? 'list' : 'month')], date: state.date && (state.date.length === 7 ? `${state.date}-01` : state.date) });
+  // Read once: the view and date the calendar opens with (later changes go through FullCalendar).
+  const [initial] = useState(() => {
+    const phone = window.matchMedia(PHONE).matches;
+    return { phone, view: VIEW_TYPES[state.view ?? (phone ? 'list' : 'month')], date: state.date && (state.date.length === 7 ? `${state.date}-01` : state.date) };
+  });
   const firstDates = useRef(true);
   const [range, setRange] = useState<VisibleRange>();
   const [current, setCurrent] = useState<VisibleRange & { title: string; view: CalendarView }>();
@@ -78,7 +81,7 @@ export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
 
   return (
     <div className="kp-calendar">
-      <FilterBar vocab={vocab} state={state} folded={initial.current.phone} onChange={(next) => setState((s) => ({ ...s, ...next }))} />
+      <FilterBar vocab={vocab} state={state} folded={initial.phone} onChange={(next) => setState((s) => ({ ...s, ...next }))} />
       <div className="kp-status-row">
         <p className="kp-status" role="status" aria-live="polite">
           {data.error ?? (data.loading || !current ? '正在加载…' : `${current.title}：${shown} 项活动${shown === 0 ? '符合条件' : ''}`)}
@@ -97,8 +100,8 @@ export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
       <FullCalendar
         plugins={[classicTheme, dayGridPlugin, listPlugin]}
         locale={zhCn}
-        initialView={initial.current.view}
-        {...(initial.current.date ? { initialDate: initial.current.date } : {})}
+        initialView={initial.view}
+        {...(initial.date ? { initialDate: initial.date } : {})}
         class="kp-fc"
         headerToolbar={{ start: 'prev,today,next', center: 'title', end: 'dayGridMonth,dayGridWeek,listMonth' }}
         buttons={{ today: { text: '今天' }, dayGridMonth: { text: '月' }, dayGridWeek: { text: '周' }, listMonth: { text: '列表' } }}

@@ -3,7 +3,7 @@
  * events and each year's observance days the first time they are shown (cached for the visit).
  * Only files the manifest lists are requested, so a month without events costs no request.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CalendarEvent, CalendarManifest, CalendarObservance, MonthFile, ObservanceYearFile } from '../../lib/calendar-data.ts';
 import { monthsInRange, uniqueEvents, yearsOf } from '../../lib/calendar-draw.ts';
 
@@ -33,7 +33,7 @@ export function useMonthData(range: VisibleRange | undefined): MonthData {
   const years = useRef(new Map<number, CalendarObservance[]>());
   /** Requests in flight or done, by URL: a file is asked for once even when ranges change quickly. */
   const requests = useRef(new Map<string, Promise<unknown>>());
-  const [, setVersion] = useState(0);
+  const [version, setVersion] = useState(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
 
@@ -75,11 +75,13 @@ export function useMonthData(range: VisibleRange | undefined): MonthData {
     };
   }, [range?.start, range?.end]);
 
-  const wanted = range ? monthsInRange(range.start, range.end) : [];
-  return {
-    events: uniqueEvents(wanted.map((k) => months.current.get(k) ?? [])),
-    observances: yearsOf(wanted).flatMap((y) => years.current.get(y) ?? []),
-    loading,
-    error,
-  };
+  // New arrays only when the range or the loaded files change, so the calendar redraws only then.
+  const loaded = useMemo(() => {
+    const wanted = range ? monthsInRange(range.start, range.end) : [];
+    return {
+      events: uniqueEvents(wanted.map((k) => months.current.get(k) ?? [])),
+      observances: yearsOf(wanted).flatMap((y) => years.current.get(y) ?? []),
+    };
+  }, [range?.start, range?.end, version]);
+  return { ...loaded, loading, error };
 }
