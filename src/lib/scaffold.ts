@@ -110,9 +110,17 @@ export function entryId(collection: CollectionName, data: Data, taken: ReadonlyS
   let base = wanted ? slugify(wanted, 80) : slugify(words);
   if (collection === 'events') {
     const date = String(data.start ?? '').slice(0, 10);
-    if (!wanted || !base.startsWith(date)) base = `${date}-${base || 'event'}`;
+    if (!wanted || !base.startsWith(date)) base = eventBaseId(date, base);
   }
   return uniqueId(base || collection.replace(/s$/, ''), taken);
+}
+
+/**
+ * `<start date>-<slug>`: an event's id before `uniqueId`, from the slug of its title. Exported for
+ * the browser form (/submit/), which loads pinyin-pro (slug.ts) lazily and so cannot call entryId.
+ */
+export function eventBaseId(start: unknown, slug: string): string {
+  return `${String(start ?? '').slice(0, 10)}-${slug || 'event'}`;
 }
 
 /** Repository-relative path of an entry, e.g. content/events/2026/2026-09-12-x.md. */

@@ -1,0 +1,111 @@
+/**
+ * The live preview of the file and the ways to send it: GitHub's “new file” page pre-filled (a
+ * pull request), a pre-filled issue (a maintainer adds it), and copy / download as fallbacks.
+ */
+import { type Ref, useState } from 'react';
+import { newFileLink, newIssueLink, type Submission } from '../../lib/submit-form.ts';
+
+interface Props {
+  ref: Ref<HTMLHeadingElement>;
+  result: Submission;
+  checked: boolean;
+  repo: string;
+  branch: string;
+  title: string;
+  slugPending: boolean;
+  slugFailed: boolean;
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Older browsers and non-secure pages: the selection way.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    return ok;
+  }
+}
+
+export default function SubmitResult({ ref, result, checked, repo, branch, title, slugPending, slugFailed }: Props) {
+  const [status, setStatus] = useState('');
+  const { text, path, id, errors } = result;
+  const ready = Boolean(text && path && errors.length === 0);
+  const copy = async () => setStatus((await copyText(text ?? '')) ? '已复制文件内容。/ Copied.' : '无法自动复制，请在预览中全选后复制。/ Copy failed: select the preview and copy.');
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([text ?? ''], { type: 'text/markdown;charset=utf-8' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: `${id}.md` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setStatus(`已下载 ${id}.md。/ Downloaded.`);
+  };
+  const fileLink = ready ? newFileLink(repo, branch, path!, text!) : undefined;
+  const issueLink = ready ? newIssueLink(repo, title, path!, text!) : undefined;
+  const copyFirst = (complete: boolean) => (complete ? undefined : () => void copy());
+
+  return (
+    <aside className="submit-result" aria-labelledby="result-title">
+      <h2 id="result-title" ref={ref} tabIndex={-1}>
+        生成的文件
+      </h2>
+      {path ? (
+        <p className="result-path">
+          保存位置：<code>{path}</code>
+        </p>
+      ) : (
+        <p className="muted">{slugPending ? '正在生成文件名…' : slugFailed ? '生成文件名的组件没有加载成功，请检查网络后刷新页面。' : '填写活动名称和开始时间后，这里显示文件名。'}</p>
+      )}
+      {text ? (
+        <pre className="file-preview" tabIndex={0} aria-label="文件内容预览" data-testid="file-preview">
+          {text}
+        </pre>
+      ) : (
+        <p className="muted">填写活动名称、开始时间和主办单位后，这里实时显示将要提交的文件。</p>
+      )}
+      {ready && fileLink && issueLink ? (
+        <div className="send">
+          <h3>提交</h3>
+          {(!fileLink.complete || !issueLink.complete) && <p className="field-warning">文件较长，放不进链接：点下面的按钮时会先把文件复制到剪贴板，请在 GitHub 页面中粘贴。</p>}
+          <p>
+            <a className="button" href={fileLink.href} target="_blank" rel="noopener" onClick={copyFirst(fileLink.complete)} data-testid="github-new-file">
+              在 GitHub 上创建文件（拉取请求）
+            </a>
+          </p>
+          <p className="muted">需要 GitHub 账号。GitHub 会打开“新建文件”页面，文件名和内容已经填好；您没有本仓库的写权限时，GitHub 会先替您复制（fork）仓库。在页面底部点“Propose new file”，再点“Create pull request”。审核通过后活动就会出现在网站上。</p>
+          <p>
+            <a className="button secondary" href={issueLink.href} target="_blank" rel="noopener" onClick={copyFirst(issueLink.complete)} data-testid="github-issue">
+              提交议题，由维护者添加
+            </a>
+          </p>
+          <p className="muted">不熟悉拉取请求？提交一个议题（也需要 GitHub 账号），文件会附在议题里，维护者审核后替您添加。</p>
+          <p className="actions">
+            <button type="button" className="secondary" onClick={() => void copy()}>
+              复制文件内容
+            </button>
+            <button type="button" className="secondary" onClick={download}>
+              下载文件
+            </button>
+          </p>
+          <p className="muted">
+            提交到 GitHub 仓库 <code>{repo}</code>（网站构建时由设置 KEPU_REPO 决定）。
+          </p>
+        </div>
+      ) : (
+        <p>{checked && errors.length ? `还有 ${errors.length} 个问题，请先修改（见表单上方的列表）。` : '填好后点“检查并生成文件”；没有问题时，这里会出现提交按钮。'}</p>
+      )}
+      <p role="status" className="copy-status">
+        {status}
+      </p>
+    </aside>
+  );
+}

@@ -1,0 +1,433 @@
+/**
+ * The /submit/ form without React: what the fields hold → the flags `npm run new -- event --yes`
+ * takes → the same front matter (via mapRow, exactly as scripts/new.ts does) → the file text and
+ * path from scaffold.ts → the problems the schema and the validator find, each tied to a field.
+ *
+ * The validator runs for real (validate.ts `validateContent`) over the new file plus stand-ins for
+ * the organizer, venue, observance and vocabularies it names, built from the page's list of known
+ * ids: references and vocabulary labels are checked as `npm run validate` checks them.
+ *
+ * Pure and browser-safe: no node:, no clock (pass `today`), and no pinyin: slug.ts pulls in
+ * pinyin-pro (≈ 140 KB gzipped), so the caller loads it when it is needed and passes `slugify`.
+ */
+import type { ContentError } from './errors.ts';
+import { mapRow, type RowProblem } from './import-rows.ts';
+import type { ImportRecord } from './import-table.ts';
+import { normalizeDateTime } from './import-match.ts';
+import { type ContentSet, emptyContent } from './model.ts';
+import { localDateTime, VOCABS, type VocabName } from './schema.ts';
+import { checkNewFiles, entryPath, entryText, eventBaseId } from './scaffold.ts';
+import type { SourceFile } from './validate.ts';
+
+// ------------------------------------------------------------------------------------------------
+// The fields
+// ------------------------------------------------------------------------------------------------
+
+/** Every field of the form, in page order (the error summary follows it). */
+export const FORM_FIELDS = [
+  'title', 'titleEn', 'kind', 'summary', 'start', 'end', 'organizer', 'place', 'venue', 'address', 'online', 'region',
+  'topics', 'audiences', 'formats', 'observance', 'campaign', 'registration', 'registrationRequired', 'capacity', 'fee',
+  'deadline', 'registrationNote', 'url', 'sourceTitle', 'sourceUrl', 'description',
+] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
+/** Where the event happens; '' = not chosen (fine for calls and deadlines). */
+export type Place = '' | 'venue' | 'address' | 'online' | 'region';
+export type ListField = 'topics' | 'audiences' | 'formats';
+
+export interface SubmitForm {
+  title: string;
+  titleEn: string;
+  kind: string;
+  summary: string;
+  start: string;
+  end: string;
+  organizer: string;
+  place: Place;
+  venue: string;
+  address: string;
+  online: string;
+  region: string;
+  /** Vocabulary labels, as `npm run new` writes them. */
+  topics: string[];
+  audiences: string[];
+  formats: string[];
+  observance: string;
+  campaign: string;
+  registration: string;
+  registrationRequired: '' | 'yes' | 'no';
+  capacity: string;
+  fee: string;
+  deadline: string;
+  registrationNote: string;
+  url: string;
+  sourceTitle: string;
+  sourceUrl: string;
+  description: string;
+}
+
+export const EMPTY_FORM: SubmitForm = {
+  title: '', titleEn: '', kind: 'activity', summary: '', start: '', end: '', organizer: '', place: '', venue: '', address: '',
+  online: '', region: '', topics: [], audiences: [], formats: [], observance: '', campaign: '', registration: '',
+  registrationRequired: '', capacity: '', fee: '', deadline: '', registrationNote: '', url: '', sourceTitle: '', sourceUrl: '',
+  description: '',
+};
+
+/** Visible labels (Chinese). */
+export const FIELD_LABELS: Record<FormField, string> = {
+  title: '活动名称', titleEn: '英文名称（可选）', kind: '类型', summary: '一句话简介（可选）', start: '开始', end: '结束（可选）',
+  organizer: '主办单位', place: '在哪里举办', venue: '场馆', address: '地址', online: '线上网址', region: '地区',
+  topics: '主题', audiences: '面向人群', formats: '形式', observance: '相关纪念日（可选）', campaign: '所属活动季（可选）',
+  registration: '报名网址（可选）', registrationRequired: '是否必须报名', capacity: '名额（可选）', fee: '费用（元，可选）',
+  deadline: '报名截止（可选）', registrationNote: '报名说明（可选）', url: '官方页面网址（可选）', sourceTitle: '信息来源（可选）',
+  sourceUrl: '来源网址（可选）', description: '活动介绍（可选）',
+};
+
+/** The front-matter field each form field fills: its JSDoc line in schema.ts is the field's help text. */
+export const FIELD_SCHEMA_PATH: Partial<Record<FormField, string>> = {
+  title: 'title', titleEn: 'titleEn', kind: 'kind', summary: 'summary', start: 'start', end: 'end', organizer: 'organizer',
+  venue: 'venue', address: 'address', online: 'online', region: 'region', topics: 'topics', audiences: 'audiences',
+  formats: 'formats', observance: 'observance', campaign: 'campaign', registration: 'registration.url',
+  registrationRequired: 'registration.required', capacity: 'registration.capacity', fee: 'registration.fee',
+  deadline: 'registration.deadline', registrationNote: 'registration.note', url: 'url', sourceTitle: 'source.title',
+  sourceUrl: 'source.url',
+};
+
+/** What the form asks beyond the schema's field guide (how to use this control). Chinese first. */
+export const FORM_HINTS: Partial<Record<FormField, string>> = {
+  start: '例如 2026-09-12（全天）或 2026-09-12 14:00；也可以写 2026/9/12 下午2:00。',
+  end: '全天活动写最后一天；当天结束的定时活动可以只写时间，例如 16:30。',
+  organizer: '从列表中选择。列表里没有的单位，请先通过“提交议题”告诉我们单位全称。',
+  place: '线下活动选已有场馆或写地址；线上活动写网址；跨区县的系列活动选地区。征集和申报截止可以不填。',
+  titleEn: '有英文名称时，文件名（网址）用英文名称生成，否则用活动名称的拼音。',
+  description: '会成为活动页面的正文，可以写多段；不要粘贴网页代码。/ The page text (Markdown), several paragraphs allowed.',
+};
+
+interface JsonSchemaNode {
+  description?: string;
+  properties?: Record<string, JsonSchemaNode>;
+}
+
+/** Each form field's help: the schema's JSDoc line, read from the generated public/schemas/event.schema.json. */
+export function fieldHelp(schema: JsonSchemaNode): Partial<Record<FormField, string>> {
+  const out: Partial<Record<FormField, string>> = {};
+  for (const [field, path] of Object.entries(FIELD_SCHEMA_PATH) as [FormField, string][]) {
+    let node: JsonSchemaNode | undefined = schema;
+    for (const key of path.split('.')) node = node?.properties?.[key];
+    if (node?.description) out[field] = node.description;
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Choices: ids and labels only, so the island's props stay small
+// ------------------------------------------------------------------------------------------------
+
+export interface Choice {
+  id: string;
+  label: string;
+  /** Nesting level in the regions list (北京市 0, 海淀区 1). */
+  depth?: number;
+}
+
+export interface SubmitChoices {
+  organizers: Choice[];
+  venues: Choice[];
+  observances: Choice[];
+  campaigns: Choice[];
+  topics: Choice[];
+  audiences: Choice[];
+  formats: Choice[];
+  regions: Choice[];
+}
+
+const byLabel = (a: Choice, b: Choice) => a.label.localeCompare(b.label, 'zh-Hans-CN');
+
+/** The lists the form offers, from the validated content. Discontinued observances are left out. */
+export function submitChoices(content: ContentSet): SubmitChoices {
+  const live = content.observances.filter((o) => o.endedYear === undefined);
+  const parents = new Map(content.vocab.regions.map((r) => [r.id, r.parent]));
+  const depth = (id: string) => {
+    let d = 0;
+    for (let p = parents.get(id); p && d < 5; p = parents.get(p)) d++;
+    return d;
+  };
+  const vocab = (name: VocabName) => content.vocab[name].map((v) => ({ id: v.id, label: v.label }));
+  return {
+    organizers: content.organizers.map((o) => ({ id: o.id, label: o.shortName && o.shortName !== o.name ? `${o.name}（${o.shortName}）` : o.name })).sort(byLabel),
+    venues: content.venues.map((v) => ({ id: v.id, label: v.name })).sort(byLabel),
+    observances: live.filter((o) => o.kind !== 'campaign').map((o) => ({ id: o.id, label: o.name })).sort(byLabel),
+    campaigns: live.filter((o) => o.kind === 'campaign').map((o) => ({ id: o.id, label: o.name })).sort(byLabel),
+    topics: vocab('topics'),
+    audiences: vocab('audiences'),
+    formats: vocab('formats'),
+    regions: content.vocab.regions.map((r) => ({ id: r.id, label: r.label, ...(depth(r.id) ? { depth: depth(r.id) } : {}) })),
+  };
+}
+
+const CHOICE_LISTS = ['organizers', 'venues', 'observances', 'campaigns', 'topics', 'audiences', 'formats', 'regions'] as const;
+
+/**
+ * The choices as one compact string for the island's props (Astro wraps every prop value and
+ * escapes every quote): a `#list` line per list, then `id<TAB>label[<TAB>depth]` lines. Ids and
+ * labels are one-line texts (the schema refuses control characters), so tabs and newlines are free.
+ */
+export function encodeChoices(c: SubmitChoices): string {
+  return CHOICE_LISTS.map((k) => [`#${k}`, ...c[k].map((x) => [x.id, x.label, ...(x.depth ? [x.depth] : [])].join('\t'))].join('\n')).join('\n');
+}
+
+export function decodeChoices(s: string): SubmitChoices {
+  const out = Object.fromEntries(CHOICE_LISTS.map((k) => [k, [] as Choice[]])) as unknown as SubmitChoices;
+  let list: Choice[] | undefined;
+  for (const line of s.split('\n')) {
+    if (line.startsWith('#')) list = out[line.slice(1) as keyof SubmitChoices];
+    else if (line && list) {
+      const [id = '', label = '', depth] = line.split('\t');
+      list.push({ id, label, ...(depth ? { depth: Number(depth) } : {}) });
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Form → flags → front matter (the `npm run new` path)
+// ------------------------------------------------------------------------------------------------
+
+export type Flags = Record<string, string | undefined>;
+
+/**
+ * The `npm run new -- event` flags that say the same as the form: `--title`, `--start` … Only the
+ * place the form's “在哪里举办” chose is passed (a venue, an address with an optional region, an
+ * online URL, or a region).
+ */
+export function formFlags(form: SubmitForm): Flags {
+  const t = (s: string) => s.trim() || undefined;
+  const list = (xs: string[]) => (xs.length ? xs.join(',') : undefined);
+  const place = form.place;
+  return {
+    title: t(form.title), 'title-en': t(form.titleEn), kind: t(form.kind), summary: t(form.summary), start: t(form.start), end: t(form.end),
+    organizer: t(form.organizer),
+    venue: place === 'venue' ? t(form.venue) : undefined,
+    address: place === 'address' ? t(form.address) : undefined,
+    online: place === 'online' ? t(form.online) : undefined,
+    region: place === 'address' || place === 'region' ? t(form.region) : undefined,
+    topics: list(form.topics), audiences: list(form.audiences), formats: list(form.formats),
+    observance: t(form.observance), campaign: t(form.campaign),
+    registration: t(form.registration),
+    'registration-required': form.registrationRequired || undefined,
+    capacity: t(form.capacity), fee: t(form.fee), deadline: t(form.deadline), 'registration-note': t(form.registrationNote),
+    url: t(form.url), 'source-title': t(form.sourceTitle), 'source-url': t(form.sourceUrl), description: t(form.description),
+  };
+}
+
+/**
+ * Flags → front matter and body, step for step as scripts/new.ts `eventData` does it (mapRow,
+ * then the registration details a spreadsheet row has no column for). tests/unit/submit-form.test.ts
+ * runs `npm run new` on the same flags and compares the files byte for byte.
+ */
+export function eventFromFlags(f: Flags, content: ContentSet): { data?: Record<string, unknown>; body: string; problems: RowProblem[] } {
+  const cells: ImportRecord['cells'] = {
+    title: f.title, titleEn: f['title-en'], kind: f.kind, summary: f.summary, start: f.start, end: f.end, organizer: f.organizer,
+    venue: f.venue, address: f.address, online: f.online, region: f.region, observance: f.observance, campaign: f.campaign,
+    topics: f.topics, audiences: f.audiences, formats: f.formats, registration: f.registration, url: f.url,
+    description: f.description, source: f['source-title'],
+  };
+  const { candidate, problems } = mapRow({ ref: { kind: 'row', n: 0 }, cells }, { content });
+  if (!candidate) return { body: '', problems };
+  const d = candidate.data;
+  const num = (k: string) => (f[k] === undefined ? undefined : Number(f[k]));
+  const yes = f['registration-required'];
+  d.registration = {
+    ...((d.registration as object) ?? {}),
+    required: yes === 'yes' ? true : yes === 'no' ? false : undefined,
+    capacity: num('capacity'), fee: num('fee'),
+    deadline: f.deadline ? normalizeDateTime(f.deadline) : undefined, note: f['registration-note'],
+  };
+  if (f['source-url']) d.source = { title: f['source-title'], url: f['source-url'] };
+  return { data: d, body: candidate.body, problems };
+}
+
+/** The names mapRow matches ids against, from the page's choices (ids are all the form sends). */
+function choiceContent(c: SubmitChoices): ContentSet {
+  const content = emptyContent();
+  const entry = (x: Choice) => ({ id: x.id, name: x.label, aliases: [] as string[] });
+  content.organizers = c.organizers.map(entry) as unknown as ContentSet['organizers'];
+  content.venues = c.venues.map(entry) as unknown as ContentSet['venues'];
+  content.observances = [...c.observances, ...c.campaigns].map(entry) as unknown as ContentSet['observances'];
+  for (const name of VOCABS) content.vocab[name] = c[name].map((x) => ({ id: x.id, label: x.label, aliases: [] }));
+  return content;
+}
+
+/**
+ * Minimal valid files for what the new event names, so that `validateContent` checks its
+ * references and vocabulary labels. JSON is YAML, so the stand-ins need no quoting rules.
+ */
+export function standInFiles(data: Record<string, unknown>, c: SubmitChoices, contentDir: string): SourceFile[] {
+  const dir = contentDir.replace(/\/+$/, '');
+  const has = (list: Choice[], id: unknown) => typeof id === 'string' && list.some((x) => x.id === id);
+  // Each vocabulary holds only the known entries the event names: the validator's verdict is the
+  // same (a label is known or not), and parsing whole vocabularies on every keystroke is slow.
+  const files: SourceFile[] = [];
+  for (const name of VOCABS) {
+    const value = data[name === 'regions' ? 'region' : name];
+    const words = new Set((Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => String(v).toLowerCase()));
+    const entries = c[name].filter((x) => words.has(x.id.toLowerCase()) || words.has(x.label.toLowerCase()));
+    if (entries.length) files.push({ path: `${dir}/vocab/${name}.yaml`, text: JSON.stringify(entries.map((x) => ({ id: x.id, label: x.label }))) });
+  }
+  if (has(c.organizers, data.organizer)) files.push({ path: `${dir}/organizers/${data.organizer}.yaml`, text: '{"name":"-","type":"other"}' });
+  if (has(c.venues, data.venue)) files.push({ path: `${dir}/venues/${data.venue}.yaml`, text: '{"name":"-","type":"other","region":"x"}' });
+  for (const id of new Set([data.observance, data.campaign])) {
+    const kind = has(c.campaigns, id) ? 'campaign' : has(c.observances, id) ? 'day' : undefined;
+    if (!kind) continue;
+    const fm = { name: '-', kind, rule: { type: 'fixed', date: '01-01' }, authority: '-', level: 'national', source: { title: '-' } };
+    files.push({ path: `${dir}/observances/${id}.md`, text: `---\n${JSON.stringify(fm)}\n---\n` });
+  }
+  return files;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The whole check
+// ------------------------------------------------------------------------------------------------
+
+export interface FieldProblem {
+  /** The form field to show it next to; '' for the whole entry. */
+  field: FormField | '';
+  /** Chinese first, then ` / ` and English (the schema's and validator's own messages). */
+  message: string;
+  hint?: string;
+  severity: 'error' | 'warning';
+}
+
+export interface SubmitOptions {
+  choices: SubmitChoices;
+  /** slugify from src/lib/slug.ts; until it has loaded there is no path yet. */
+  slugify?: (text: string) => string;
+  /** Repository-relative content folder; `content` in the real repository. */
+  contentDir?: string;
+  /** Today's date (YYYY-MM-DD, Asia/Shanghai): a start in the past gets a warning. */
+  today?: string;
+}
+
+export interface Submission {
+  /** The file as `npm run new` would write it; undefined until a file can be made. */
+  text?: string;
+  /** content/events/<year>/<date>-<slug>.md; undefined without a usable start or a slug. */
+  path?: string;
+  /** The file name without .md (the event's URL slug). */
+  id?: string;
+  errors: FieldProblem[];
+  warnings: FieldProblem[];
+}
+
+/** Check the form and make the file. */
+export function buildSubmission(form: SubmitForm, opts: SubmitOptions): Submission {
+  const contentDir = opts.contentDir ?? 'content';
+  const e = eventFromFlags(formFlags(form), choiceContent(opts.choices));
+  const fromRow = e.problems.map((p) => problem(fieldOf(p.field, form), p.message, p.hint, p.severity));
+  if (!e.data) return finish({ errors: fromRow.filter((p) => p.severity === 'error'), warnings: fromRow.filter((p) => p.severity === 'warning') });
+
+  const data = e.data;
+  const start = localDateTime.safeParse(data.start);
+  const slug = opts.slugify ? opts.slugify(String(data.titleEn ?? data.title ?? '')) : undefined;
+  const id = start.success && slug !== undefined ? eventBaseId(start.data, slug) : undefined;
+  const text = entryText('events', data, e.body);
+  const path = id ? entryPath('events', id, data, contentDir) : undefined;
+  // Validate under the real path when there is one: the validator also checks the year folder.
+  const checkedPath = path ?? (start.success ? entryPath('events', eventBaseId(start.data, 'submission'), data, contentDir) : `${contentDir}/events/2000/submission.md`);
+  const check = checkNewFiles(standInFiles(data, opts.choices, contentDir), [{ path: checkedPath, text }], contentDir);
+  const errors = [...fromRow.filter((p) => p.severity === 'error'), ...check.errors.map((x) => fromError(x, form, 'error'))];
+  const warnings = [...fromRow.filter((p) => p.severity === 'warning'), ...check.warnings.map((x) => fromError(x, form, 'warning'))];
+  if (opts.today && start.success && !errors.some((x) => x.field === 'end')) {
+    const last = (typeof data.end === 'string' ? data.end : start.data).slice(0, 10);
+    if (last < opts.today) warnings.push(problem('start', `活动日期已经过去（${last}），请检查年份 / the date is in the past`, undefined, 'warning'));
+  }
+  return finish({ text, path, id, errors, warnings });
+}
+
+function finish(s: Submission): Submission {
+  const order = (p: FieldProblem) => (p.field ? FORM_FIELDS.indexOf(p.field) : -1);
+  const clean = (list: FieldProblem[]) => {
+    const seen = new Set<string>();
+    return list
+      .filter((p) => !seen.has(`${p.field}|${p.message}`) && seen.add(`${p.field}|${p.message}`))
+      .sort((a, b) => order(a) - order(b));
+  };
+  return { ...s, errors: clean(s.errors), warnings: clean(s.warnings) };
+}
+
+function problem(field: FormField | '', message: string, hint: string | undefined, severity: 'error' | 'warning' | undefined): FieldProblem {
+  return { field, message, ...(hint ? { hint } : {}), severity: severity ?? 'error' };
+}
+
+function fromError(e: ContentError, form: SubmitForm, severity: 'error' | 'warning'): FieldProblem {
+  return problem(fieldOf(e.field, form), e.message, e.hint, severity);
+}
+
+/** The form field a validator path (`registration.url`) or an importer field (`source`) belongs to. */
+export function fieldOf(path: string, form: SubmitForm): FormField | '' {
+  const [head = '', sub] = path.split('.');
+  if (head === 'registration') {
+    const sub2: Record<string, FormField> = { required: 'registrationRequired', capacity: 'capacity', fee: 'fee', deadline: 'deadline', note: 'registrationNote' };
+    return (sub && sub2[sub]) || 'registration';
+  }
+  if (head === 'source') return sub === 'url' ? 'sourceUrl' : 'sourceTitle';
+  if (head === 'body') return 'description';
+  // “Give a venue, an address, a region or an online URL”, and the importer's place column.
+  if (head === 'venue' || (head === 'address' && form.place !== 'address')) return form.place || 'place';
+  if (head === 'coOrganizers') return 'organizer';
+  return (FORM_FIELDS as readonly string[]).includes(head) ? (head as FormField) : '';
+}
+
+/** The message in its two languages, for showing the English part quieter. */
+export function splitMessage(message: string): { zh: string; en: string } {
+  // The last “/ ” with no Chinese after it (“…编号）/ the organizer is missing” has no space before it).
+  const m = /\s?\/ (?=[^\p{Script=Han}]*$)/u.exec(message);
+  return m ? { zh: message.slice(0, m.index), en: message.slice(m.index + m[0].length) } : { zh: message, en: '' };
+}
+
+// ------------------------------------------------------------------------------------------------
+// GitHub links
+// ------------------------------------------------------------------------------------------------
+
+/** The repository the form opens when KEPU_REPO is not set at build time. */
+export const DEFAULT_REPO = 'kepu-calendar/kepu-calendar';
+export const DEFAULT_BRANCH = 'main';
+/**
+ * GitHub answers “414 URI Too Long” above about 8 KB; a Chinese character takes 9 characters
+ * once percent-encoded, so long descriptions do not fit and the file goes by clipboard instead.
+ */
+export const GITHUB_URL_MAX = 8000;
+
+/** `owner/name` from a setting such as KEPU_REPO (a full github.com URL is accepted too), else the default. */
+export function repoSlug(value: string | undefined): string {
+  const v = (value ?? '').trim().replace(/^https?:\/\/github\.com\//i, '').replace(/\.git$/i, '').replace(/\/+$/, '');
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/.test(v) ? v : DEFAULT_REPO;
+}
+
+export interface GithubLink {
+  href: string;
+  /** False when the file was too long for the link: the person pastes it (it is copied first). */
+  complete: boolean;
+}
+
+const q = (s: string) => encodeURIComponent(s);
+
+/** GitHub's “new file” page with the path and the file filled in (it offers a fork and a pull request). */
+export function newFileLink(repo: string, branch: string, path: string, text: string): GithubLink {
+  const base = `https://github.com/${repo}/new/${q(branch)}?filename=${q(path).replace(/%2F/g, '/')}`;
+  const full = `${base}&value=${q(text)}`;
+  return full.length <= GITHUB_URL_MAX ? { href: full, complete: true } : { href: base, complete: false };
+}
+
+/** A new issue carrying the file, for people who do not make pull requests; a maintainer adds it. */
+export function newIssueLink(repo: string, title: string, path: string, text: string): GithubLink {
+  const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  const head = `[新活动] ${title}`;
+  const intro = `这是用网站“提交活动”表单生成的活动文件，请维护者审核后添加。\nA new event file made with the site's submit form; please review and add it.\n\n文件路径 / path: \`${path}\`\n\n`;
+  const body = `${intro}${fence}markdown\n${text}${fence}\n`;
+  const url = (b: string) => `https://github.com/${repo}/issues/new?title=${q(head)}&body=${q(b)}`;
+  const full = url(body);
+  if (full.length <= GITHUB_URL_MAX) return { href: full, complete: true };
+  const paste = `${intro}文件内容太长，放不进链接：已复制到剪贴板，请粘贴在这里。\nThe file was too long for the link: it is on your clipboard, please paste it here.\n\n`;
+  return { href: url(paste), complete: false };
+}
