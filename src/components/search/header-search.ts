@@ -1,0 +1,105 @@
+/**
+ * The header search box, once it is used: results appear under it as the person types (the first
+ * few, with a link to all of them on /search/). Loaded by the layout on the first focus of the box;
+ * without JavaScript the box is a plain form to /search/?q=.
+ *
+ * Keyboard: ↓ from the box goes to the first result, ↑/↓ move between results, Esc closes and
+ * returns to the box, Enter in the box opens /search/ with all results. A polite live region
+ * says how many results there are.
+ */
+import { hit, runSearch } from './search-engine.ts';
+import { hitItem, todayInChina } from './search-render.ts';
+
+const SHOWN = 6;
+
+export function attach(input: HTMLInputElement): void {
+  const form = input.form;
+  if (!form || input.dataset.searchReady) return;
+  input.dataset.searchReady = '1';
+  const pop = document.createElement('div');
+  pop.className = 'search-pop';
+  pop.id = `${input.id || 'site-search'}-results`;
+  pop.hidden = true;
+  const status = document.createElement('p');
+  status.className = 'visually-hidden';
+  status.setAttribute('role', 'status');
+  const list = document.createElement('ul');
+  list.className = 'search-hits compact';
+  list.setAttribute('aria-label', '搜索结果');
+  const all = document.createElement('a');
+  all.className = 'search-all';
+  pop.append(list, all);
+  // Right after the box: Tab from the box reaches the results before the form's button.
+  input.after(pop);
+  form.append(status);
+  form.classList.add('has-pop');
+  input.setAttribute('aria-controls', pop.id);
+  input.setAttribute('aria-expanded', 'false');
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let seq = 0;
+  const close = () => {
+    pop.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+  };
+  const links = () => [...pop.querySelectorAll<HTMLAnchorElement>('a')];
+
+  async function update(): Promise<void> {
+    const raw = input.value;
+    const mine = ++seq;
+    if (!raw.trim()) {
+      close();
+      status.textContent = '';
+      return;
+    }
+    try {
+      const out = await runSearch(raw);
+      const hits = await Promise.all(out.results.slice(0, SHOWN).map(hit));
+      if (mine !== seq) return;
+      const today = todayInChina();
+      list.replaceChildren(...hits.map((h) => hitItem(h, today, { compact: true })));
+      const n = out.results.length;
+      all.href = `${form!.getAttribute('action') ?? '/search/'}?q=${encodeURIComponent(raw.trim())}`;
+      all.textContent = n ? `查看全部 ${n} 条结果` : '没有找到结果，去搜索页试试筛选';
+      status.textContent = n ? `找到 ${n} 条结果，按向下键浏览` : `没有找到与“${raw.trim()}”相关的结果`;
+      pop.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    } catch {
+      if (mine !== seq) return;
+      status.textContent = '搜索暂时不可用，请按回车键打开搜索页';
+    }
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 150);
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && list.childElementCount) {
+      pop.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+  });
+  form.addEventListener('keydown', (e) => {
+    const ls = links();
+    const i = ls.indexOf(document.activeElement as HTMLAnchorElement);
+    if (e.key === 'Escape' && !pop.hidden) {
+      close();
+      input.focus();
+      e.preventDefault();
+    } else if (e.key === 'ArrowDown' && !pop.hidden && ls.length) {
+      ls[Math.min(i + 1, ls.length - 1)]!.focus();
+      e.preventDefault();
+    } else if (e.key === 'ArrowUp' && i >= 0) {
+      (i === 0 ? input : ls[i - 1]!).focus();
+      e.preventDefault();
+    }
+  });
+  form.addEventListener('focusout', (e) => {
+    if (!form.contains(e.relatedTarget as Node | null)) close();
+  });
+  document.addEventListener('click', (e) => {
+    if (!form.contains(e.target as Node)) close();
+  });
+  if (input.value.trim()) void update();
+}

@@ -1,0 +1,120 @@
+/**
+ * The browser side of search: loads Pagefind's JS API on first use (never before), tidies the
+ * query (src/lib/search-query.ts), runs it with this site's ranking, and lists the pages whose
+ * exact name or alias is the query first. Shared by the header box and the /search/ page.
+ */
+import { joinedPinyin, nameToken, normalizeQuery, SEARCH_RANKING } from '../../lib/search-query.ts';
+
+/** Pagefind's filter object: AND across keys, `any` within one key. */
+export type Filters = Record<string, { any: string[] }>;
+export type SortOrder = 'relevance' | 'date-desc' | 'date-asc';
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data: () => Promise<PagefindData>;
+}
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options(o: object): Promise<void>;
+  init(): Promise<void>;
+  search(q: string | null, o?: object): Promise<PagefindResponse | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+/** One result ready to show. `excerpt` is Pagefind's HTML: text with <mark> around matches. */
+export interface Hit {
+  url: string;
+  title: string;
+  type?: string;
+  when?: string;
+  end?: string;
+  place?: string;
+  excerpt: string;
+}
+
+export interface Outcome {
+  /** The query as searched (after tidying; the joined pinyin when that found more). */
+  query: string;
+  /** Results in display order; load each with `hit()`. */
+  results: PagefindResult[];
+  /** Counts per filter value for this query (with the other filters applied). */
+  filters: Record<string, Record<string, number>>;
+}
+
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+let loading: Promise<Pagefind> | undefined;
+
+/** Pagefind's API, imported once from the site's own /pagefind/ folder (works on any static host, under any base path). */
+export function pagefind(): Promise<Pagefind> {
+  loading ??= (async () => {
+    const url = `${BASE}pagefind/pagefind.js`;
+    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pf.options({ baseUrl: BASE, excerptLength: 36, ranking: SEARCH_RANKING });
+    await pf.init();
+    return pf;
+  })();
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+/**
+ * Search. Relevance order: first the pages whose name, alias or related name is exactly the query
+ * (the `nameToken` search, ranked by the tier the token sits in), then every other match. Pinyin
+ * typed with spaces is retried without them when it finds nothing.
+ */
+export async function runSearch(raw: string, opts: { filters?: Filters; sort?: SortOrder } = {}): Promise<Outcome> {
+  const pf = await pagefind();
+  const query = normalizeQuery(raw);
+  const filters = opts.filters ?? {};
+  const sort = opts.sort && opts.sort !== 'relevance' ? { date: opts.sort === 'date-asc' ? 'asc' : 'desc' } : undefined;
+  if (!query) {
+    // No words but filters chosen: list what the filters select (sorted only on request: pages
+    // without a date, such as organizers, would drop out of a date sort).
+    if (!Object.keys(filters).length) return { query, results: [], filters: {} };
+    const all = await pf.search(null, { filters, sort });
+    return { query, results: all?.results ?? [], filters: all?.filters ?? {} };
+  }
+  const token = sort ? undefined : nameToken(query);
+  const [main, exact] = await Promise.all([
+    pf.search(query, { filters, sort }),
+    token ? pf.search(token, { filters }) : Promise.resolve(null),
+  ]);
+  let res = main;
+  let searched = query;
+  if (res && res.results.length === 0) {
+    const joined = joinedPinyin(query);
+    if (joined) {
+      res = await pf.search(joined, { filters, sort });
+      searched = joined;
+    }
+  }
+  if (!res) return { query, results: [], filters: {} };
+  let results = res.results;
+  if (exact && exact.results.length) {
+    const first = new Set(exact.results.map((r) => r.id));
+    results = [...exact.results, ...results.filter((r) => !first.has(r.id))];
+  }
+  return { query: searched, results, filters: res.filters };
+}
+
+/** Counts of every filter value over the whole index (for the filter list before any query). */
+export async function allFilters(): Promise<Record<string, Record<string, number>>> {
+  return (await pagefind()).filters();
+}
+
+export async function hit(r: PagefindResult): Promise<Hit> {
+  const d = await r.data();
+  const m = d.meta;
+  return { url: d.url, title: m.title ?? d.url, type: m.type, when: m.when, end: m.end, place: m.place, excerpt: d.excerpt };
+}
