@@ -11,6 +11,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseContentFile } from '../../src/lib/frontmatter.ts';
@@ -89,6 +90,20 @@ describe('the built HTML, read by a spec-compliant parser', () => {
     expect(attr(els.find((e) => e.tagName === 'meta' && attr(e, 'name') === 'description')!, 'content')).toBe(event('2026-09-21-xss-title').summary);
     // The description's code block and entities stay text.
     expect(textOf(els.find((e) => e.tagName === 'pre')!)).toContain("<script>alert('XSS-code')</script>");
+  });
+
+  it('hostile text keeps the markup valid (html-validate, the site configuration)', async () => {
+    const config = JSON.parse(readFileSync(join(ROOT, 'tests/html-validate.json'), 'utf8'));
+    // html-validate measures <title> in its encoded form: `&lt;` counts 4. Payloads are all entities.
+    config.rules['long-title'] = 'off';
+    const validator = new HtmlValidate(new StaticConfigLoader(config));
+    const pages = [...EVENTS.map((id) => `events/${id}/index.html`), 'organizers/xss-organizer/index.html', 'venues/xss-venue/index.html', 'observances/xss-day/index.html'];
+    const problems: string[] = [];
+    for (const f of pages.filter((p) => files.includes(p))) {
+      const report = await validator.validateString(read(f), f);
+      for (const r of report.results) for (const m of r.messages) problems.push(`${f}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('JSON-LD parses and carries the text unchanged', () => {

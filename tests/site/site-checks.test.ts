@@ -1,7 +1,11 @@
 /**
  * Whole-site checks on the shared test build (tests/site/global-setup.ts):
  * - html-validate (tests/html-validate.json) on every page type — up to three pages of each kind,
- *   the kind being the path with its last segment as `*` (events/*, embed/topics/* …);
+ *   the kind being the path with its last segment as `*` (events/*, embed/topics/* …). Two rules
+ *   are tuned, not dropped: `require-sri` only for cross-origin resources (SRI guards third-party
+ *   hosts; the site serves every script itself and allows no foreign CDN), and `long-title` at 90
+ *   characters — an official activity name may have 80 (schema.ts TITLE_MAX) plus " · 科普日历";
+ *   cutting it is the search engine's job, not ours;
  * - an internal link check over all of dist — pages, assets, sitemap, #anchors (tests/helpers/link-check.ts);
  * - axe-core in Chromium on the main page types: no WCAG 2.1 A/AA violation.
  * Pages other issues have not built yet are skipped (and listed) until they exist.
