@@ -63,7 +63,15 @@ export default function SubmitResult({ ref, result, checked, repo, branch, title
           保存位置：<code>{path}</code>
         </p>
       ) : (
-        <p className="muted">{slugPending ? '正在生成文件名…' : slugFailed ? '生成文件名的组件没有加载成功，请检查网络后刷新页面。' : '填写活动名称和开始时间后，这里显示文件名。'}</p>
+        <p className="muted">
+          {slugPending
+            ? '正在生成文件名…'
+            : slugFailed
+              ? '生成文件名的组件没有加载成功，请检查网络后刷新页面。'
+              : text
+                ? '开始时间写对后，这里显示保存位置（文件名）。'
+                : '填写活动名称和开始时间后，这里显示保存位置（文件名）。'}
+        </p>
       )}
       {text ? (
         <pre className="file-preview" tabIndex={0} aria-label="文件内容预览" data-testid="file-preview">
