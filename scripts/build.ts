@@ -2,16 +2,18 @@
 /**
  * npm run build — validate the content, build the static site, index it for search.
  * Environment: CONTENT_DIR (default ./content), SITE_URL (public URL), KEPU_TODAY (pin "today"),
- * KEPU_OUT_DIR (default ./dist). Exits 1 with the validator's messages on invalid content.
+ * KEPU_OUT_DIR (default ./dist), KEPU_CACHE_DIR (Astro cache and the validated-content snapshot). Exits 1 with the validator's messages on invalid content.
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SNAPSHOT_ENV, writeContentSnapshot } from '../src/content/kepu-loader.ts';
 import { contentRoot, loadContent } from '../src/lib/content-fs.ts';
 import { formatError } from '../src/lib/errors.ts';
 
-function step(name: string, cmd: string, args: string[]): void {
+function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): void {
   const started = performance.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env } });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, ...env } });
   if (r.status !== 0) {
     console.error(`✗ ${name} 失败 / ${name} failed`);
     process.exit(r.status ?? 1);
@@ -20,14 +22,20 @@ function step(name: string, cmd: string, args: string[]): void {
 }
 
 function run(): void {
-  const { errors } = loadContent(contentRoot());
+  const result = loadContent(contentRoot());
+  const { errors } = result;
   if (errors.length) {
     errors.forEach((e) => console.error(formatError(e)));
     console.error(`\n✗ 内容有 ${errors.length} 个问题，未构建 / invalid content, nothing built`);
     process.exit(1);
   }
   const outDir = resolve(process.env.KEPU_OUT_DIR || 'dist');
-  step('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent']);
+  // Validated once here; the Astro process reads this snapshot instead of parsing every file again.
+  const cacheDir = resolve(process.env.KEPU_CACHE_DIR || 'node_modules/.astro');
+  mkdirSync(cacheDir, { recursive: true });
+  const snapshot = join(cacheDir, 'kepu-content.jsonl');
+  writeContentSnapshot(snapshot, result);
+  step('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { [SNAPSHOT_ENV]: snapshot });
   if (!process.env.KEPU_NO_SEARCH) step('pagefind', process.execPath, ['scripts/index-search.ts', outDir]);
 }
 

@@ -4,7 +4,11 @@ import { resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 
 const site = resolve(process.argv[2] || 'dist');
-const { index, errors } = await pagefind.createIndex({});
+// Index what people search for — titles, places, organizers, summaries, facts — and only the first
+// paragraph of an event's description: Pagefind's time and memory follow the words indexed, and full
+// descriptions made 10k events take minutes (issue 9, bench/README.md).
+const excludeSelectors = ['.prose[aria-labelledby="about"] > :nth-child(n+3)'];
+const { index, errors } = await pagefind.createIndex({ excludeSelectors });
 if (!index || errors.length) throw new Error(errors.join('\n'));
 const added = await index.addDirectory({ path: site });
 if (added.errors.length) throw new Error(added.errors.join('\n'));

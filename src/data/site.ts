@@ -1,9 +1,13 @@
 /**
- * The site's data, read once per build from the content collections and indexed by src/lib/query.ts.
- * Every page calls getSite(); nothing else calls getCollection().
+ * The site's data, read once per build and indexed by src/lib/query.ts. Every page calls getSite();
+ * nothing else reads content.
+ *
+ * The data comes from the validated content itself (the build's snapshot, or the content tree read
+ * and validated in this process — see src/content/kepu-loader.ts), not from Astro's store: the store
+ * keeps only the rendered Markdown that pages `render()`, so that it stays small at 50,000 events.
  */
-import { getCollection } from 'astro:content';
-import type { ContentSet, EventEntry, ObservanceEntry, OrganizerEntry, VenueEntry, Vocabularies } from '../lib/model.ts';
+import { validatedContent } from '../content/kepu-loader.ts';
+import type { ContentSet } from '../lib/model.ts';
 import { buildQuery, type SiteQuery } from '../lib/query.ts';
 import { buildToday, siteUrl } from '../site-config.ts';
 
@@ -23,20 +27,10 @@ export function getSite(): Promise<Site> {
 }
 
 async function load(): Promise<Site> {
-  const [events, observances, organizers, venues, vocab] = await Promise.all([
-    getCollection('events'),
-    getCollection('observances'),
-    getCollection('organizers'),
-    getCollection('venues'),
-    getCollection('vocab'),
-  ]);
-  const content: ContentSet = {
-    events: events.map((e) => e.data as unknown as EventEntry),
-    observances: observances.map((e) => e.data as unknown as ObservanceEntry),
-    organizers: organizers.map((e) => e.data as unknown as OrganizerEntry),
-    venues: venues.map((e) => e.data as unknown as VenueEntry),
-    vocab: Object.fromEntries(vocab.map((v) => [v.id, (v.data as { entries: unknown }).entries])) as Vocabularies,
-  };
+  const { content: validated, errors } = validatedContent();
+  // The loader has already refused invalid content; this guards a page rendered without it.
+  if (errors.length) throw new Error(`内容有 ${errors.length} 个问题 / invalid content (npm run validate)`);
+  const content: ContentSet = { ...validated, vocab: { ...validated.vocab } };
   for (const k of ['topics', 'audiences', 'formats', 'regions'] as const) content.vocab[k] ??= [];
   return { q: buildQuery(content), today: buildToday(), url: siteUrl() };
 }

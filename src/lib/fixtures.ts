@@ -514,7 +514,7 @@ export function generateFixtures(o: FixtureOptions): { files: FixtureFile[]; sum
       observance = r.pick(fixedDays);
       date = `${year}-${(observance.rule as { date: string }).date}`;
       date = addDays(date, 0); // 02-29 outside leap years becomes 03-01
-      if (observance.established > year || (observance.endedYear && observance.endedYear < year)) observance = undefined;
+      if ((observance.established ?? 0) > year || (observance.endedYear && observance.endedYear < year)) observance = undefined;
     } else date = addDays(firstDay, r.int(0, span));
     const month = date.slice(5, 7);
     const y = Number(date.slice(0, 4));
