@@ -30,7 +30,7 @@ async function open(path: string, width = 1280): Promise<{ page: Page; errors: s
   return { page, errors };
 }
 
-const titles = (page: Page, section: string) => page.locator(`section[aria-labelledby="${section}"] .event-card h3 a`).allTextContents();
+const titles = (page: Page, section: string) => page.locator(`section[aria-labelledby="${section}"] .event-card .title a`).allTextContents();
 
 /** One page per listing type, with what the test fixtures put there. */
 const CASES = [
