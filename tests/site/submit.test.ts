@@ -54,7 +54,7 @@ async function fillWithBadDate(page: Page) {
 }
 
 describe('/submit/', () => {
-  it('shows the schema’s error for a bad date, then a valid file and a GitHub link once it is fixed', async () => {
+  it('shows the schema’s error for a bad date, then a valid file and a GitHub link once it is fixed', { timeout: 120_000 }, async () => {
     const { page, errors, requests } = await open();
     // pinyin-pro (the file name) is a separate script, fetched only once there is a title.
     expect(requests.some((p) => p.includes('load-slug'))).toBe(false);
@@ -122,7 +122,7 @@ describe('/submit/', () => {
     expect(unlabelled).toEqual([]);
   });
 
-  it('fits 360 px without sideways scrolling and has no WCAG 2.1 A/AA violations with errors shown', async () => {
+  it('fits 360 px without sideways scrolling and has no WCAG 2.1 A/AA violations with errors shown', { timeout: 120_000 }, async () => {
     const { page, errors } = await open(360);
     await fillWithBadDate(page);
     await page.getByRole('button', { name: '检查并生成文件' }).click();
