@@ -58,6 +58,7 @@ const EXPECTED: Record<string, [number, string, string][]> = {
     [14, 'source.url', NO_SPACE],
     [15, 'keywords.0', ONE_LINE],
     [16, 'rrule', ONE_LINE],
+    [17, 'note', ONE_LINE],
   ],
   'events/control-chars.md': [
     [2, 'title', ONE_LINE],
