@@ -164,6 +164,11 @@ describe('calendar', () => {
     await page.click('.kp-filter-box summary');
     expect(await page.isVisible('#kp-f-topic')).toBe(true);
     expect(search(page).get('view')).toBeNull(); // the default is not written into the URL
+    // A week on a phone is a list too (seven 50 px columns cannot hold a title).
+    await page.click('[role="tab"][aria-label="周"]');
+    await expect.poll(() => search(page).get('view')).toBe('week');
+    await expect(page.textContent('[role="heading"]')).resolves.toBe('2026年9月7日—13日');
+    expect(await page.locator(`[role="list"] ${TRAINING}`).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 
