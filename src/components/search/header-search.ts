@@ -74,7 +74,9 @@ export function attach(input: HTMLInputElement): void {
     clearTimeout(timer);
     timer = setTimeout(update, 150);
   });
-  input.addEventListener('focus', () => {
+  input.addEventListener('focus', (e) => {
+    // Coming back from the results (Esc, ↑) leaves them closed; coming from elsewhere reopens them.
+    if (form.contains(e.relatedTarget as Node | null)) return;
     if (input.value.trim() && list.childElementCount) {
       pop.hidden = false;
       input.setAttribute('aria-expanded', 'true');

@@ -71,7 +71,7 @@ export function pagefind(): Promise<Pagefind> {
 /**
  * Search. Relevance order: first the pages whose name, alias or related name is exactly the query
  * (the `nameToken` search, ranked by the tier the token sits in), then every other match. Pinyin
- * typed with spaces is retried without them when it finds nothing.
+ * typed with spaces is also searched without them, and those results come first.
  */
 export async function runSearch(raw: string, opts: { filters?: Filters; sort?: SortOrder } = {}): Promise<Outcome> {
   const pf = await pagefind();
@@ -86,18 +86,20 @@ export async function runSearch(raw: string, opts: { filters?: Filters; sort?: S
     return { query, results: all?.results ?? [], filters: all?.filters ?? {} };
   }
   const token = sort ? undefined : nameToken(query);
-  const [main, exact] = await Promise.all([
+  // Pinyin typed with spaces (ai yan ri) is indexed joined (aiyanri): search both, joined first.
+  const joined = joinedPinyin(query);
+  const [main, exact, pinyin] = await Promise.all([
     pf.search(query, { filters, sort }),
     token ? pf.search(token, { filters }) : Promise.resolve(null),
+    joined ? pf.search(joined, { filters, sort }) : Promise.resolve(null),
   ]);
   let res = main;
   let searched = query;
-  if (res && res.results.length === 0) {
-    const joined = joinedPinyin(query);
-    if (joined) {
-      res = await pf.search(joined, { filters, sort });
-      searched = joined;
-    }
+  if (pinyin && pinyin.results.length) {
+    res = pinyin;
+    searched = joined!;
+    const seen = new Set(pinyin.results.map((r) => r.id));
+    pinyin.results.push(...(main?.results ?? []).filter((r) => !seen.has(r.id)));
   }
   if (!res) return { query, results: [], filters: {} };
   let results = res.results;

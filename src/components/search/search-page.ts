@@ -36,8 +36,9 @@ export function start(root: HTMLElement | null = document.querySelector('[data-s
   const sortSel = root.querySelector<HTMLSelectElement>('[data-sort]')!;
   const filterBox = root.querySelector<HTMLElement>('[data-filters]')!;
   const reset = root.querySelector<HTMLButtonElement>('[data-reset]')!;
-  // Results appear as the person types: the button is only for the no-JavaScript form.
-  form.querySelector<HTMLButtonElement>('button[type="submit"]')!.hidden = true;
+  // Results appear as the person types: the button is only for the no-JavaScript form (and would
+  // stand between the box and the first result in the Tab order).
+  form.querySelector<HTMLButtonElement>('button[type="submit"]')?.remove();
   root.classList.add('is-live');
 
   const url = new URL(location.href);
