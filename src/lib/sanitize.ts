@@ -45,8 +45,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
     h6: heading,
     a: (tagName, attribs) => {
       const href = attribs.href ?? '';
-      const local = href.length > 1 && href.startsWith('#') ? { href: `#${DESCRIPTION_ID_PREFIX}${href.slice(1)}` } : {};
-      return { tagName, attribs: { ...attribs, ...local, rel: 'nofollow noopener' } };
+      const out: sanitizeHtml.Attributes = { ...attribs, rel: 'nofollow noopener' };
+      if (href.length > 1 && href.startsWith('#')) out.href = `#${DESCRIPTION_ID_PREFIX}${href.slice(1)}`;
+      return { tagName, attribs: out };
     },
     '*': (tagName, attribs) => (attribs.id ? { tagName, attribs: { ...attribs, id: `${DESCRIPTION_ID_PREFIX}${attribs.id}` } } : { tagName, attribs }),
   },

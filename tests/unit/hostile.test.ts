@@ -315,7 +315,7 @@ describe('the second wall: refused bodies rendered anyway come out harmless', ()
 describe('JSON-LD cannot be closed from inside', () => {
   it('a title with </script> and <!-- stays inside the script and round-trips', () => {
     const title = '</script><script>alert(1)</script><!--<script>';
-    const e = { ...({} as never), id: 'x', title, summary: '\u2028"&', start: '2026-09-12', allDay: true, startDate: '2026-09-12', endDate: '2026-09-12', status: 'scheduled', timezone: 'Asia/Shanghai', organizer: 'o', coOrganizers: [], topics: [], audiences: [], formats: [], keywords: [], kind: 'activity', verified: true } as never;
+    const e = { id: 'x', title, summary: '\u2028"&', start: '2026-09-12', allDay: true, startDate: '2026-09-12', endDate: '2026-09-12', status: 'scheduled', timezone: 'Asia/Shanghai', organizer: 'o', coOrganizers: [], topics: [], audiences: [], formats: [], keywords: [], kind: 'activity', verified: true } as never;
     const q = buildQuery({ events: [], observances: [], organizers: [], venues: [], vocab: { topics: [], audiences: [], formats: [], regions: [] } });
     const text = jsonLdScript(eventJsonLd(e, q, 'https://kepu.example.org', () => 480));
     expect(text).not.toMatch(/[<>&\u2028\u2029]/);
