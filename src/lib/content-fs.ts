@@ -3,7 +3,7 @@
  * CONTENT_DIR (fixtures, benchmarks) or defaults to ./content. Paths are reported relative to the
  * working directory so that messages point at the file a person edits.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { MAX_FILE_BYTES, type SourceFile, validateContent, type ValidationResult } from './validate.ts';
 
@@ -23,7 +23,12 @@ export function readContentFiles(root: string, cwd = process.cwd()): SourceFile[
     for (const name of names.sort()) {
       if (name.startsWith('.')) continue;
       const full = join(dir, name);
-      const st = statSync(full);
+      // lstat: symlinks are not followed (a loop would hang, a link could publish a file outside the tree).
+      const st = lstatSync(full);
+      if (st.isSymbolicLink()) {
+        out.push({ path: relative(cwd, full).split(sep).join('/'), text: '', symlink: true });
+        continue;
+      }
       if (st.isDirectory()) walk(full);
       else if (st.isFile()) {
         const path = relative(cwd, full).split(sep).join('/');

@@ -316,8 +316,13 @@ export function rssItems(q: SiteQuery, today: string, site: string, limit = RSS_
       link: eventPageUrl(e, site),
       // A Date from the instant (luxon, explicit zone), never from local fields: the same on every machine.
       pubDate: zoned(e.updated ?? e.start, e.timezone || DEFAULT_ZONE).toJSDate(),
-      description: lines.join('\n'),
+      // Feed readers render the description as HTML: escape every line, break lines with <br>.
+      description: lines.map((l) => escapeHtml(String(l))).join('<br>'),
       categories: vocabLabels(q, 'topics', e.topics).map((t) => t.label),
     };
   });
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

@@ -28,7 +28,7 @@ export interface SiteQuery {
   byCampaignYear: Map<string, EventEntry[]>;
   /** Key `YYYY-MM`: events overlapping that month. */
   byMonth: Map<string, EventEntry[]>;
-  /** Key `YYYY`: events starting that year. */
+  /** Key `YYYY`: events touching that year (a year-end span is in both). */
   byYear: Map<string, EventEntry[]>;
 }
 
@@ -85,7 +85,8 @@ export function buildQuery(content: ContentSet): SiteQuery {
     if (e.observance) push(q.byObservance, e.observance, e);
     if (e.campaign) push(q.byCampaignYear, `${e.campaign}/${e.startDate.slice(0, 4)}`, e);
     monthsCovered(e.startDate, e.endDate).forEach((m) => push(q.byMonth, m, e));
-    push(q.byYear, e.startDate.slice(0, 4), e);
+    // An event spanning a year end belongs to both years' archives.
+    for (let y = Number(e.startDate.slice(0, 4)); y <= Number(e.endDate.slice(0, 4)); y++) push(q.byYear, String(y), e);
   }
   return q;
 }

@@ -18,6 +18,8 @@ export interface SourceFile {
   /** Repository-relative path with forward slashes, e.g. content/events/2026/x.md */
   path: string;
   text: string;
+  /** A symbolic link found in the tree (refused, never followed). */
+  symlink?: boolean;
 }
 
 export interface ValidationResult {
@@ -48,6 +50,10 @@ export function validateContent(files: SourceFile[], contentDir = 'content'): Va
     const parts = rel.split('/');
     const base = parts[parts.length - 1]!;
     if (base.startsWith('.') || base.toLowerCase() === 'readme.md') continue;
+    if (f.symlink) {
+      err(f.path, 0, '', '不接受符号链接，请提交普通文件 / symbolic links are not accepted: commit a regular file');
+      continue;
+    }
     const size = new TextEncoder().encode(f.text).length;
     if (size > MAX_FILE_BYTES) {
       err(f.path, 0, '', `文件太大（${Math.round(size / 1024)} KB），单个文件不能超过 ${MAX_FILE_BYTES / 1024} KB，请精简描述 / file too large (limit ${MAX_FILE_BYTES / 1024} KB)`);

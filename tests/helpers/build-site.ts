@@ -7,7 +7,8 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const TMP = join(ROOT, 'tests/.tmp');
+/** Scratch folder for builds; KEPU_TEST_TMP lets two runs of the suite work side by side. */
+export const TMP = process.env.KEPU_TEST_TMP ? resolve(process.env.KEPU_TEST_TMP) : join(ROOT, 'tests/.tmp');
 
 export interface BuildOptions {
   contentDir: string;

@@ -67,3 +67,10 @@ describe('observance and campaign views', () => {
     expect(byRegion(events, q).map((g) => g.label)).toEqual(['北京市朝阳区']);
   });
 });
+
+it('an event spanning a year end is in both years of the archive', () => {
+  const span = { ...q.events[0]!, id: 'span', startDate: '2026-12-30', endDate: '2027-01-02', start: '2026-12-30', end: '2027-01-02' };
+  const q2 = buildQuery({ ...content, events: [span] });
+  expect(ids(q2.byYear.get('2026'))).toEqual(['span']);
+  expect(ids(q2.byYear.get('2027'))).toEqual(['span']);
+});

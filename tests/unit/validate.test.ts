@@ -115,6 +115,12 @@ describe('rules about files and folders', () => {
     expect(withFile('oversized.invalid.md')).toEqual([`${AT} 文件太大（88 KB），单个文件不能超过 64 KB，请精简描述 / file too large (limit 64 KB)`]);
   });
 
+  it('symbolic links are refused, never followed', () => {
+    expect(check([{ path: 'content/events/2026/link.md', text: '', symlink: true }])).toEqual([
+      'content/events/2026/link.md 不接受符号链接，请提交普通文件 / symbolic links are not accepted: commit a regular file',
+    ]);
+  });
+
   it('wrong file types in a collection folder are named', () => {
     expect(withFile('plain-event.md', 'content/events/2026/a.markdown')).toEqual([
       'content/events/2026/a.markdown 文件类型不对，events 里的文件要以 .md 结尾 / wrong file type: use .md',
