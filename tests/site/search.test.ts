@@ -148,6 +148,22 @@ describe('the /search/ page', () => {
     expect(all.some((u) => u.startsWith('/events/'))).toBe(true);
   });
 
+  it('loads the other filters when a group is opened, and filters by topic', async () => {
+    await open(`q=${encodeURIComponent('日')}`);
+    const count = async () => Number(/找到 (\d+) 条/.exec((await page.textContent('[data-status]')) ?? '')?.[1]);
+    const all = await count();
+    await expect(page.locator('input[type="checkbox"][value="卫生健康"]').count()).resolves.toBe(0);
+    await page.locator('summary', { hasText: '主题' }).click();
+    await page.locator('input[type="checkbox"][value="卫生健康"]').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('topic') === '卫生健康' && document.querySelector('[data-search-page]')?.hasAttribute('data-searched'));
+    const health = await count();
+    expect(health).toBeGreaterThan(0);
+    expect(health).toBeLessThan(all);
+    // Every shown result is about health: the space day is gone.
+    expect(await links()).not.toContain(O('space-day'));
+    await expect(page.locator('input[type="checkbox"][value="卫生健康"] + .count, label:has(input[value="卫生健康"]) .count').first().textContent()).resolves.toMatch(/（\d+）/);
+  });
+
   it('sorts by date, newest first', async () => {
     const urls = await open(`q=${encodeURIComponent('测试')}&sort=date-desc`);
     expect(urls.slice(0, 3)).toEqual([E('2026-10-10-online-talk'), E('2026-09-20-science-fair'), E('2026-09-15-cancelled-lecture')]);
