@@ -7,8 +7,9 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-/** Scratch folder for builds; KEPU_TEST_TMP lets two runs of the suite work side by side. */
-export const TMP = process.env.KEPU_TEST_TMP ? resolve(process.env.KEPU_TEST_TMP) : join(ROOT, 'tests/.tmp');
+/** Scratch folder for builds; KEPU_TEST_TMP (inside the repository: Astro keeps its prerender chunks beside
+ *  the output only when that is under the working directory) lets two runs of the suite work side by side. */
+export const TMP = resolve(ROOT, process.env.KEPU_TEST_TMP || 'tests/.tmp');
 
 export interface BuildOptions {
   contentDir: string;
