@@ -3,18 +3,23 @@
  * result line (type, date, place), the filters (type, topic, audience, region, year), the date
  * sort, and hidden words that are searched but never shown.
  *
- * Hidden words live in metadata fields, each weighted by the search client (SEARCH_META_WEIGHTS):
- * - `name`: the page's own name, split into words as the browser splits queries (search-words.ts),
- *   so that a part of it (科普月 in 全国科普月) counts as a name match — Pagefind's own `title`
- *   field is split on spaces only and matches from the start of the title;
- * - `upcoming`: used instead of `name` for an event not yet over on the build day, and weighted
- *   higher, so that for the same words an upcoming activity ranks above a past one;
- * - `kw`: the page's aliases and keywords, and the pinyin of its names (aiyanri, qgayr);
- * - `rel`: words of related things (the organizer's short name, the event's observance), synonyms
- *   (search-aliases.ts) and the pinyin of the tails of names (yanri) — weighted lowest.
- * The same three tiers hold the whole-name tokens (`nameToken`, search-query.ts) of the page's name
- * and aliases (name), an event's keywords and a page's synonyms (kw), and related names (rel): the
- * client's exact-name search ranks its hits by these tiers.
+ * Hidden words live in metadata fields, weighted by the search client (SEARCH_RANKING in
+ * search-query.ts). Pagefind splits metadata on spaces only, so every Chinese text is written
+ * split into words the way the browser splits queries (search-words.ts). Tiers, highest first:
+ * - the page's own name, word by word — Pagefind's `title` field only matches from the start of
+ *   the whole title, so 科普月 would never count as a name match for 全国科普月 —, its whole-name
+ *   pinyin (quanguoaiyanri, qgayr), and for observances, organizers and venues their aliases as
+ *   whole-name tokens. The field depends on the page: `name` for an observance, organizer or
+ *   venue (the hub a name leads to), `upcoming` for an event not over on the build day, `past` for
+ *   one that is — so for the same words a hub ranks first, then upcoming activities, then past
+ *   ones (the site is rebuilt daily to keep this true; results also say 已结束 by the reader's date);
+ * - `kw`: aliases and event keywords word by word and in whole pinyin (aiyanri), the whole-name
+ *   tokens of event keywords and of synonyms of an observance's, organizer's or venue's names;
+ * - `rel`: related names (an event's organizer, venue, observance, campaign), synonyms
+ *   (search-aliases.ts), topic aliases, pinyin of the tails of names (yanri), and the whole-name
+ *   tokens of related names and of an event's synonyms.
+ * Whole-name tokens (`nameToken`) are only matched by the client's exact-name search, which lists
+ * its hits — ranked by these tiers — before the ordinary results.
  *
  * Pages call `eventSearch` / `observanceSearch` / `organizerSearch` / `venueSearch` and pass the
  * result to <SearchMeta {...props} /> inside their `data-pagefind-body` element.
@@ -56,7 +61,7 @@ export interface SearchMetaProps {
   when?: string;
   /** Last day (YYYY-MM-DD) of an event: the result says 已结束 once it has passed. */
   end?: string;
-  /** True for an event not over on the build day: its name ranks higher. */
+  /** For events: true when not over on the build day (its name ranks above past events'). */
   upcoming?: boolean;
   /** Labels for the filters. */
   topics?: string[];
@@ -111,7 +116,7 @@ export function searchRecord(p: SearchMetaProps): SearchRecord {
   if (p.when || p.date) meta.push(['when', clean(p.when ?? p.date!)]);
   if (p.end) meta.push(['end', p.end]);
   if (p.place) meta.push(['place', clean(p.place)]);
-  if (name.length) meta.push([p.upcoming ? 'upcoming' : 'name', name.join(' ')]);
+  if (name.length) meta.push([entity ? 'name' : p.upcoming ? 'upcoming' : 'past', name.join(' ')]);
   if (kw.length) meta.push(['kw', kw.join(' ')]);
   if (rel.length) meta.push(['rel', rel.join(' ')]);
 

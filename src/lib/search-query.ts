@@ -79,5 +79,5 @@ export function nameToken(text: string): string | undefined {
  * search-meta.ts. Tuned on the query table of tests/site/search.test.ts.
  */
 export const SEARCH_RANKING = {
-  metaWeights: { name: 5, upcoming: 8, kw: 4, rel: 1 },
+  metaWeights: { name: 8, upcoming: 6, past: 3, kw: 4, rel: 1 },
 } as const;

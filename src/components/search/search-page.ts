@@ -132,7 +132,8 @@ export function start(root: HTMLElement | null = document.querySelector('[data-s
           wait.textContent = '正在载入选项…';
           fs.append(wait);
           details.addEventListener('toggle', () => {
-            if (details.open) void loadFilters().then(() => run());
+            // First opening: load the values, then search again for their counts.
+            if (details.open && !filtersLoaded) void loadFilters().then(run, () => (wait.textContent = '选项载入失败，请刷新页面重试'));
           });
         }
         details.append(summary, fs);
