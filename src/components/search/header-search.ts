@@ -33,14 +33,14 @@ export function attach(input: HTMLInputElement): void {
   input.after(pop);
   form.append(status);
   form.classList.add('has-pop');
+  // Not a combobox (results are links that take focus): aria-controls only, and the live region
+  // says how many results there are and that ↓ reaches them.
   input.setAttribute('aria-controls', pop.id);
-  input.setAttribute('aria-expanded', 'false');
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let seq = 0;
   const close = () => {
     pop.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   };
   const links = () => [...pop.querySelectorAll<HTMLAnchorElement>('a')];
 
@@ -63,7 +63,6 @@ export function attach(input: HTMLInputElement): void {
       all.textContent = n ? `查看全部 ${n} 条结果` : '没有找到结果，去搜索页试试筛选';
       status.textContent = n ? `找到 ${n} 条结果，按向下键浏览` : `没有找到与“${raw.trim()}”相关的结果`;
       pop.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
     } catch {
       if (mine !== seq) return;
       status.textContent = '搜索暂时不可用，请按回车键打开搜索页';
@@ -77,10 +76,7 @@ export function attach(input: HTMLInputElement): void {
   input.addEventListener('focus', (e) => {
     // Coming back from the results (Esc, ↑) leaves them closed; coming from elsewhere reopens them.
     if (form.contains(e.relatedTarget as Node | null)) return;
-    if (input.value.trim() && list.childElementCount) {
-      pop.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
-    }
+    if (input.value.trim() && list.childElementCount) pop.hidden = false;
   });
   form.addEventListener('keydown', (e) => {
     const ls = links();
