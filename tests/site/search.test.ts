@@ -8,6 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { axeViolations } from '../helpers/axe.ts';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
 
 const base = inject('baseUrl');
@@ -185,6 +186,13 @@ describe('the /search/ page', () => {
     await expect(page.textContent('h1')).resolves.toBe('全国爱眼日');
   });
 
+  it('has no WCAG 2.1 A/AA violations with results and filters open (axe-core)', async () => {
+    await open(`q=${encodeURIComponent('急救')}`);
+    await page.locator('summary', { hasText: '主题' }).click();
+    await page.waitForSelector('input[type="checkbox"][value="卫生健康"]');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('has a labelled box, a polite status region and results as a list of links', async () => {
     await open(`q=${encodeURIComponent('爱眼')}`);
     await expect(page.getAttribute('#search-q', 'type')).resolves.toBe('search');
@@ -212,7 +220,8 @@ describe('the header search box', () => {
     await p.keyboard.type('爱眼');
     await p.waitForSelector('.search-pop:not([hidden]) .search-hit a');
     expect(fetched.some((u) => u.startsWith('/pagefind/'))).toBe(true);
-    // ↓ moves into the results, Enter opens the first one.
+    expect(await axeViolations(p)).toEqual([]);
+    // ↓ moves into the results.
     await p.keyboard.press('ArrowDown');
     await expect(p.evaluate(() => (document.activeElement as HTMLAnchorElement).pathname)).resolves.toBe(O('eye-care-day'));
     await p.keyboard.press('Escape');
