@@ -6,13 +6,13 @@
  * works at 360 px and by keyboard, and axe finds no WCAG 2.1 A/AA violations with errors shown.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readContentFiles } from '../../src/lib/content-fs.ts';
 import { checkNewFiles } from '../../src/lib/scaffold.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { TMP } from '../helpers/build-site.ts';
 
 const base = inject('baseUrl');
@@ -146,12 +146,3 @@ describe('/submit/', () => {
   });
 });
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const result = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`)) as {
-    violations: { id: string; nodes: { target: string[] }[] }[];
-  };
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
