@@ -91,6 +91,8 @@ describe('per content type', () => {
     expect(r.meta.name).toBeUndefined();
     expect(r.words('upcoming')).toEqual(expect.arrayContaining(['世界', '急救', '日', 'aed']));
     expect(r.words('kw')).toContain('0912');
+    // No pinyin for event titles (a cost for every event, and nobody spells them).
+    expect([...r.words('upcoming'), ...r.words('kw'), ...r.words('rel')].filter((w) => /^shijie/.test(w))).toEqual([]);
     // Its observance and campaign are related names (lowest tier), as words and whole-name tokens;
     // a word already in its name is not repeated.
     expect(r.words('rel')).toEqual(expect.arrayContaining(['科普', nameToken('世界急救日'), nameToken('全国科普月'), nameToken('科普月')]));
