@@ -383,15 +383,25 @@ interface LighthouseScores {
   error?: string;
 }
 
-/** Lighthouse through npx (the package is ~100 MB with its dependencies: too big for devDependencies). */
-function lighthouse(url: string, page: string, dir: string): LighthouseScores {
+/**
+ * Lighthouse through npx (the package is ~100 MB with its dependencies: too big for devDependencies).
+ * Spawned asynchronously: the static server lives in this process and must keep answering.
+ */
+async function lighthouse(url: string, page: string, dir: string): Promise<LighthouseScores> {
   const out = join(dir, `lighthouse-${page}.json`);
-  const r = spawnSync(
-    'npx',
-    ['--yes', `lighthouse@${LIGHTHOUSE_VERSION}`, url, '--output=json', `--output-path=${out}`, '--quiet', `--chrome-flags=${CHROME_FLAGS.join(' ')}`, '--only-categories=performance,accessibility,best-practices,seo'],
-    { cwd: ROOT, env: { ...process.env, CHROME_PATH: CHROME }, encoding: 'utf8', timeout: 300_000 },
-  );
-  if (!existsSync(out)) return { page, error: (r.stderr || r.stdout || 'no report').slice(-500) };
+  rmSync(out, { force: true });
+  const args = ['--yes', `lighthouse@${LIGHTHOUSE_VERSION}`, url, '--output=json', `--output-path=${out}`, '--quiet', `--chrome-flags=${CHROME_FLAGS.join(' ')}`, '--only-categories=performance,accessibility,best-practices,seo'];
+  const stderr = await new Promise<string>((done) => {
+    const child = spawn('npx', args, { cwd: ROOT, env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const timer = setTimeout(() => child.kill('SIGTERM'), 300_000);
+    child.on('close', () => {
+      clearTimeout(timer);
+      done(err);
+    });
+  });
+  if (!existsSync(out)) return { page, error: (stderr || 'no report').slice(-500) };
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const scores: Record<string, number> = {};
   const failing: string[] = [];
@@ -467,7 +477,7 @@ async function runSize(events: number, seed: number, opts: { lighthouse: boolean
       lh = [];
       for (const [name, page] of [['home', '/'], ['calendar', '/calendar/'], ['event', '/' + eventPagePath.replace(/index\.html$/, '')]] as const) {
         console.log(`  lighthouse ${name} …`);
-        lh.push(lighthouse(url + page, name, OUT));
+        lh.push(await lighthouse(url + page, name, OUT));
       }
     }
   } finally {
@@ -580,13 +590,13 @@ function markdown(report: ReturnType<typeof buildReport>): string {
   return lines.join('\n');
 }
 
-function buildReport(results: SizeResult[], seed: number) {
+function buildReport(results: SizeResult[], seed: number, startedAt: { date: string; machine: ReturnType<typeof machine> }) {
   const t1 = results.find((r) => r.events === 1000);
   const t10 = results.find((r) => r.events === 10000);
   return {
-    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    date: startedAt.date,
     seed,
-    machine: machine(),
+    machine: startedAt.machine,
     results,
     ratio: t1 && t10 ? round(t10.totalSeconds / t1.totalSeconds, 2) : undefined,
     buildRatio: t1 && t10 ? round(t10.build.seconds / t1.build.seconds, 2) : undefined,
@@ -609,10 +619,11 @@ async function run(): Promise<void> {
   const sizes = values.sizes ? values.sizes.split(',').map(Number) : values.full ? [1000, 10000, 50000] : [1000, 10000];
   const seed = Number(values.seed);
   mkdirSync(OUT, { recursive: true });
+  const startedAt = { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', machine: machine() };
   console.log(`bench: ${sizes.join(', ')} events on ${cpus().length} cores${HAVE_TIME ? '' : ' (no /usr/bin/time: peak RSS from /proc polling)'}`);
   const results: SizeResult[] = [];
   for (const n of sizes) results.push(await runSize(n, seed, { lighthouse: values.lighthouse && n === sizes[sizes.length - 1], keep: values.keep }));
-  const report = buildReport(results, seed);
+  const report = buildReport(results, seed, startedAt);
   const md = markdown(report);
   console.log('\n' + md);
   if (values['no-write']) return;
