@@ -340,7 +340,8 @@ const NEAR_DUPLICATE_DAY_LIMIT = 200;
 
 /**
  * Near-identical titles on the same day (one or two characters apart, e.g. a typo fixed in a copy)
- * are probably the same activity submitted twice: a warning naming both files.
+ * by the same organizer, at the same venue or in the same region are probably the same activity
+ * submitted twice: a warning naming both files.
  */
 export function nearDuplicates(events: EventEntry[]): ContentError[] {
   const out: ContentError[] = [];
@@ -352,7 +353,10 @@ export function nearDuplicates(events: EventEntry[]): ContentError[] {
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const [a, b] = [titles[i]!, titles[j]!];
-        if (a === b && list[i]!.organizer === list[j]!.organizer) continue; // reported as an error above
+        const [x, y] = [list[i]!, list[j]!];
+        if (a === b && x.organizer === y.organizer) continue; // reported as an error above
+        // Same-titled activities in different districts are a series, not a double submission.
+        if (x.organizer !== y.organizer && !(x.venue && x.venue === y.venue) && x.regionId !== y.regionId) continue;
         const limit = Math.min(2, Math.floor(Math.max(a.length, b.length) / 8));
         if (limit > 0 && Math.abs(a.length - b.length) <= limit && distance(a, b) <= limit) {
           out.push({

@@ -140,6 +140,13 @@ it('near-identical titles on the same day are a warning naming both files', () =
   ]);
 });
 
+it('the same title in different districts on the same day is not a near-duplicate', () => {
+  const text = fixture('plain-event.md').replace('title: 测试讲座', 'title: 怀柔区“心灵成长”开放日').replace('venue: test-science-center', 'region: "110116"');
+  const other = text.replace('怀柔区', '密云区').replace('"110116"', '"110118"').replace('test-science-society', 'test-red-cross');
+  const { warnings } = validateContent([...base, { path: 'content/events/2026/a.md', text }, { path: 'content/events/2026/b.md', text: other }], 'content');
+  expect(warnings).toEqual([]);
+});
+
 describe('GitHub annotations', () => {
   it('escape the message and carry file, line and field', () => {
     const { errors } = validateContent([...base, { path: AT, text: fixture('end-before-start.invalid.md') }], 'content');
