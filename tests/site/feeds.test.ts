@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import ICAL from 'ical.js';
+import { daysOf } from '../helpers/ical-days.ts';
 import type { Browser } from 'playwright-core';
 import { assertIcs, readIcsEvents, PYTHON } from '../helpers/ics-check.ts';
 import { buildSite, ROOT, TMP } from '../helpers/build-site.ts';
@@ -25,19 +25,6 @@ function filesUnder(dir: string, keep: (f: string) => boolean): string[] {
 const read = (f: string, dir = dist) => readFileSync(join(dir, f), 'utf8');
 const icsFiles = filesUnder(dist, (f) => f.endsWith('.ics'));
 
-/** Start days of the VEVENTs named `summary`, recurrences resolved by ical.js, within [from, to]. */
-function daysOf(ics: string, summary: string, from: string, to: string): string[] {
-  const out: string[] = [];
-  for (const v of new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent')) {
-    const ev = new ICAL.Event(v);
-    if (ev.summary !== summary) continue;
-    const it = ev.iterator();
-    for (let t = it.next(); t && t.toString().slice(0, 10) <= to; t = it.next()) {
-      if (t.toString().slice(0, 10) >= from) out.push(t.toString().slice(0, 10));
-    }
-  }
-  return out.sort();
-}
 
 describe('every feed of the built site', () => {
   it('exists for each kind of feed', () => {

@@ -28,21 +28,8 @@ import {
 } from '../../src/lib/feeds.ts';
 import { assertIcs, readIcsEvents } from '../helpers/ics-check.ts';
 import { event } from '../fixtures/ical/scenarios.ts';
-import ICAL from 'ical.js';
+import { daysOf } from '../helpers/ical-days.ts';
 
-/** Start days of the events named `summary`, recurrences resolved by ical.js, within [from, to]. */
-function daysOf(ics: string, summary: string, from: string, to: string): string[] {
-  const out: string[] = [];
-  for (const v of new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent')) {
-    const ev = new ICAL.Event(v);
-    if (ev.summary !== summary) continue;
-    const it = ev.iterator();
-    for (let t = it.next(); t && t.toString().slice(0, 10) <= to; t = it.next()) {
-      if (t.toString().slice(0, 10) >= from) out.push(t.toString().slice(0, 10));
-    }
-  }
-  return out.sort();
-}
 
 const ROOT = join(import.meta.dirname, '../..');
 const SITE = 'https://kepu.example.org';
