@@ -211,7 +211,7 @@ export function eventGeo(e: EventEntry, lookups: Pick<FeedLookups, 'venues'>): {
 }
 
 export interface DescriptionOptions {
-  /** Longest body text kept, in characters (the page has the rest). */
+  /** Longest body text kept, in characters (the page has the rest); 0 leaves the body out. */
   bodyMax: number;
 }
 
@@ -225,7 +225,7 @@ export function eventDescription(e: EventEntry, lookups: FeedLookups, site: stri
   const note = statusNote(e);
   if (note) blocks.push(note);
   if (e.summary) blocks.push(oneLineText(e.summary));
-  const body = markdownToPlainText(e.body ?? '');
+  const body = opts.bodyMax > 0 ? markdownToPlainText(e.body ?? '') : '';
   if (body) blocks.push(truncateText(body, opts.bodyMax));
 
   const facts: string[] = [];

@@ -10,8 +10,25 @@ import { monthDayOf, monthDayToken } from './search-query.ts';
 const SEGMENTER = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const PUNCT = /\p{P}/gu;
 
+/**
+ * Organizer, venue, region, topic and observance names recur on thousands of pages: their words are
+ * computed once (the segmenter was 1.7 s of a 10k-event build). Bounded, so 50k distinct titles
+ * cannot grow it without end.
+ */
+const MEMO = new Map<string, readonly string[]>();
+const MEMO_MAX = 20_000;
+
 /** The words of `text` as a query would be split: lower case, no punctuation; a month-day (5·12) is one token (0512). */
-export function searchWords(text: string): string[] {
+export function searchWords(text: string): readonly string[] {
+  let words = MEMO.get(text);
+  if (!words) {
+    if (MEMO.size >= MEMO_MAX) MEMO.clear();
+    MEMO.set(text, (words = Object.freeze(splitWords(text))));
+  }
+  return words;
+}
+
+function splitWords(text: string): string[] {
   const day = monthDayOf(text);
   if (day) return [day];
   const out: string[] = [];
