@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { siteUrl } from './src/site-config.ts';
-import dataFiles from './src/integrations/data-files.ts';
+import sideOutputs from './src/integrations/side-outputs.ts';
 
 // Static output; the public URL comes from SITE_URL (see README). Contributors' Markdown is
 // sanitised in the content loader (src/lib/sanitize.ts) as a second wall behind the validator.
@@ -15,8 +15,8 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  // Feeds, calendar data and open data are written beside the page build: src/integrations/data-files.ts.
-  integrations: [dataFiles(), react(), sitemap({ filter: (page) => !page.includes('/embed/') })],
+  // Feeds, calendar data, open data and the search index are made beside the page build: src/integrations/side-outputs.ts.
+  integrations: [sideOutputs(), react(), sitemap({ filter: (page) => !page.includes('/embed/') })],
   devToolbar: { enabled: false },
   vite: { build: { chunkSizeWarningLimit: 800 } },
 });

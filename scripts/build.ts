@@ -3,7 +3,7 @@
  * npm run build — validate the content, build the static site, index it for search.
  * Environment: CONTENT_DIR (default ./content), SITE_URL (public URL), KEPU_TODAY (pin "today"),
  * KEPU_OUT_DIR (default ./dist), KEPU_CACHE_DIR (Astro cache and the validated-content snapshot),
- * KEPU_NO_SEARCH (skip Pagefind). Exits 1 with the validator's messages on invalid content.
+ * KEPU_NO_SEARCH (no search index). Exits 1 with the validator's messages on invalid content.
  *
  * Each step is its own process: the content is validated once, in a child that writes a snapshot
  * the Astro process reads (no second parse of every file), and whose memory is gone before Astro
@@ -39,13 +39,13 @@ function validateTo(snapshot: string): number {
 }
 
 function run(): void {
-  const outDir = resolve(process.env.KEPU_OUT_DIR || 'dist');
   const cacheDir = resolve(process.env.KEPU_CACHE_DIR || 'node_modules/.astro');
   mkdirSync(cacheDir, { recursive: true });
   const snapshot = join(cacheDir, 'kepu-content.jsonl');
   step('validate', process.execPath, [import.meta.filename, '--validate-to', snapshot]);
+  // Astro renders the pages; the data files and the search index are made beside it
+  // (src/integrations/side-outputs.ts).
   step('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { [SNAPSHOT_ENV]: snapshot });
-  if (!process.env.KEPU_NO_SEARCH) step('pagefind', process.execPath, ['scripts/index-search.ts', outDir]);
 }
 
 if (process.argv[2] === '--validate-to') process.exitCode = validateTo(process.argv[3]!);

@@ -1,18 +1,42 @@
 #!/usr/bin/env node
-/** Index a built site with Pagefind (the Node API). Usage: node scripts/index-search.ts [dist] */
-import { resolve } from 'node:path';
+/**
+ * The search index (Pagefind, Node API) from the content: one custom record per event,
+ * observance, organizer and venue page (src/lib/search-documents.ts), written to <folder>/pagefind/.
+ * Started by src/integrations/side-outputs.ts while Astro renders the pages; reads the same content
+ * as the pages (src/data/site.ts).
+ *
+ *   node scripts/index-search.ts <folder>
+ */
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { getSite } from '../src/data/site.ts';
+import { searchDocuments } from '../src/lib/search-documents.ts';
 
-const site = resolve(process.argv[2] || 'dist');
-// Index what people search for — titles, places, organizers, summaries, facts — and only the first
-// paragraph of an event's description: Pagefind's time and memory follow the words indexed, and full
-// descriptions made 10k events take minutes (issue 9, bench/README.md).
-const excludeSelectors = ['.prose[aria-labelledby="about"] > :nth-child(n+3)'];
-const { index, errors } = await pagefind.createIndex({ excludeSelectors });
-if (!index || errors.length) throw new Error(errors.join('\n'));
-const added = await index.addDirectory({ path: site });
-if (added.errors.length) throw new Error(added.errors.join('\n'));
-const written = await index.writeFiles({ outputPath: resolve(site, 'pagefind') });
-if (written.errors.length) throw new Error(written.errors.join('\n'));
-console.log(`pagefind: ${added.page_count} 个页面已索引 / pages indexed`);
-await pagefind.close();
+/** Pagefind's index language: the pages are lang="zh-CN". */
+const LANGUAGE = 'zh-cn';
+
+async function main(out: string): Promise<void> {
+  const started = performance.now();
+  rmSync(out, { recursive: true, force: true });
+  const { q, today } = await getSite();
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index || errors.length) throw new Error(errors.join('\n'));
+  let n = 0;
+  for (const doc of searchDocuments(q, today)) {
+    const r = await index.addCustomRecord({ ...doc, language: LANGUAGE });
+    if (r.errors.length) throw new Error(`${doc.url}: ${r.errors.join('\n')}`);
+    n++;
+  }
+  const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
+  if (written.errors.length) throw new Error(written.errors.join('\n'));
+  await pagefind.close();
+  console.log(`✓ 搜索索引：${n} 个页面 / search index: ${n} pages（${((performance.now() - started) / 1000).toFixed(1)} s）`);
+}
+
+const out = process.argv[2];
+if (!out) {
+  console.error('用法 / usage: node scripts/index-search.ts <folder>');
+  process.exit(2);
+}
+await main(resolve(out));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Writes every data file of the site (src/lib/data-files.ts: feeds, calendar data, open data) into
- * a folder. Started by src/integrations/data-files.ts while Astro renders the pages, so the two run
+ * a folder. Started by src/integrations/side-outputs.ts while Astro renders the pages, so the two run
  * on separate cores; the integration moves the files into the output folder when the build is done.
  *
  *   node scripts/write-data-files.ts <folder>

@@ -2,7 +2,7 @@
  * Every data file of the site (feeds, calendar data, open data) as (path, body) pairs, generated
  * one at a time. These used to be Astro endpoints; at 10,000 events the per-event `.ics` alone
  * were 10k routes costing 16 s of the single-threaded page build. Written instead by a child
- * process beside the build (scripts/write-data-files.ts, started by src/integrations/data-files.ts),
+ * process beside the build (scripts/write-data-files.ts, started by src/integrations/side-outputs.ts),
  * on the machine's other core. Pure: the caller writes the files.
  */
 import { calendarManifest, monthFile, observanceYearFile, observanceYears as calendarObservanceYears } from './calendar-data.ts';

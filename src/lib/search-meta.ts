@@ -21,8 +21,8 @@
  * Whole-name tokens (`nameToken`) are only matched by the client's exact-name search, which lists
  * its hits — ranked by these tiers — before the ordinary results.
  *
- * Pages call `eventSearch` / `observanceSearch` / `organizerSearch` / `venueSearch` and pass the
- * result to <SearchMeta {...props} /> inside their `data-pagefind-body` element.
+ * search-documents.ts calls `eventSearch` / `observanceSearch` / `organizerSearch` / `venueSearch`
+ * and puts the `searchRecord` of the result into each page's index record.
  */
 import type { EventEntry, ObservanceEntry, OrganizerEntry, VenueEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
@@ -39,7 +39,7 @@ import { dateToken, searchWords, searchWordsOf } from './search-words.ts';
 export const SEARCH_TYPES = ['活动', '纪念日', '机构', '场馆'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];
 
-/** The props of <SearchMeta>: `type`, `date`, `place`, `aliases` first (the original contract), the rest optional. */
+/** What a page tells the index: `type`, `date`, `place`, `aliases` first (the original contract), the rest optional. */
 export interface SearchMetaProps {
   /** 活动 | 纪念日 | 机构 | 场馆 — the `type` filter and the badge on the result. */
   type: SearchType;
@@ -76,7 +76,7 @@ export interface SearchRecord {
   sort: [string, string][];
 }
 
-/** Pagefind reads `key:value` attributes and splits several on commas: keep values to one clean line. */
+/** Keep values to one clean line (Pagefind's attribute syntax split on commas; records keep the habit). */
 function clean(s: string): string {
   return s.replace(/[,\s]+/g, ' ').trim();
 }
@@ -90,7 +90,7 @@ function uniq(list: Iterable<string | undefined>): string[] {
   return [...out];
 }
 
-/** The attributes <SearchMeta> writes, as [key, value] pairs. */
+/** The record's meta, filters and sort, as [key, value] pairs. */
 export function searchRecord(p: SearchMetaProps): SearchRecord {
   const aliases = uniq(p.aliases ?? []);
   const related = uniq(p.related ?? []);

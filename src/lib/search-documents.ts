@@ -1,0 +1,139 @@
+/**
+ * The search index's records, made from the content itself rather than from the built pages: one
+ * per event, observance, organizer and venue page, with the page's words (`content`), the result
+ * line and hidden words (`meta`, see search-meta.ts), the filters and the date sort. Pagefind
+ * indexes them as custom records (scripts/index-search.ts), in a child process that runs while
+ * Astro renders the pages.
+ *
+ * Why not index the HTML: at 10,000 events Pagefind spent 21 s and 1.7 GB parsing pages it then
+ * mostly ignored, after the build, on one core; at 50,000 it needed 6.9 GB. Records carrying the
+ * same words take 8 s and 0.8 GB at 10k, beside the build (issue 9, bench/README.md).
+ *
+ * What a record holds is what a page's search region used to hold: the name, the facts (date,
+ * place, organizer, audiences, topics, registration, observance, campaign), the summary and, for
+ * an event, the first paragraph of its description (the rest made indexing slow and added little).
+ * Pure: the caller indexes the records.
+ */
+import { formatRangeZh } from './dates.ts';
+import type { EventEntry, ObservanceEntry, OrganizerEntry, VenueEntry } from './model.ts';
+import { KIND_LABEL, LEVEL_LABEL, occurrenceLabel } from './observance-view.ts';
+import { markdownToPlainText } from './plain-text.ts';
+import { KIND_ZH, eventPlace, labels, regionLabel } from './present.ts';
+import type { SiteQuery } from './query.ts';
+import { expandObservance } from './recurrence.ts';
+import { eventSearch, observanceSearch, organizerSearch, searchRecord, venueSearch, type SearchMetaProps } from './search-meta.ts';
+
+/** One record for Pagefind's `addCustomRecord` (language added by the indexer). */
+export interface SearchDocument {
+  /** The page's URL path: /events/<id>/. */
+  url: string;
+  /** The words searched and quoted in the excerpt: one line per fact, as on the page. */
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/**
+ * Pagefind's excerpt escapes < and > of the content but not &, and the search page reads the
+ * excerpt as HTML (keeping only <mark>): escape & so `&lt;` in a title shows as typed.
+ */
+function text(s: string): string {
+  return s.replace(/&/g, '&amp;');
+}
+
+function lines(list: (string | number | false | undefined | null)[]): string {
+  return list.filter((s): s is string => typeof s === 'string' && !!s.trim()).map(text).join('\n');
+}
+
+/** The record for one page: its title, words and the search metadata of search-meta.ts. */
+export function searchDocument(url: string, title: string, content: string, props: SearchMetaProps): SearchDocument {
+  const r = searchRecord(props);
+  const meta: Record<string, string> = { title };
+  for (const [k, v] of r.meta) meta[k] = v;
+  const filters: Record<string, string[]> = {};
+  for (const [k, v] of r.filters) (filters[k] ??= []).push(v);
+  return { url, content, meta, filters, sort: Object.fromEntries(r.sort) };
+}
+
+function firstParagraph(md: string | undefined): string | undefined {
+  if (!md) return undefined;
+  return markdownToPlainText(md).split(/\n\s*\n/).find((p) => p.trim());
+}
+
+const STATUS_ZH: Partial<Record<EventEntry['status'], string>> = {
+  cancelled: '此活动已取消',
+  postponed: '此活动已延期',
+  'moved-online': '此活动改为线上举行',
+};
+
+export function eventDocument(e: EventEntry, q: SiteQuery, today: string): SearchDocument {
+  const place = eventPlace(e, q);
+  const org = q.organizer.get(e.organizer);
+  const co = e.coOrganizers.map((id) => q.organizer.get(id)?.name).filter(Boolean);
+  const obs = e.observance ? q.observance.get(e.observance) : undefined;
+  const camp = e.campaign ? q.observance.get(e.campaign) : undefined;
+  const reg = e.registration;
+  const names = (vocab: 'audiences' | 'topics' | 'formats', ids: string[]) => labels(q, vocab, ids).map((l) => l.label).join(' ');
+  const content = lines([
+    e.title,
+    e.titleEn,
+    STATUS_ZH[e.status],
+    e.summary,
+    `${e.kind === 'deadline' ? '截止' : '时间'} ${formatRangeZh(e.start, e.end)}`,
+    e.kind !== 'activity' && `类型 ${KIND_ZH[e.kind]}`,
+    (place.name || place.address || place.region) && `地点 ${[place.name, place.address, place.region].filter(Boolean).join(' ')}`,
+    `主办 ${org?.name ?? e.organizer}${co.length ? ` 协办 ${co.join('、')}` : ''}`,
+    e.audiences.length > 0 && `面向 ${names('audiences', e.audiences)}`,
+    e.topics.length > 0 && `主题 ${names('topics', e.topics)}`,
+    e.formats.length > 0 && `形式 ${names('formats', e.formats)}`,
+    reg && `报名 ${reg.required ? '需要报名' : '无需报名'}${reg.fee === 0 ? ' 免费' : ''}${reg.note ? ` ${reg.note}` : ''}`,
+    obs && `纪念日 ${obs.name}（设立机构：${obs.authority}）`,
+    camp && `所属 ${e.startDate.slice(0, 4)} 年${camp.name}`,
+    e.note,
+    firstParagraph(e.body),
+  ]);
+  return searchDocument(`/events/${e.id}/`, e.title, content, eventSearch(e, q, today));
+}
+
+export function observanceDocument(o: ObservanceEntry, q: SiteQuery, today: string): SearchDocument {
+  const year = Number(today.slice(0, 4));
+  const occs = expandObservance(o, year, year + 2);
+  const themes = Object.entries(o.themes).sort((a, b) => (a[0] < b[0] ? 1 : -1));
+  const content = lines([
+    o.name,
+    o.nameEn,
+    o.endedYear && `已于 ${o.endedYear} 年后停办`,
+    `日期 ${occs.map((occ) => `${occ.year} 年${occurrenceLabel(occ)}`).join(' ')}`,
+    `类型 ${LEVEL_LABEL[o.level]}${KIND_LABEL[o.kind]}`,
+    `设立机构 ${o.authority}`,
+    o.established && `设立年份 ${o.established} 年`,
+    `依据 ${o.source.title}`,
+    o.topics.length > 0 && `主题 ${labels(q, 'topics', o.topics).map((l) => l.label).join(' ')}`,
+    o.aliases.length > 0 && `又称 ${o.aliases.join('、')}`,
+    o.body && markdownToPlainText(o.body),
+    ...themes.map(([y, t]) => `${y} 年主题 ${t}`),
+  ]);
+  return searchDocument(`/observances/${o.id}/`, o.name, content, observanceSearch(o, q, today));
+}
+
+function placeDocument(kind: 'organizers' | 'venues', x: OrganizerEntry | VenueEntry, q: SiteQuery, props: SearchMetaProps): SearchDocument {
+  const org = kind === 'organizers' ? (x as OrganizerEntry) : undefined;
+  const content = lines([
+    x.name,
+    org?.shortName && `简称 ${org.shortName}`,
+    x.nameEn,
+    regionLabel(q, x.region) && `地区 ${regionLabel(q, x.region)}`,
+    x.address && `地址 ${x.address}`,
+    org?.description && `简介 ${org.description}`,
+  ]);
+  return searchDocument(`/${kind}/${x.id}/`, x.name, content, props);
+}
+
+/** Every record, pages in a fixed order: observances, organizers, venues, events. */
+export function* searchDocuments(q: SiteQuery, today: string): Generator<SearchDocument> {
+  for (const o of q.content.observances) yield observanceDocument(o, q, today);
+  for (const o of q.content.organizers) yield placeDocument('organizers', o, q, organizerSearch(o, q));
+  for (const v of q.content.venues) yield placeDocument('venues', v, q, venueSearch(v, q));
+  for (const e of q.events) yield eventDocument(e, q, today);
+}
