@@ -432,7 +432,7 @@ function buildSteps(log: string): Steps {
     validate: sec(/✓ validate（([\d.]+) s）/),
     astro: sec(/✓ astro build（([\d.]+) s）/),
     dataFiles: sec(/data files（([\d.]+) s）/),
-    searchIndex: sec(/search index: \d+ pages（([\d.]+) s）/),
+    searchIndex: sec(/search index: \d+ pages[^（]*（([\d.]+) s）/),
   };
 }
 

@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 /**
  * The search index (Pagefind, Node API) from the content: one custom record per event,
- * observance, organizer and venue page (src/lib/search-documents.ts), written to <folder>/pagefind/.
+ * observance, organizer and venue page (src/lib/search-documents.ts), written to <folder>/pagefind/
+ * (and <folder>/pagefind-2/ … when there are more than KEPU_SEARCH_BUNDLE_SIZE records, default
+ * 20,000: see searchBundles), with <folder>/pagefind/kepu-bundles.json listing the bundles.
  * Started by src/integrations/side-outputs.ts while Astro renders the pages; reads the same content
  * as the pages (src/data/site.ts).
  *
  *   node scripts/index-search.ts <folder>
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { getSite } from '../src/data/site.ts';
-import { searchDocuments } from '../src/lib/search-documents.ts';
+import { SEARCH_BUNDLE_SIZE, searchBundleFolder, searchBundles, searchDocuments, type SearchBundleManifest } from '../src/lib/search-documents.ts';
 
 /** Pagefind's index language: the pages are lang="zh-CN". */
 const LANGUAGE = 'zh-cn';
@@ -20,18 +22,28 @@ async function main(out: string): Promise<void> {
   const started = performance.now();
   rmSync(out, { recursive: true, force: true });
   const { q, today } = await getSite();
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index || errors.length) throw new Error(errors.join('\n'));
-  let n = 0;
-  for (const doc of searchDocuments(q, today)) {
-    const r = await index.addCustomRecord({ ...doc, language: LANGUAGE });
-    if (r.errors.length) throw new Error(`${doc.url}: ${r.errors.join('\n')}`);
-    n++;
+  const size = Number(process.env.KEPU_SEARCH_BUNDLE_SIZE) || SEARCH_BUNDLE_SIZE;
+  const bundles = searchBundles([...searchDocuments(q, today)], size);
+  const manifest: SearchBundleManifest = { bundles: [] };
+  for (const [i, docs] of bundles.entries()) {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index || errors.length) throw new Error(errors.join('\n'));
+    for (const doc of docs) {
+      const r = await index.addCustomRecord({ ...doc, language: LANGUAGE });
+      if (r.errors.length) throw new Error(`${doc.url}: ${r.errors.join('\n')}`);
+    }
+    const folder = searchBundleFolder(i);
+    const written = await index.writeFiles({ outputPath: join(out, folder) });
+    if (written.errors.length) throw new Error(written.errors.join('\n'));
+    manifest.bundles.push(folder);
+    // Stops Pagefind's process, and with it the memory of this bundle; the next call starts a new one.
+    await pagefind.close();
   }
-  const written = await index.writeFiles({ outputPath: join(out, 'pagefind') });
-  if (written.errors.length) throw new Error(written.errors.join('\n'));
-  await pagefind.close();
-  console.log(`✓ 搜索索引：${n} 个页面 / search index: ${n} pages（${((performance.now() - started) / 1000).toFixed(1)} s）`);
+  mkdirSync(join(out, 'pagefind'), { recursive: true });
+  writeFileSync(join(out, 'pagefind', 'kepu-bundles.json'), JSON.stringify(manifest));
+  const n = bundles.reduce((s, b) => s + b.length, 0);
+  const secs = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`✓ 搜索索引：${n} 个页面，${bundles.length} 个分包 / search index: ${n} pages in ${bundles.length} bundle(s)（${secs} s）`);
 }
 
 const out = process.argv[2];

@@ -137,3 +137,36 @@ export function* searchDocuments(q: SiteQuery, today: string): Generator<SearchD
   for (const v of q.content.venues) yield placeDocument('venues', v, q, venueSearch(v, q));
   for (const e of q.events) yield eventDocument(e, q, today);
 }
+
+/**
+ * Most records one Pagefind index takes. Pagefind holds every record of an index in memory until
+ * it writes the index (≈ 0.1 MB each for these records: 5.5 GB at 53,600), so larger sites are
+ * indexed as several bundles, one after the other, which the search page searches together.
+ */
+export const SEARCH_BUNDLE_SIZE = 20_000;
+
+/** Where the search page finds the bundles: `/pagefind/kepu-bundles.json`. */
+export interface SearchBundleManifest {
+  /** Folders under the site root, ending in /, earliest dates first; the first is `pagefind/`. */
+  bundles: string[];
+}
+
+/**
+ * Split the records into bundles of at most `size`, in date order: records with a date sort first,
+ * by date, then those without one (organizers, venues). Because the bundles do not overlap in
+ * time, a date-sorted search reads them one after the other (src/components/search/search-engine.ts).
+ */
+export function searchBundles<T extends Pick<SearchDocument, 'sort'>>(docs: readonly T[], size = SEARCH_BUNDLE_SIZE): T[][] {
+  const dated = docs.filter((d) => d.sort.date).sort((a, b) => (a.sort.date! < b.sort.date! ? -1 : a.sort.date! > b.sort.date! ? 1 : 0));
+  const ordered = [...dated, ...docs.filter((d) => !d.sort.date)];
+  const count = Math.max(1, Math.ceil(ordered.length / Math.max(1, size)));
+  const per = Math.ceil(ordered.length / count);
+  const out: T[][] = [];
+  for (let i = 0; i < count; i++) out.push(ordered.slice(i * per, (i + 1) * per));
+  return out.filter((b, i) => b.length || i === 0);
+}
+
+/** The folder of bundle `i`: /pagefind/, /pagefind-2/, /pagefind-3/ … */
+export function searchBundleFolder(i: number): string {
+  return i === 0 ? 'pagefind/' : `pagefind-${i + 1}/`;
+}

@@ -19,6 +19,8 @@ export interface BuildOptions {
   tz?: string;
   /** Skip the Pagefind step. */
   noSearch?: boolean;
+  /** Records per search bundle (KEPU_SEARCH_BUNDLE_SIZE): small to make a small site use several. */
+  searchBundleSize?: number;
 }
 
 export interface BuildResult {
@@ -37,6 +39,7 @@ export function buildSite(o: BuildOptions): BuildResult {
     TZ: o.tz ?? process.env.TZ ?? 'UTC',
     ASTRO_TELEMETRY_DISABLED: '1',
     ...(o.noSearch ? { KEPU_NO_SEARCH: '1' } : {}),
+    ...(o.searchBundleSize ? { KEPU_SEARCH_BUNDLE_SIZE: String(o.searchBundleSize) } : {}),
   };
   const r = spawnSync(process.execPath, ['scripts/build.ts'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status ?? 1, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content-fs.ts';
 import { buildQuery } from '../../src/lib/query.ts';
-import { eventDocument, observanceDocument, searchDocuments } from '../../src/lib/search-documents.ts';
+import { eventDocument, observanceDocument, searchBundleFolder, searchBundles, searchDocuments } from '../../src/lib/search-documents.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const { content } = loadContent(join(ROOT, 'tests/fixtures/site'), ROOT);
@@ -68,5 +68,32 @@ describe('search records', () => {
     expect(docs).toHaveLength(n);
     expect(new Set(docs.map((d) => d.url)).size).toBe(n);
     expect(docs.filter((d) => d.url.startsWith('/venues/')).map((d) => d.meta.type)).toEqual(q.content.venues.map(() => '场馆'));
+  });
+});
+
+describe('search bundles', () => {
+  const doc = (url: string, date?: string) => ({ url, sort: date ? { date } : {} });
+
+  it('one bundle while the records fit', () => {
+    const docs = [doc('/a/', '2026-01-02'), doc('/b/')];
+    expect(searchBundles(docs, 10)).toEqual([[docs[0], docs[1]]]);
+    expect(searchBundles([], 10)).toEqual([[]]);
+  });
+
+  it('consecutive date ranges of near-equal size, undated records last', () => {
+    const docs = [doc('/o/'), doc('/d/', '2027-01-01'), doc('/a/', '2024-05-01'), doc('/c/', '2026-09-12'), doc('/b/', '2025-03-01'), doc('/v/')];
+    const b = searchBundles(docs, 4);
+    expect(b.map((x) => x.map((d) => d.url))).toEqual([['/a/', '/b/', '/c/'], ['/d/', '/o/', '/v/']]);
+    // No date range overlaps the next: the last date of one bundle is before the first of the next.
+    expect(b[0]!.at(-1)!.sort.date! <= b[1]![0]!.sort.date!).toBe(true);
+  });
+
+  it('every record once, at most `size` per bundle', () => {
+    const docs = Array.from({ length: 101 }, (_, i) => doc(`/e${i}/`, `2026-01-${String((i % 28) + 1).padStart(2, '0')}`));
+    const b = searchBundles(docs, 20);
+    expect(b).toHaveLength(6);
+    expect(Math.max(...b.map((x) => x.length))).toBeLessThanOrEqual(20);
+    expect(new Set(b.flat().map((d) => d.url)).size).toBe(101);
+    expect(b.map((_, i) => searchBundleFolder(i))).toEqual(['pagefind/', 'pagefind-2/', 'pagefind-3/', 'pagefind-4/', 'pagefind-5/', 'pagefind-6/']);
   });
 });

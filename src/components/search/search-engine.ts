@@ -28,7 +28,7 @@ interface PagefindResponse {
 interface Pagefind {
   options(o: object): Promise<void>;
   init(): Promise<void>;
-  search(q: string | null, o?: object): Promise<PagefindResponse | null>;
+  search(q: string | null, o?: { sort?: Record<string, string>; filters?: object }): Promise<PagefindResponse | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
@@ -55,14 +55,70 @@ export interface Outcome {
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 let loading: Promise<Pagefind> | undefined;
 
-/** Pagefind's API, imported once from the site's own /pagefind/ folder (works on any static host, under any base path). */
+/** The bundles the index was written in (scripts/index-search.ts); one when the file is missing. */
+async function bundleFolders(): Promise<string[]> {
+  try {
+    const res = await fetch(`${BASE}pagefind/kepu-bundles.json`);
+    const m = res.ok ? ((await res.json()) as { bundles?: unknown }) : undefined;
+    const list = Array.isArray(m?.bundles) ? m.bundles.filter((b): b is string => typeof b === 'string' && /^pagefind(-\d+)?\/$/.test(b)) : [];
+    return list.length ? list : ['pagefind/'];
+  } catch {
+    return ['pagefind/'];
+  }
+}
+
+/** Counts per filter value, added up over bundles. */
+function addCounts(list: Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const f of list) {
+    for (const [key, values] of Object.entries(f ?? {})) {
+      const into = (out[key] ??= {});
+      for (const [v, n] of Object.entries(values)) into[v] = (into[v] ?? 0) + n;
+    }
+  }
+  return out;
+}
+
+/**
+ * Several bundles searched as one. Each bundle is its own Pagefind module (its own folder), so
+ * each answers on its own: relevance results are merged by score, as Pagefind's mergeIndex does;
+ * date-sorted results are read bundle after bundle, since bundles hold consecutive date ranges
+ * (mergeIndex would interleave them by rank).
+ */
+function together(list: Pagefind[]): Pagefind {
+  return {
+    options: async (o) => void (await Promise.all(list.map((p) => p.options(o)))),
+    init: async () => void (await Promise.all(list.map((p) => p.init()))),
+    async search(q, o?: { sort?: Record<string, string> }) {
+      const answers = (await Promise.all(list.map((p) => p.search(q, o)))).filter((r): r is PagefindResponse => !!r);
+      const dir = o?.sort ? Object.values(o.sort)[0] : undefined;
+      const results = dir
+        ? (dir === 'desc' ? [...answers].reverse() : answers).flatMap((r) => r.results)
+        : answers.flatMap((r) => r.results).sort((a, b) => b.score - a.score);
+      return {
+        results,
+        unfilteredResultCount: answers.reduce((n, r) => n + r.unfilteredResultCount, 0),
+        filters: addCounts(answers.map((r) => r.filters)),
+        totalFilters: addCounts(answers.map((r) => r.totalFilters)),
+      };
+    },
+    filters: async () => addCounts(await Promise.all(list.map((p) => p.filters()))),
+  };
+}
+
+/** Pagefind's API, imported once from the site's own /pagefind/ folder(s) (any static host, any base path). */
 export function pagefind(): Promise<Pagefind> {
   loading ??= (async () => {
-    const url = `${BASE}pagefind/pagefind.js`;
-    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pf.options({ baseUrl: BASE, excerptLength: 36, ranking: SEARCH_RANKING });
-    await pf.init();
-    return pf;
+    const folders = await bundleFolders();
+    const list = await Promise.all(
+      folders.map(async (folder) => {
+        const pf = (await import(/* @vite-ignore */ `${BASE}${folder}pagefind.js`)) as Pagefind;
+        await pf.options({ baseUrl: BASE, excerptLength: 36, ranking: SEARCH_RANKING });
+        await pf.init();
+        return pf;
+      }),
+    );
+    return list.length === 1 ? list[0]! : together(list);
   })();
   loading.catch(() => (loading = undefined));
   return loading;
