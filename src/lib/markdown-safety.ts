@@ -81,6 +81,8 @@ export function maskLiterals(body: string): string {
 
 /** Backslash escapes and code spans, left to right as CommonMark reads them. */
 function maskInline(text: string): string {
+  // Nothing to mask (most bodies): no character-by-character copy.
+  if (!text.includes('\\') && !text.includes('`')) return text;
   // UTF-16 code units throughout, so offsets match the regexes' indices.
   const s = text;
   const buf = s.split('');
