@@ -350,21 +350,29 @@ async function firstSearch(baseUrl: string): Promise<FirstSearch | { error: stri
     await page.goto(`${baseUrl}/robots.txt`);
     const seen: { url: string; bytes: number }[] = [];
     page.on('requestfinished', async (req) => {
-      if (!req.url().includes('/pagefind/')) return;
+      if (!/\/pagefind(-\d+)?\//.test(req.url())) return;
       const sizes = await req.sizes().catch(() => undefined);
       seen.push({ url: req.url(), bytes: sizes ? sizes.responseBodySize : 0 });
     });
+    // As the search page does (src/components/search/search-engine.ts): every bundle listed in
+    // kepu-bundles.json, results merged by score.
     const results = await page.evaluate(`(async () => {
-      const pf = await import('/pagefind/pagefind.js');
-      await pf.options({ baseUrl: '/' });
-      const r = await pf.search(${JSON.stringify(SEARCH_QUERY)});
-      await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
-      return r.results.length;
+      const m = await (await fetch('/pagefind/kepu-bundles.json')).json();
+      const all = [];
+      for (const folder of m.bundles) {
+        const pf = await import('/' + folder + 'pagefind.js');
+        await pf.options({ baseUrl: '/' });
+        const r = await pf.search(${JSON.stringify(SEARCH_QUERY)});
+        all.push(...r.results);
+      }
+      all.sort((a, b) => b.score - a.score);
+      await Promise.all(all.slice(0, 5).map((x) => x.data()));
+      return all.length;
     })()`);
     await page.waitForTimeout(300);
     const byKind: Record<string, number> = {};
     for (const s of seen) {
-      const name = s.url.split('/pagefind/')[1]!;
+      const name = s.url.split(/\/pagefind(?:-\d+)?\//)[1]!;
       const kind = name.startsWith('index/') ? 'index chunks' : name.startsWith('fragment/') ? 'fragments' : name.startsWith('filter/') ? 'filters' : /pf_meta/.test(name) ? 'pf_meta' : /wasm/.test(name) ? 'wasm' : /entry/.test(name) ? 'entry' : name;
       byKind[kind] = (byKind[kind] ?? 0) + s.bytes;
     }

@@ -72,7 +72,7 @@ describe('search records', () => {
 });
 
 describe('search bundles', () => {
-  const doc = (url: string, date?: string) => ({ url, sort: date ? { date } : {} });
+  const doc = (url: string, date?: string): { url: string; sort: Record<string, string> } => ({ url, sort: date ? { date } : {} });
 
   it('one bundle while the records fit', () => {
     const docs = [doc('/a/', '2026-01-02'), doc('/b/')];
