@@ -2,25 +2,56 @@
  * The /calendar/ island: FullCalendar 7 (month, week, list; list by default on phones) over the
  * static per-month JSON, with observance days and campaign banners drawn apart from activities,
  * and filters + view + date kept in the URL. Props are only the filter vocabularies (a few KB).
+ *
+ * Lists never draw more than LIST_ROW_LIMIT rows at once (a dense month's 列表 goes day by day,
+ * long days and weeks page with 再列出), and the month/week grids load on first use: a phone
+ * opens at the list and never needs them.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import FullCalendar from '@fullcalendar/react';
-import type { DatesSetInfo } from '@fullcalendar/react';
+import type { CalendarRef, DatesSetInfo, PluginInput } from '@fullcalendar/react';
 import classicTheme from '@fullcalendar/react/themes/classic';
-import dayGridPlugin from '@fullcalendar/react/daygrid';
 import listPlugin from '@fullcalendar/react/list';
 import zhCn from '@fullcalendar/react/locales/zh-cn';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import './calendar.css';
-import { overlaps, spanLabel, visibleItems } from '../../lib/calendar-draw.ts';
+import { LIST_ROW_LIMIT, listPage, listRows, listSpanFor, monthBounds, overlaps, prevDay, spanLabel, viewRange, visibleItems, type ViewSpan } from '../../lib/calendar-draw.ts';
 import { activeFilterCount, calendarSearch, parseCalendarParams, type CalendarState, type CalendarView } from '../../lib/filters.ts';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
-import { useMonthData, type VisibleRange } from './use-month-data.ts';
+import { LOAD_ERROR, loadRange, rangeData, useMonthData, type VisibleRange } from './use-month-data.ts';
 
-/** FullCalendar's views behind ours; on phones a week reads better as a list than as 7 narrow columns. */
+/**
+ * FullCalendar's views behind ours; on phones a week reads better as a list than as 7 narrow columns.
+ * 列表 is the month's list, or one day's list when the month has more rows than a page (listSpanFor).
+ */
 const viewTypes = (phone: boolean): Record<CalendarView, string> => ({ month: 'dayGridMonth', week: phone ? 'listWeek' : 'dayGridWeek', list: 'listMonth' });
-const viewOf = (type: string): CalendarView => (type === 'listMonth' ? 'list' : type.endsWith('Week') ? 'week' : 'month');
+const viewOf = (type: string): CalendarView => (type === 'listMonth' || type === 'listDay' ? 'list' : type.endsWith('Week') ? 'week' : 'month');
+const spanOf = (type: string): ViewSpan => (type === 'dayGridMonth' ? 'monthGrid' : type === 'listMonth' ? 'month' : type === 'listDay' ? 'day' : 'week');
+const ymdOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** The date part of the URL for a view: a month, or the first day of a week or a day's list. */
+const urlDate = (type: string, currentStart: string) => (type === 'listDay' || type.endsWith('Week') ? currentStart : currentStart.slice(0, 7));
+
+/** The grids (FullCalendar's daygrid plugin, ~16 KB gzipped) load the first time a grid is shown. */
+let gridLoad: Promise<PluginInput> | undefined;
+const loadGrid = () =>
+  (gridLoad ??= import('@fullcalendar/react/daygrid').then(
+    (m) => m.default,
+    (e: unknown) => {
+      gridLoad = undefined; // a later view may try again
+      throw e;
+    },
+  ));
+/** Until then the grid views exist with a loading note, so the view buttons stay the same tabs. */
+const GridLoading = () => <p className="kp-grid-loading">正在加载…</p>;
+const gridPending: PluginInput = {
+  name: 'daygrid',
+  views: {
+    dayGrid: { component: GridLoading },
+    dayGridWeek: { type: 'dayGrid', duration: { weeks: 1 } },
+    dayGridMonth: { type: 'dayGrid', duration: { months: 1 }, fixedWeekCount: true },
+  },
+} as PluginInput;
 /** Colours come from the page's palette (light and dark), see calendar.css; by `order` (0 campaign, 1 observance, 2 activity). */
 const COLORS = ['var(--cal-campaign)', 'var(--cal-observance)', 'var(--cal-event)'];
 const CONTRAST = ['var(--cal-on-campaign)', 'var(--cal-on-observance)', 'var(--cal-on-event)'];
@@ -38,11 +69,33 @@ const weekDayHeader = (info: { date: Date; isNarrow: boolean }) => (
 );
 
 type Ymd = { year: number; month: number; day: number };
+const toYmd = (day: string): Ymd => ({ year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) - 1, day: Number(day.slice(8, 10)) });
 /** 2026年9月14日—20日 (FullCalendar's default for a week in zh-CN is the terse 2026/9/14 – 2026/9/20). */
 const weekTitle = ({ start, end }: { start: Ymd; end?: Ymd | null }) => {
   const e = end ?? start;
   const tail = e.year !== start.year ? `${e.year}年${e.month + 1}月${e.day}日` : e.month !== start.month ? `${e.month + 1}月${e.day}日` : `${e.day}日`;
   return `${start.year}年${start.month + 1}月${start.day}日—${tail}`;
+};
+
+/** FullCalendar's title for a view (before it says so itself in datesSet). */
+function titleOf(type: string, currentStart: string, currentEnd: string): string {
+  const s = toYmd(currentStart);
+  if (type === 'listDay') return `${s.year}年${s.month + 1}月${s.day}日`;
+  if (type.endsWith('Week')) return weekTitle({ start: s, end: toYmd(prevDay(currentEnd)) });
+  return `${s.year}年${s.month + 1}月`;
+}
+
+// Options that never change live outside the component: FullCalendar re-reads options given anew.
+const BUTTONS = { today: { text: '今天' }, dayGridMonth: { text: '月' }, dayGridWeek: { text: '周' }, listWeek: { text: '周' }, listMonth: { text: '列表' }, listDay: { text: '列表' } };
+const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
+const prevHint = (_text: string, unit: string) => (unit === 'week' ? '上一周' : unit === 'day' ? '前一天' : '上个月');
+const nextHint = (_text: string, unit: string) => (unit === 'week' ? '下一周' : unit === 'day' ? '后一天' : '下个月');
+const LIST_CLASSES = { listItemEventTimeClass: 'kp-list-time', listItemEventTitleClass: 'kp-list-title' };
+const VIEWS = {
+  listMonth: LIST_CLASSES,
+  listDay: LIST_CLASSES,
+  listWeek: { ...LIST_CLASSES, titleFormat: weekTitle },
+  dayGridWeek: { titleFormat: weekTitle, dayHeaderContent: weekDayHeader },
 };
 
 /** In-app browsers (WeChat …) hide the address bar: a button copies the filtered view's link. */
@@ -60,50 +113,158 @@ function ShareLink() {
   );
 }
 
+interface Opening {
+  phone: boolean;
+  types: Record<CalendarView, string>;
+  /** FullCalendar view type and day to open at, and what that view shows. */
+  type: string;
+  date: string;
+  range: ReturnType<typeof viewRange>;
+  grid?: PluginInput;
+  failed?: boolean;
+}
+
+/**
+ * Loads what the first view needs (its month files, and the grid plugin for a grid) before the
+ * calendar is drawn, so it appears complete in one go: no list that fills in, no banner that pushes
+ * it down. A dense month's list opens directly at the day.
+ */
 export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
-  const [state, setState] = useState<CalendarState>(() => parseCalendarParams(window.location.search));
-  // Read once: the view and date the calendar opens with (later changes go through FullCalendar).
-  const [initial] = useState(() => {
+  const [opening, setOpening] = useState<Opening>();
+  useEffect(() => {
+    const state = parseCalendarParams(window.location.search);
     const phone = window.matchMedia(PHONE).matches;
     const types = viewTypes(phone);
-    return { phone, types, view: types[state.view ?? (phone ? 'list' : 'month')], date: state.date && (state.date.length === 7 ? `${state.date}-01` : state.date) };
-  });
-  const firstDates = useRef(true);
-  const [range, setRange] = useState<VisibleRange>();
-  const [current, setCurrent] = useState<VisibleRange & { title: string; view: CalendarView; asList: boolean }>();
+    let type = types[state.view ?? (phone ? 'list' : 'month')];
+    const date = state.date ? (state.date.length === 7 ? `${state.date}-01` : state.date) : ymdOf(new Date());
+    let range = viewRange(spanOf(type), date);
+    let live = true;
+    const grid = type.startsWith('dayGrid') ? loadGrid() : undefined;
+    Promise.all([loadRange(range), grid])
+      .then(([, plugin]) => {
+        if (type === 'listMonth') {
+          const { events, observances } = rangeData(range);
+          const rows = listRows(visibleItems(events, observances, state, { spansAside: true }).drawn, range.start, range.end);
+          if (listSpanFor(rows) === 'day') [type, range] = ['listDay', viewRange('day', date)];
+        }
+        return { grid: plugin, failed: false };
+      })
+      .catch(() => ({ grid: undefined, failed: true }))
+      .then((r) => live && setOpening({ phone, types, type, date, range, ...r }));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!opening) {
+    return (
+      <p className="muted">
+        日历加载中… 也可以直接查看<a href="/events/">近期活动列表</a>。
+      </p>
+    );
+  }
+  return <CalendarView vocab={vocab} opening={opening} />;
+}
+
+function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening }) {
+  const [state, setState] = useState<CalendarState>(() => parseCalendarParams(window.location.search));
+  const { phone, types } = opening;
+  const calendar = useRef<CalendarRef>(null);
+  const root = useRef<HTMLDivElement>(null);
+  /** The view and date last written to the URL (or opened with); a view change we make ourselves is not recorded. */
+  const recorded = useRef(`${viewOf(opening.type)} ${urlDate(opening.type, opening.range.currentStart)}`);
+  const ownChange = useRef<string>(undefined);
+  const [range, setRange] = useState<VisibleRange>({ start: opening.range.start, end: opening.range.end });
+  const [current, setCurrent] = useState(() => ({
+    start: opening.range.currentStart,
+    end: opening.range.currentEnd,
+    type: opening.type,
+    title: titleOf(opening.type, opening.range.currentStart, opening.range.currentEnd),
+  }));
   const data = useMonthData(range);
+  const [grid, setGrid] = useState<PluginInput | undefined>(opening.grid);
+  const [gridError, setGridError] = useState(false);
 
   useEffect(() => {
     const url = window.location.pathname + calendarSearch(state) + window.location.hash;
     if (url !== window.location.pathname + window.location.search + window.location.hash) window.history.replaceState(null, '', url);
   }, [state]);
 
+  const type = current.type;
+  useEffect(() => {
+    if (grid || !type.startsWith('dayGrid')) return;
+    let live = true;
+    loadGrid().then(
+      (p) => live && (setGridError(false), setGrid(p)),
+      () => live && setGridError(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [type, grid]);
+  const plugins = useMemo(() => [classicTheme, listPlugin, grid ?? gridPending], [grid]);
+
   const onDatesSet = useCallback((info: DatesSetInfo) => {
-    const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    const [start, end] = [day(info.start), day(info.end)];
-    setRange((r) => (r && r.start === start && r.end === end ? r : { start, end }));
-    const view = viewOf(info.view.type);
-    const cur = { start: day(info.view.currentStart), end: day(info.view.currentEnd), title: info.view.title, view, asList: info.view.type.startsWith('list') };
-    setCurrent(cur);
-    if (firstDates.current) {
-      firstDates.current = false; // opening at today or at the linked date: nothing to record
+    const [start, end] = [ymdOf(info.start), ymdOf(info.end)];
+    setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
+    const t = info.view.type;
+    const cur = { start: ymdOf(info.view.currentStart), end: ymdOf(info.view.currentEnd), title: info.view.title, type: t };
+    setCurrent((c) => (c.start === cur.start && c.end === cur.end && c.type === cur.type && c.title === cur.title ? c : cur));
+    const view = viewOf(t);
+    const date = urlDate(t, cur.start);
+    const key = `${view} ${date}`;
+    const ours = key === ownChange.current;
+    ownChange.current = undefined;
+    if (ours || key === recorded.current) {
+      recorded.current = key;
       return;
     }
-    setState((s) => ({ ...s, view, date: view === 'week' ? cur.start : cur.start.slice(0, 7) }));
+    recorded.current = key;
+    setState((s) => ({ ...s, view, date }));
   }, []);
 
-  const listView = Boolean(current?.asList);
+  const listView = type.startsWith('list');
   const items = useMemo(() => visibleItems(data.events, data.observances, state, { spansAside: listView }), [data.events, data.observances, state, listView]);
-  const drawn = useMemo(() => items.drawn.map((d) => ({ ...d, color: (listView ? DOTS : COLORS)[d.order], contrastColor: CONTRAST[d.order] })), [items, listView]);
-  const shown = current ? items.events.filter((e) => overlaps(e, current.start, current.end)).length : 0;
-  const aside = current ? items.aside.filter((o) => overlaps(o, current.start, current.end)) : [];
+
+  // 列表: the whole month when it fits in a page, else day by day (decided again as months and filters change).
+  const monthList = type === 'listMonth' || type === 'listDay' ? monthBounds(current.start) : undefined;
+  const monthRows = useMemo(() => (monthList ? listRows(items.drawn, monthList[0], monthList[1]) : 0), [items, monthList?.[0]]);
+  const listWanted = monthList && !data.loading && !data.error ? (listSpanFor(monthRows) === 'day' ? 'listDay' : 'listMonth') : undefined;
+  const switching = Boolean(listWanted && listWanted !== type);
+  useEffect(() => {
+    if (!switching || !listWanted || !monthList) return;
+    const api = calendar.current?.getApi();
+    if (!api) return;
+    const at = ymdOf(api.getDate());
+    const dayIn = at >= monthList[0] && at < monthList[1] ? at : monthList[0];
+    const hadFocus = document.activeElement?.closest('[role="tab"]') && root.current?.contains(document.activeElement);
+    ownChange.current = `list ${urlDate(listWanted, dayIn)}`;
+    api.changeView(listWanted, dayIn);
+    // The 列表 tab is another button now: keep the keyboard where it was.
+    if (hadFocus) requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
+  }, [switching]);
+
+  // A list draws one page of rows; 再列出 adds a page (until the view, range or filters change).
+  const pageKey = `${type} ${range.start} ${range.end} ${calendarSearch({ ...state, view: undefined, date: undefined })}`;
+  const [more, setMore] = useState({ key: '', pages: 0 });
+  const limit = LIST_ROW_LIMIT * (1 + (more.key === pageKey ? more.pages : 0));
+  const page = useMemo(() => (listView && !switching ? listPage(items.drawn, range.start, range.end, limit) : undefined), [listView, range, switching, items, limit]);
+  const drawn = useMemo(() => {
+    const list = switching ? [] : (page?.shown ?? items.drawn);
+    return list.map((d) => ({ ...d, color: (listView ? DOTS : COLORS)[d.order], contrastColor: CONTRAST[d.order] }));
+  }, [items, page, switching, listView]);
+  const shown = items.events.filter((e) => overlaps(e, current.start, current.end)).length;
+  const aside = items.aside.filter((o) => overlaps(o, current.start, current.end));
+  const busy = data.loading || switching;
+  const listType = type === 'listDay' ? 'listDay' : types.list;
+  const toolbar = useMemo(() => ({ start: 'prev,today,next', center: 'title', end: `${types.month},${types.week},${listType}` }), [listType]);
+  const error = data.error ?? (opening.failed ? LOAD_ERROR : undefined);
 
   return (
-    <div className="kp-calendar">
-      <FilterBar vocab={vocab} state={state} folded={initial.phone} onChange={(next) => setState((s) => ({ ...s, ...next }))} />
+    <div className="kp-calendar" ref={root}>
+      <FilterBar vocab={vocab} state={state} folded={phone} onChange={(next) => setState((s) => ({ ...s, ...next }))} />
       <div className="kp-status-row">
         <p className="kp-status" role="status" aria-live="polite">
-          {data.error ?? (data.loading || !current ? '正在加载…' : `${current.title}：${shown} 项活动${shown === 0 && activeFilterCount(state.filters) > 0 ? '符合条件' : ''}`)}
+          {error ?? (gridError ? '月历加载失败，请检查网络后刷新页面 / could not load the month view' : busy ? '正在加载…' : `${current.title}：${shown} 项活动${shown === 0 && activeFilterCount(state.filters) > 0 ? '符合条件' : ''}`)}
         </p>
         <ShareLink />
       </div>
@@ -117,29 +278,39 @@ export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
         </ul>
       )}
       <FullCalendar
-        plugins={[classicTheme, dayGridPlugin, listPlugin]}
+        ref={calendar}
+        plugins={plugins}
         locale={zhCn}
-        initialView={initial.view}
-        {...(initial.date ? { initialDate: initial.date } : {})}
+        initialView={opening.type}
+        initialDate={opening.date}
         class="kp-fc"
-        headerToolbar={{ start: 'prev,today,next', center: 'title', end: `${initial.types.month},${initial.types.week},${initial.types.list}` }}
-        buttons={{ today: { text: '今天' }, dayGridMonth: { text: '月' }, dayGridWeek: { text: '周' }, listWeek: { text: '周' }, listMonth: { text: '列表' } }}
+        headerToolbar={toolbar}
+        buttons={BUTTONS}
         events={drawn}
         eventOrder="order,start,-duration,title"
-        eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+        eventTimeFormat={TIME_FORMAT}
         dayMaxEventRows={4}
         height="auto"
-        noEventsText="这段时间没有符合条件的活动"
+        noEventsText={busy ? '正在加载…' : '这段时间没有符合条件的活动'}
         eventsHint="活动"
-        prevHint={(_text: string, unit: string) => (unit === 'week' ? '上一周' : unit === 'day' ? '前一天' : '上个月')}
-        nextHint={(_text: string, unit: string) => (unit === 'week' ? '下一周' : unit === 'day' ? '后一天' : '下个月')}
-        views={{
-          listMonth: { listItemEventTimeClass: 'kp-list-time', listItemEventTitleClass: 'kp-list-title' },
-          listWeek: { listItemEventTimeClass: 'kp-list-time', listItemEventTitleClass: 'kp-list-title', titleFormat: weekTitle },
-          dayGridWeek: { titleFormat: weekTitle, dayHeaderContent: weekDayHeader },
-        }}
+        prevHint={prevHint}
+        nextHint={nextHint}
+        views={VIEWS}
         datesSet={onDatesSet}
       />
+      {page && page.rows > page.shownRows && (
+        <div className="kp-more">
+          <p>
+            先列出 {page.shownRows} 条{page.lastDay && page.lastDay < prevDay(range.end) ? `（到 ${Number(page.lastDay.slice(5, 7))}月${Number(page.lastDay.slice(8, 10))}日）` : ''}，还有 {page.rows - page.shownRows} 条。
+          </p>
+          <button type="button" className="secondary" onClick={() => setMore({ key: pageKey, pages: (more.key === pageKey ? more.pages : 0) + 1 })}>
+            再列出 {Math.min(LIST_ROW_LIMIT, page.rows - page.shownRows)} 条
+          </button>
+        </div>
+      )}
+      {type === 'listDay' && !switching && (
+        <p className="kp-note">这个月活动较多，列表按天显示：点上方的 ‹ › 看前一天、后一天。在“筛选”里选择地区，可以只看附近的活动。</p>
+      )}
     </div>
   );
 }

@@ -2,8 +2,10 @@
  * Loads the calendar's static JSON for the visible range: the manifest once, then each month's
  * events and each year's observance days the first time they are shown (cached for the visit).
  * Only files the manifest lists are requested, so a month without events costs no request.
+ * The cache belongs to the page, not to a component: the calendar loads its first range before it
+ * draws (loadRange), and the hook then finds that range already there.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CalendarEvent, CalendarManifest, CalendarObservance, MonthFile, ObservanceYearFile } from '../../lib/calendar-data.ts';
 import { monthsInRange, uniqueEvents, yearsOf } from '../../lib/calendar-draw.ts';
 
@@ -21,67 +23,94 @@ export interface MonthData {
   error?: string;
 }
 
+export const LOAD_ERROR = '日历数据加载失败，请检查网络后刷新页面 / could not load the calendar data';
+
 async function getJson<T>(url: string): Promise<T> {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
   return (await r.json()) as T;
 }
 
+let manifestLoad: Promise<CalendarManifest> | undefined;
+let manifest: CalendarManifest | undefined;
+const months = new Map<string, CalendarEvent[]>();
+const years = new Map<number, CalendarObservance[]>();
+/** Requests in flight or done, by URL: a file is asked for once even when ranges change quickly. */
+const requests = new Map<string, Promise<unknown>>();
+
+const monthUrl = (k: string) => `/data/events/${k}.json`;
+const yearUrl = (y: number) => `/data/observances/${y}.json`;
+
+function once(url: string, load: () => Promise<unknown>): Promise<unknown> {
+  let p = requests.get(url);
+  if (!p) {
+    p = load().catch((e: unknown) => {
+      requests.delete(url); // let a later view try again
+      throw e;
+    });
+    requests.set(url, p);
+  }
+  return p;
+}
+
+/** The files a range needs (known once the manifest is in). */
+function filesOf(m: CalendarManifest, range: VisibleRange): { monthKeys: string[]; yearKeys: number[] } {
+  const wanted = monthsInRange(range.start, range.end);
+  return { monthKeys: wanted.filter((k) => m.months.includes(k)), yearKeys: yearsOf(wanted).filter((y) => m.observanceYears.includes(y)) };
+}
+
+/** Loads every file the range needs; resolves when they are all in. */
+export function loadRange(range: VisibleRange): Promise<void> {
+  manifestLoad ??= getJson<CalendarManifest>('/data/calendar.json').then(
+    (m) => (manifest = m),
+    (e: unknown) => {
+      manifestLoad = undefined;
+      throw e;
+    },
+  );
+  return manifestLoad.then((m) => {
+    const { monthKeys, yearKeys } = filesOf(m, range);
+    return Promise.all([
+      ...monthKeys.map((k) => once(monthUrl(k), () => getJson<MonthFile>(monthUrl(k)).then((f) => months.set(k, f.events)))),
+      ...yearKeys.map((y) => once(yearUrl(y), () => getJson<ObservanceYearFile>(yearUrl(y)).then((f) => years.set(y, f.observances)))),
+    ]).then(() => undefined);
+  });
+}
+
+/** Whether every file of the range is in. */
+function isLoaded(range: VisibleRange): boolean {
+  if (!manifest) return false;
+  const { monthKeys, yearKeys } = filesOf(manifest, range);
+  return monthKeys.every((k) => months.has(k)) && yearKeys.every((y) => years.has(y));
+}
+
+/** What is loaded for a range (each event once). */
+export function rangeData(range: VisibleRange | undefined): Pick<MonthData, 'events' | 'observances'> {
+  const wanted = range ? monthsInRange(range.start, range.end) : [];
+  return {
+    events: uniqueEvents(wanted.map((k) => months.get(k) ?? [])),
+    observances: yearsOf(wanted).flatMap((y) => years.get(y) ?? []),
+  };
+}
+
 export function useMonthData(range: VisibleRange | undefined): MonthData {
-  const manifest = useRef<Promise<CalendarManifest> | null>(null);
-  const months = useRef(new Map<string, CalendarEvent[]>());
-  const years = useRef(new Map<number, CalendarObservance[]>());
-  /** Requests in flight or done, by URL: a file is asked for once even when ranges change quickly. */
-  const requests = useRef(new Map<string, Promise<unknown>>());
   const [version, setVersion] = useState(0);
-  const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string>();
+  const ready = range ? isLoaded(range) : false;
 
   useEffect(() => {
-    if (!range) return;
+    if (!range || isLoaded(range)) return;
     let live = true;
-    manifest.current ??= getJson<CalendarManifest>('/data/calendar.json');
-    const wanted = monthsInRange(range.start, range.end);
-    setLoading(true);
-    manifest.current
-      .then((m) => {
-        const once = (url: string, load: () => Promise<unknown>) => {
-          let p = requests.current.get(url);
-          if (!p) {
-            p = load().catch((e: unknown) => {
-              requests.current.delete(url); // let a later view try again
-              throw e;
-            });
-            requests.current.set(url, p);
-          }
-          return p;
-        };
-        const monthUrl = (k: string) => `/data/events/${k}.json`;
-        const yearUrl = (y: number) => `/data/observances/${y}.json`;
-        return Promise.all([
-          ...wanted.filter((k) => m.months.includes(k)).map((k) => once(monthUrl(k), () => getJson<MonthFile>(monthUrl(k)).then((f) => months.current.set(k, f.events)))),
-          ...yearsOf(wanted).filter((y) => m.observanceYears.includes(y)).map((y) => once(yearUrl(y), () => getJson<ObservanceYearFile>(yearUrl(y)).then((f) => years.current.set(y, f.observances)))),
-        ]);
-      })
+    loadRange(range)
       .then(() => live && setError(undefined))
-      .catch(() => live && setError('日历数据加载失败，请检查网络后刷新页面 / could not load the calendar data'))
-      .finally(() => {
-        if (!live) return;
-        setLoading(false);
-        setVersion((v) => v + 1);
-      });
+      .catch(() => live && setError(LOAD_ERROR))
+      .finally(() => live && setVersion((v) => v + 1));
     return () => {
       live = false;
     };
   }, [range?.start, range?.end]);
 
   // New arrays only when the range or the loaded files change, so the calendar redraws only then.
-  const loaded = useMemo(() => {
-    const wanted = range ? monthsInRange(range.start, range.end) : [];
-    return {
-      events: uniqueEvents(wanted.map((k) => months.current.get(k) ?? [])),
-      observances: yearsOf(wanted).flatMap((y) => years.current.get(y) ?? []),
-    };
-  }, [range?.start, range?.end, version]);
-  return { ...loaded, loading, error };
+  const loaded = useMemo(() => rangeData(range), [range?.start, range?.end, version, ready]);
+  return { ...loaded, loading: !ready && !error, error: ready ? undefined : error };
 }
