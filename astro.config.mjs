@@ -18,5 +18,11 @@ export default defineConfig({
   // Feeds, calendar data, open data and the search index are made beside the page build: src/integrations/side-outputs.ts.
   integrations: [sideOutputs(), react(), sitemap({ filter: (page) => !page.includes('/embed/') })],
   devToolbar: { enabled: false },
-  vite: { build: { chunkSizeWarningLimit: 800 } },
+  vite: {
+    build: { chunkSizeWarningLimit: 800 },
+    // The React islands run on preact/compat: React DOM alone is 65 KB gzipped, and React + FullCalendar
+    // cannot fit the calendar's 120 KB budget (see bench/README.md). preact-render-to-string serves
+    // @astrojs/react on the server (both islands are client:only, so it renders nothing there).
+    resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+  },
 });
