@@ -29,10 +29,11 @@ interface Opened {
   requests: string[];
 }
 
-async function open(path: string, width = 1280): Promise<Opened> {
+async function open(path: string, width = 1280, prepare?: (page: Page) => Promise<void>): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   await page.clock.setFixedTime(TODAY);
+  await prepare?.(page);
   const errors: string[] = [];
   const requests: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -169,6 +170,57 @@ describe('calendar', () => {
     await expect.poll(() => search(page).get('view')).toBe('week');
     await expect(page.textContent('[role="heading"]')).resolves.toBe('2026年9月7日—13日');
     expect(await page.locator(`[role="list"] ${TRAINING}`).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('a dense month lists one day at a time, 100 rows at once; 再列出 adds more; the next day follows', async () => {
+    // The test content has a few events a month; this month file gets 250 generated ones on 10 September
+    // and 5 on the 11th (what 50,000 events a year look like), served in place of the built file.
+    const generated = (day: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `test-dense-${day}-${i}`,
+        title: `测试活动 ${day} ${i}`,
+        start: day,
+        allDay: true,
+        kind: 'activity',
+        status: 'scheduled',
+        topics: [],
+        audiences: [],
+        formats: [],
+        regions: [],
+        online: false,
+        onsite: true,
+        free: true,
+      }));
+    const { page, errors } = await open('/calendar/', 390, (p) =>
+      p.route('**/data/events/2026-09.json', async (route) => {
+        const file = await (await route.fetch()).json();
+        file.events.push(...generated('2026-09-10', 250), ...generated('2026-09-11', 5));
+        await route.fulfill({ json: file });
+      }),
+    );
+    const rows = () => page.locator('.kp-fc [role="list"] [role="listitem"] a').count();
+    await expect(page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).resolves.toBe('列表');
+    await expect(page.textContent('[role="heading"]')).resolves.toBe('2026年9月10日');
+    expect(await loaded(page)).toMatch(/^2026年9月10日：25\d 项活动$/);
+    await expect.poll(rows).toBe(100);
+    await expect(page.textContent('.kp-more')).resolves.toMatch(/先列出 100 条，还有 15\d 条/);
+    await expect(page.textContent('.kp-note')).resolves.toContain('按天显示');
+    expect(search(page).get('view')).toBeNull(); // opening at the day is not a choice to record
+    await page.click('.kp-more button');
+    await expect.poll(rows).toBe(200);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('button[aria-label="后一天"]');
+    await expect(page.textContent('[role="heading"]')).resolves.toBe('2026年9月11日');
+    await expect.poll(() => search(page).get('date')).toBe('2026-09-11');
+    await expect.poll(() => page.locator('.kp-fc a[href^="/events/test-dense-2026-09-11-"]').count()).toBe(5);
+    expect(await page.locator('.kp-more').count()).toBe(0);
+    // Filtered down, the month fits in one list again.
+    await page.click('.kp-filter-box summary');
+    await page.selectOption('#kp-f-topic', 'health');
+    await expect.poll(() => page.textContent('[role="heading"]')).toBe('2026年9月');
+    expect(await loaded(page)).toBe('2026年9月：1 项活动');
+    expect(await page.locator(TRAINING).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 

@@ -87,6 +87,7 @@ function titleOf(type: string, currentStart: string, currentEnd: string): string
 
 // Options that never change live outside the component: FullCalendar re-reads options given anew.
 const BUTTONS = { today: { text: '今天' }, dayGridMonth: { text: '月' }, dayGridWeek: { text: '周' }, listWeek: { text: '周' }, listMonth: { text: '列表' }, listDay: { text: '列表' } };
+const NO_EVENTS: never[] = [];
 const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
 const prevHint = (_text: string, unit: string) => (unit === 'week' ? '上一周' : unit === 'day' ? '前一天' : '上个月');
 const nextHint = (_text: string, unit: string) => (unit === 'week' ? '下一周' : unit === 'day' ? '后一天' : '下个月');
@@ -157,7 +158,7 @@ export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
   }, []);
   if (!opening) {
     return (
-      <p className="muted">
+      <p className="muted kp-cal-wait">
         日历加载中… 也可以直接查看<a href="/events/">近期活动列表</a>。
       </p>
     );
@@ -182,6 +183,13 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   }));
   const data = useMonthData(range);
   const [grid, setGrid] = useState<PluginInput | undefined>(opening.grid);
+  // The calendar itself is drawn first and its events a task later: two shorter tasks instead of one
+  // long one on a slow phone (FullCalendar's first render ~50 ms of CPU, 100 list rows as much again).
+  const [eventsOn, setEventsOn] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setEventsOn(true));
+    return () => clearTimeout(t);
+  }, []);
   const [gridError, setGridError] = useState(false);
 
   useEffect(() => {
@@ -286,7 +294,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         class="kp-fc"
         headerToolbar={toolbar}
         buttons={BUTTONS}
-        events={drawn}
+        events={eventsOn ? drawn : NO_EVENTS}
         eventOrder="order,start,-duration,title"
         eventTimeFormat={TIME_FORMAT}
         dayMaxEventRows={4}
