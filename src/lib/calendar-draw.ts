@@ -73,9 +73,11 @@ export function drawEvent(e: CalendarEvent): DrawnEvent {
 
 function drawEventOnce(e: CalendarEvent): DrawnEvent {
   const prefix = e.status !== 'scheduled' ? `【${STATUS_ZH[e.status]}】` : e.kind !== 'activity' ? `【${KIND_ZH[e.kind]}】` : '';
-  const classes = ['kp-event', `kp-${e.status}`, e.kind !== 'activity' ? `kp-${e.kind}` : ''].filter(Boolean).join(' ');
+  const classes = e.kind !== 'activity' ? `kp-event kp-${e.status} kp-${e.kind}` : `kp-event kp-${e.status}`;
   const end = e.allDay ? nextDay((e.end ?? e.start).slice(0, 10)) : e.end;
-  return { id: `e:${e.id}`, title: prefix + e.title, start: e.start, ...(end ? { end } : {}), allDay: e.allDay, url: `/events/${e.id}/`, className: classes, order: 2 };
+  const d: DrawnEvent = { id: `e:${e.id}`, title: prefix + e.title, start: e.start, allDay: e.allDay, url: `/events/${e.id}/`, className: classes, order: 2 };
+  if (end) d.end = end;
+  return d;
 }
 
 export function drawObservance(o: CalendarObservance): DrawnEvent {

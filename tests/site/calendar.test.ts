@@ -192,13 +192,13 @@ describe('calendar', () => {
         onsite: true,
         free: true,
       }));
-    const { page, errors } = await open('/calendar/', 390, (p) =>
-      p.route('**/data/events/2026-09.json', async (route) => {
+    const { page, errors } = await open('/calendar/', 390, async (p) => {
+      await p.route('**/data/events/2026-09.json', async (route) => {
         const file = await (await route.fetch()).json();
         file.events.push(...generated('2026-09-10', 250), ...generated('2026-09-11', 5));
         await route.fulfill({ json: file });
-      }),
-    );
+      });
+    });
     const rows = () => page.locator('.kp-fc [role="list"] [role="listitem"] a').count();
     await expect(page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).resolves.toBe('列表');
     await expect(page.textContent('[role="heading"]')).resolves.toBe('2026年9月10日');

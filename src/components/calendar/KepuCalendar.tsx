@@ -88,6 +88,7 @@ function titleOf(type: string, currentStart: string, currentEnd: string): string
 // Options that never change live outside the component: FullCalendar re-reads options given anew.
 const BUTTONS = { today: { text: '今天' }, dayGridMonth: { text: '月' }, dayGridWeek: { text: '周' }, listWeek: { text: '周' }, listMonth: { text: '列表' }, listDay: { text: '列表' } };
 const NO_EVENTS: never[] = [];
+const nextTask = () => new Promise<void>((done) => setTimeout(done));
 const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
 const prevHint = (_text: string, unit: string) => (unit === 'week' ? '上一周' : unit === 'day' ? '前一天' : '上个月');
 const nextHint = (_text: string, unit: string) => (unit === 'week' ? '下一周' : unit === 'day' ? '后一天' : '下个月');
@@ -141,8 +142,10 @@ export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
     let range = viewRange(spanOf(type), date);
     let live = true;
     const grid = type.startsWith('dayGrid') ? loadGrid() : undefined;
+    // Each step is its own task (a dense month's file alone is 1.4 MB of JSON): shorter tasks on a slow phone.
     Promise.all([loadRange(range), grid])
-      .then(([, plugin]) => {
+      .then(async ([, plugin]) => {
+        await nextTask();
         if (type === 'listMonth') {
           const { events, observances } = rangeData(range);
           const rows = listRows(visibleItems(events, observances, state, { spansAside: true }).drawn, range.start, range.end);
@@ -151,7 +154,10 @@ export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
         return { grid: plugin, failed: false };
       })
       .catch(() => ({ grid: undefined, failed: true }))
-      .then((r) => live && setOpening({ phone, types, type, date, range, ...r }));
+      .then(async (r) => {
+        await nextTask();
+        if (live) setOpening({ phone, types, type, date, range, ...r });
+      });
     return () => {
       live = false;
     };
