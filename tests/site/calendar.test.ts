@@ -219,6 +219,7 @@ describe('calendar', () => {
     await page.click('.kp-filter-box summary');
     await page.selectOption('#kp-f-topic', 'health');
     await expect.poll(() => page.textContent('[role="heading"]')).toBe('2026年9月');
+    await expect.poll(() => search(page).get('date')).toBe('2026-09'); // the link shows what is shown
     expect(await loaded(page)).toBe('2026年9月：1 项活动');
     expect(await page.locator(TRAINING).count()).toBe(1);
     expect(errors).toEqual([]);

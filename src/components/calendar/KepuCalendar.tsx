@@ -177,9 +177,11 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const { phone, types } = opening;
   const calendar = useRef<CalendarRef>(null);
   const root = useRef<HTMLDivElement>(null);
-  /** The view and date last written to the URL (or opened with); a view change we make ourselves is not recorded. */
+  /**
+   * The view and date last written to the URL, or opened with (opening at today's day list in a dense
+   * month is not recorded: the URL stays clean). Later list switches are recorded: the link shows the day.
+   */
   const recorded = useRef(`${viewOf(opening.type)} ${urlDate(opening.type, opening.range.currentStart)}`);
-  const ownChange = useRef<string>(undefined);
   const [range, setRange] = useState<VisibleRange>({ start: opening.range.start, end: opening.range.end });
   const [current, setCurrent] = useState(() => ({
     start: opening.range.currentStart,
@@ -226,12 +228,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     const view = viewOf(t);
     const date = urlDate(t, cur.start);
     const key = `${view} ${date}`;
-    const ours = key === ownChange.current;
-    ownChange.current = undefined;
-    if (ours || key === recorded.current) {
-      recorded.current = key;
-      return;
-    }
+    if (key === recorded.current) return;
     recorded.current = key;
     setState((s) => ({ ...s, view, date }));
   }, []);
@@ -251,7 +248,6 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     const at = ymdOf(api.getDate());
     const dayIn = at >= monthList[0] && at < monthList[1] ? at : monthList[0];
     const hadFocus = document.activeElement?.closest('[role="tab"]') && root.current?.contains(document.activeElement);
-    ownChange.current = `list ${urlDate(listWanted, dayIn)}`;
     api.changeView(listWanted, dayIn);
     // The 列表 tab is another button now: keep the keyboard where it was.
     if (hadFocus) requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
