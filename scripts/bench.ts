@@ -172,7 +172,8 @@ function jsClosure(dist: string, entries: string[]): { initial: Set<string>; laz
       const f = res(m[1] ?? m[2]!);
       if (f) visit(f, set);
     }
-    for (const m of text.matchAll(/\bimport\(\s*["']([^"']+\.m?js)["']\s*\)/g)) {
+    // The bundler writes dynamic imports with any quote, backticks included: import(`./x.js`).
+    for (const m of text.matchAll(/\bimport\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g)) {
       const f = res(m[1]!);
       if (f) visit(f, lazy);
     }
