@@ -489,7 +489,7 @@ async function runSize(events: number, seed: number, opts: { lighthouse: boolean
   const files = walk(dist);
   const pages = files.filter((f) => f.endsWith('.html')).length;
   const distBytes = files.reduce((s, f) => s + statSync(f).size, 0);
-  const pagefindBytes = files.filter((f) => f.startsWith(join(dist, 'pagefind') + sep)).reduce((s, f) => s + statSync(f).size, 0);
+  const pagefindBytes = files.filter((f) => /^pagefind(-\d+)?$/.test(relative(dist, f).split(sep)[0]!)).reduce((s, f) => s + statSync(f).size, 0);
   const eventPagePath = pickEventPage(dist);
   const eventPage = pageWeight(dist, eventPagePath)!;
   const jsByPageType: SizeResult['jsByPageType'] = {};
@@ -599,7 +599,7 @@ function markdown(report: ReturnType<typeof buildReport>): string {
   lines.push(`| · beside it: search index (Pagefind records) | ${step('searchIndex')} |`);
   lines.push(`| pages per second (build) | ${col((r) => String(r.pagesPerSecond))} |`);
   lines.push(`| dist size (files) | ${col((r) => `${mb(r.distBytes)} (${r.distFiles})`)} |`);
-  lines.push(`| of which pagefind/ | ${col((r) => mb(r.pagefindBytes))} |`);
+  lines.push(`| of which pagefind/ (all bundles) | ${col((r) => mb(r.pagefindBytes))} |`);
   lines.push(`| event page HTML+CSS gz | ${col((r) => kb(r.eventPage.htmlCssGz))} |`);
   lines.push(`| event page JS gz | ${col((r) => kb(r.eventPage.jsGz))} |`);
   lines.push(`| largest JSON (gz) | ${col((r) => (r.largestJson ? `${r.largestJson.path}: ${kb(r.largestJson.bytes)} (${kb(r.largestJson.gzBytes)})` : '–'))} |`);
