@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
+import { calendarEvent } from '../helpers/calendar-event.ts';
 
 const base = inject('baseUrl');
 const TODAY = '2026-09-10T10:00:00+08:00';
@@ -177,21 +178,7 @@ describe('calendar', () => {
     // The test content has a few events a month; this month file gets 250 generated ones on 10 September
     // and 5 on the 11th (what 50,000 events a year look like), served in place of the built file.
     const generated = (day: string, n: number) =>
-      Array.from({ length: n }, (_, i) => ({
-        id: `test-dense-${day}-${i}`,
-        title: `测试活动 ${day} ${i}`,
-        start: day,
-        allDay: true,
-        kind: 'activity',
-        status: 'scheduled',
-        topics: [],
-        audiences: [],
-        formats: [],
-        regions: [],
-        online: false,
-        onsite: true,
-        free: true,
-      }));
+      Array.from({ length: n }, (_, i) => calendarEvent(`test-dense-${day}-${i}`, day, undefined, { title: `测试活动 ${day} ${i}` }));
     const { page, errors } = await open('/calendar/', 390, async (p) => {
       await p.route('**/data/events/2026-09.json', async (route) => {
         const file = await (await route.fetch()).json();

@@ -5,25 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarEvent } from '../../src/lib/calendar-data.ts';
 import { addDays } from '../../src/lib/dates.ts';
+import { calendarEvent } from '../helpers/calendar-event.ts';
 import { drawEvent, drawnDays, LIST_ROW_LIMIT, listPage, listRows, listSpanFor, monthBounds, nextDay, prevDay, viewRange, weekStart, type DrawnEvent } from '../../src/lib/calendar-draw.ts';
 
-const event = (id: string, start: string, end?: string, extra: Partial<CalendarEvent> = {}): CalendarEvent => ({
-  id,
-  title: id,
-  start,
-  ...(end ? { end } : {}),
-  allDay: start.length === 10,
-  kind: 'activity',
-  status: 'scheduled',
-  topics: [],
-  audiences: [],
-  formats: [],
-  regions: [],
-  online: false,
-  onsite: true,
-  free: true,
-  ...extra,
-});
+const event = calendarEvent;
 const drawn = (...events: CalendarEvent[]) => events.map(drawEvent);
 /** `n` one-day events on `day`, titled so their list order is their number. */
 const manyOn = (day: string, n: number, prefix = day) => Array.from({ length: n }, (_, i) => drawEvent(event(`${prefix}-${String(i).padStart(4, '0')}`, day)));
