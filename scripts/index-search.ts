@@ -9,18 +9,17 @@
  *
  *   node scripts/index-search.ts <folder>
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { getSite } from '../src/data/site.ts';
 import { SEARCH_BUNDLE_SIZE, searchBundleFolder, searchBundles, searchDocuments, type SearchBundleManifest } from '../src/lib/search-documents.ts';
+import { runSideOutput } from './lib/side-output.ts';
 
 /** Pagefind's index language: the pages are lang="zh-CN". */
 const LANGUAGE = 'zh-cn';
 
-async function main(out: string): Promise<void> {
-  const started = performance.now();
-  rmSync(out, { recursive: true, force: true });
+await runSideOutput('scripts/index-search.ts', async (out) => {
   const { q, today } = await getSite();
   const size = Number(process.env.KEPU_SEARCH_BUNDLE_SIZE) || SEARCH_BUNDLE_SIZE;
   const bundles = searchBundles([...searchDocuments(q, today)], size);
@@ -42,13 +41,5 @@ async function main(out: string): Promise<void> {
   mkdirSync(join(out, 'pagefind'), { recursive: true });
   writeFileSync(join(out, 'pagefind', 'kepu-bundles.json'), JSON.stringify(manifest));
   const n = bundles.reduce((s, b) => s + b.length, 0);
-  const secs = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`✓ 搜索索引：${n} 个页面，${bundles.length} 个分包 / search index: ${n} pages in ${bundles.length} bundle(s)（${secs} s）`);
-}
-
-const out = process.argv[2];
-if (!out) {
-  console.error('用法 / usage: node scripts/index-search.ts <folder>');
-  process.exit(2);
-}
-await main(resolve(out));
+  return `搜索索引：${n} 个页面，${bundles.length} 个分包 / search index: ${n} pages in ${bundles.length} bundle(s)`;
+});

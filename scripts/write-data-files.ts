@@ -9,14 +9,13 @@
  * Reads the same content as the pages (src/data/site.ts: the build's snapshot, or the content tree
  * validated here) with the same SITE_URL and KEPU_TODAY.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { getSite } from '../src/data/site.ts';
 import { dataFiles } from '../src/lib/data-files.ts';
+import { runSideOutput } from './lib/side-output.ts';
 
-async function main(out: string): Promise<void> {
-  const started = performance.now();
-  rmSync(out, { recursive: true, force: true });
+await runSideOutput('scripts/write-data-files.ts', async (out) => {
   const { q, today, url } = await getSite();
   const made = new Set<string>();
   let n = 0;
@@ -27,12 +26,5 @@ async function main(out: string): Promise<void> {
     writeFileSync(file, f.body);
     n++;
   }
-  console.log(`✓ ${n} 个数据文件（日历订阅、日历数据、开放数据）/ data files（${((performance.now() - started) / 1000).toFixed(1)} s）`);
-}
-
-const out = process.argv[2];
-if (!out) {
-  console.error('用法 / usage: node scripts/write-data-files.ts <folder>');
-  process.exit(2);
-}
-await main(resolve(out));
+  return `${n} 个数据文件（日历订阅、日历数据、开放数据）/ data files`;
+});

@@ -46,10 +46,10 @@ function lines(list: (string | number | false | undefined | null)[]): string {
   return list.filter((s): s is string => typeof s === 'string' && !!s.trim()).map(text).join('\n');
 }
 
-/** The record for one page: its title, words and the search metadata of search-meta.ts. */
-export function searchDocument(url: string, title: string, content: string, props: SearchMetaProps): SearchDocument {
+/** The record for one page: its words and the search metadata of search-meta.ts (its title is `props.title`). */
+export function searchDocument(url: string, content: string, props: SearchMetaProps): SearchDocument {
   const r = searchRecord(props);
-  const meta: Record<string, string> = { title };
+  const meta: Record<string, string> = { title: props.title ?? url };
   for (const [k, v] of r.meta) meta[k] = v;
   const filters: Record<string, string[]> = {};
   for (const [k, v] of r.filters) (filters[k] ??= []).push(v);
@@ -93,7 +93,7 @@ export function eventDocument(e: EventEntry, q: SiteQuery, today: string): Searc
     e.note,
     firstParagraph(e.body),
   ]);
-  return searchDocument(`/events/${e.id}/`, e.title, content, eventSearch(e, q, today));
+  return searchDocument(`/events/${e.id}/`, content, eventSearch(e, q, today));
 }
 
 export function observanceDocument(o: ObservanceEntry, q: SiteQuery, today: string): SearchDocument {
@@ -114,20 +114,21 @@ export function observanceDocument(o: ObservanceEntry, q: SiteQuery, today: stri
     o.body && markdownToPlainText(o.body),
     ...themes.map(([y, t]) => `${y} 年主题 ${t}`),
   ]);
-  return searchDocument(`/observances/${o.id}/`, o.name, content, observanceSearch(o, q, today));
+  return searchDocument(`/observances/${o.id}/`, content, observanceSearch(o, q, today));
 }
 
 function placeDocument(kind: 'organizers' | 'venues', x: OrganizerEntry | VenueEntry, q: SiteQuery, props: SearchMetaProps): SearchDocument {
   const org = kind === 'organizers' ? (x as OrganizerEntry) : undefined;
+  const region = regionLabel(q, x.region);
   const content = lines([
     x.name,
     org?.shortName && `简称 ${org.shortName}`,
     x.nameEn,
-    regionLabel(q, x.region) && `地区 ${regionLabel(q, x.region)}`,
+    region && `地区 ${region}`,
     x.address && `地址 ${x.address}`,
     org?.description && `简介 ${org.description}`,
   ]);
-  return searchDocument(`/${kind}/${x.id}/`, x.name, content, props);
+  return searchDocument(`/${kind}/${x.id}/`, content, props);
 }
 
 /** Every record, pages in a fixed order: observances, organizers, venues, events. */
