@@ -14,3 +14,9 @@ export function buildToday(env: Record<string, string | undefined> = process.env
   if (env.KEPU_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.KEPU_TODAY)) return env.KEPU_TODAY;
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/**
+ * Markdown options, one set for Astro (astro.config.mjs) and for descriptions rendered by the pages
+ * (src/data/description.ts). No syntax highlighting: the sanitiser keeps no classes or styles.
+ */
+export const MARKDOWN_OPTIONS = { gfm: true, smartypants: true, syntaxHighlight: false } as const;

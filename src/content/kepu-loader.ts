@@ -4,11 +4,12 @@
  * tests see the same data and the same errors. Any error fails the build — Astro itself would only
  * log a broken reference.
  *
- * What goes into Astro's store is only what pages `render()`: each entry's sanitised Markdown HTML.
- * The data itself reaches pages through getSite() (src/data/site.ts), which reads the same validated
- * content. Why: Astro embeds the whole store in the server bundle as one JSON string; with every
- * field and every Markdown body in it, that step grew faster than linearly and dominated memory at
- * national scale (issue 9, bench/README.md).
+ * What goes into Astro's store is only each entry's id. The data reaches pages through getSite()
+ * (src/data/site.ts), which reads the same validated content, and descriptions are rendered by the
+ * pages themselves (src/data/description.ts). Why: Astro embeds the whole store in the server bundle
+ * as one module; with every field in it, and later with only the rendered Markdown (108 MB at 50,000
+ * events), that step dominated the build's time and memory at national scale (issue 9,
+ * bench/README.md).
  *
  * `npm run build` validates once and hands the result to the Astro process as a snapshot file
  * (KEPU_CONTENT_SNAPSHOT), so 50,000 files are not parsed twice; without it (astro dev, a bare
@@ -19,7 +20,6 @@ import type { Loader } from 'astro/loaders';
 import { contentRoot, loadContent } from '../lib/content-fs.ts';
 import { formatError } from '../lib/errors.ts';
 import type { ContentSet } from '../lib/model.ts';
-import { sanitizeRenderedHtml } from '../lib/sanitize.ts';
 import type { ValidationResult } from '../lib/validate.ts';
 
 /** Environment variable naming the validated-content snapshot written by scripts/build.ts. */
@@ -63,18 +63,10 @@ export function validatedContent(env: Record<string, string | undefined> = proce
 
 type Part = keyof ContentSet;
 
-/**
- * The stored HTML is sanitised, so a cached entry must be re-rendered when the sanitiser's rules
- * change, not only when the file does: a fixed probe through the sanitiser goes into every digest.
- */
-const SANITIZER_PROBE = sanitizeRenderedHtml(
-  '<h1 id="x">h</h1><h2 id="footnote-label">f</h2><a href="#x">a</a><a href="javascript:x">j</a><img src="/images/a.png"><img src="https://e.example/a.png"><script>s</script><p style="x" class="y" onclick="z">p</p><br/>',
-);
-
 export function kepuLoader(part: Part): Loader {
   return {
     name: `kepu-${part}`,
-    load: async ({ store, renderMarkdown, generateDigest, logger }) => {
+    load: async ({ store, logger }) => {
       const { content, errors, warnings } = validatedContent();
       if (errors.length > 0) {
         const lines = errors.map(formatError).join('\n');
@@ -82,16 +74,10 @@ export function kepuLoader(part: Part): Loader {
       }
       if (part === 'events' && warnings.length) logger.warn(warnings.map(formatError).join('\n'));
       const keep = new Set<string>();
-      // Only the id and the rendered body are stored (see the header); vocabularies have no body.
-      const items: { id: string; body?: string }[] =
-        part === 'vocab' ? Object.keys(content.vocab).map((id) => ({ id })) : (content[part] as { id: string; body?: string }[]);
-      for (const { id, body } of items) {
+      const ids = part === 'vocab' ? Object.keys(content.vocab) : (content[part] as { id: string }[]).map((x) => x.id);
+      for (const id of ids) {
         keep.add(id);
-        const digest = generateDigest({ body: body ?? '', sanitizer: SANITIZER_PROBE });
-        if (store.get(id)?.digest === digest) continue;
-        const md = body && body.trim() ? await renderMarkdown(body) : undefined;
-        const rendered = md ? { ...md, html: sanitizeRenderedHtml(md.html) } : undefined;
-        store.set({ id, data: { id }, digest, ...(rendered ? { rendered } : {}) });
+        store.set({ id, data: { id } });
       }
       for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
     },

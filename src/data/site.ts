@@ -3,8 +3,8 @@
  * nothing else reads content.
  *
  * The data comes from the validated content itself (the build's snapshot, or the content tree read
- * and validated in this process — see src/content/kepu-loader.ts), not from Astro's store: the store
- * keeps only the rendered Markdown that pages `render()`, so that it stays small at 50,000 events.
+ * and validated in this process — see src/content/kepu-loader.ts), not from Astro's store, which
+ * keeps only ids so that it stays small at 50,000 events. Descriptions: src/data/description.ts.
  */
 import { validatedContent } from '../content/kepu-loader.ts';
 import type { ContentSet } from '../lib/model.ts';

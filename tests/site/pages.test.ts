@@ -35,6 +35,14 @@ describe('spine pages', () => {
     expect(errors).toEqual([]);
   });
 
+  it('an event page renders its Markdown description; an event without one has no empty 活动介绍 section', async () => {
+    const { page } = await openPage(browser, `${base}events/2026-09-12-first-aid-training/`);
+    await expect(page.innerHTML('section[aria-labelledby="about"]')).resolves.toContain('学习<strong>心肺复苏</strong>。');
+    const bare = await openPage(browser, `${base}events/2025-09-13-past-event/`);
+    await expect(bare.page.locator('#about').count()).resolves.toBe(0);
+    await expect(bare.page.locator('h1').textContent()).resolves.toBeTruthy();
+  });
+
   it('a cancelled event says so loudly', async () => {
     const { page } = await openPage(browser, `${base}events/2026-09-15-cancelled-lecture/`);
     await expect(page.textContent('[role="alert"]')).resolves.toContain('此活动已取消');
@@ -48,6 +56,10 @@ describe('spine pages', () => {
     expect(text).toContain('2028 年9月9日');
     expect(text).toContain('设立机构');
     expect(text).toContain('历史背景');
+    // The history is the observance's Markdown body, rendered (not the 暂无 placeholder).
+    const history = await page.locator('section[aria-labelledby="history"] p').first().textContent();
+    expect(history).toContain('世界急救日');
+    expect(history).not.toBe('暂无。');
     expect(errors).toEqual([]);
   });
 
