@@ -8,38 +8,76 @@
  * as the pages (src/data/site.ts).
  *
  *   node scripts/index-search.ts <folder>
+ *
+ * Two processes, for memory: a child reads the content, makes the records and writes them to
+ * <folder>/records/bundle-N.jsonl, then exits; this process then hands them to Pagefind one bundle
+ * at a time. The content (≈ 0.5 GB of heap at 50,000 events) is gone before Pagefind, which holds
+ * ≈ 0.1 MB per record while it writes a bundle, starts: the build's whole process tree stays under
+ * 4 GB at 50,000 events (issue 9, bench/README.md).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { getSite } from '../src/data/site.ts';
-import { SEARCH_BUNDLE_SIZE, searchBundleFolder, searchBundles, searchDocuments, type SearchBundleManifest } from '../src/lib/search-documents.ts';
+import {
+  SEARCH_BUNDLE_SIZE,
+  searchBundleFolder,
+  searchBundles,
+  searchDocuments,
+  type SearchBundleManifest,
+  type SearchDocument,
+} from '../src/lib/search-documents.ts';
 import { runSideOutput } from './lib/side-output.ts';
 
 /** Pagefind's index language: the pages are lang="zh-CN". */
 const LANGUAGE = 'zh-cn';
 
-await runSideOutput('scripts/index-search.ts', async (out) => {
+/** Child step: the records of every page, one JSON-lines file per bundle (bundle-0.jsonl …). */
+async function writeRecords(dir: string): Promise<void> {
   const { q, today } = await getSite();
   const size = Number(process.env.KEPU_SEARCH_BUNDLE_SIZE) || SEARCH_BUNDLE_SIZE;
   const bundles = searchBundles([...searchDocuments(q, today)], size);
-  const manifest: SearchBundleManifest = { bundles: [] };
-  for (const [i, docs] of bundles.entries()) {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index || errors.length) throw new Error(errors.join('\n'));
-    for (const doc of docs) {
-      const r = await index.addCustomRecord({ ...doc, language: LANGUAGE });
-      if (r.errors.length) throw new Error(`${doc.url}: ${r.errors.join('\n')}`);
-    }
-    const folder = searchBundleFolder(i);
-    const written = await index.writeFiles({ outputPath: join(out, folder) });
-    if (written.errors.length) throw new Error(written.errors.join('\n'));
-    manifest.bundles.push(folder);
-    // Stops Pagefind's process, and with it the memory of this bundle; the next call starts a new one.
-    await pagefind.close();
+  mkdirSync(dir, { recursive: true });
+  bundles.forEach((docs, i) => writeFileSync(join(dir, `bundle-${i}.jsonl`), docs.map((d) => JSON.stringify(d) + '\n').join('')));
+}
+
+async function indexBundle(file: string, outputPath: string): Promise<number> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index || errors.length) throw new Error(errors.join('\n'));
+  let n = 0;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line) continue;
+    const doc = JSON.parse(line) as SearchDocument;
+    const r = await index.addCustomRecord({ ...doc, language: LANGUAGE });
+    if (r.errors.length) throw new Error(`${doc.url}: ${r.errors.join('\n')}`);
+    n++;
   }
-  mkdirSync(join(out, 'pagefind'), { recursive: true });
-  writeFileSync(join(out, 'pagefind', 'kepu-bundles.json'), JSON.stringify(manifest));
-  const n = bundles.reduce((s, b) => s + b.length, 0);
-  return `搜索索引：${n} 个页面，${bundles.length} 个分包 / search index: ${n} pages in ${bundles.length} bundle(s)`;
-});
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(written.errors.join('\n'));
+  // Stops Pagefind's process, and with it the memory of this bundle; the next call starts a new one.
+  await pagefind.close();
+  return n;
+}
+
+if (process.argv[2] === '--records') {
+  await writeRecords(process.argv[3]!);
+} else {
+  await runSideOutput('scripts/index-search.ts', async (out) => {
+    const records = join(out, 'records');
+    const child = spawnSync(process.execPath, [import.meta.filename, '--records', records], { stdio: 'inherit' });
+    if (child.status !== 0) throw new Error(`搜索记录生成失败 / search records failed (exit ${child.status})`);
+    const count = readdirSync(records).filter((f) => /^bundle-\d+\.jsonl$/.test(f)).length;
+    const manifest: SearchBundleManifest = { bundles: [] };
+    let n = 0;
+    for (let i = 0; i < count; i++) {
+      const folder = searchBundleFolder(i);
+      n += await indexBundle(join(records, `bundle-${i}.jsonl`), join(out, folder));
+      manifest.bundles.push(folder);
+    }
+    rmSync(records, { recursive: true, force: true });
+    mkdirSync(join(out, 'pagefind'), { recursive: true });
+    writeFileSync(join(out, 'pagefind', 'kepu-bundles.json'), JSON.stringify(manifest));
+    return `搜索索引：${n} 个页面，${count} 个分包 / search index: ${n} pages in ${count} bundle(s)`;
+  });
+}

@@ -9,7 +9,7 @@
  * Reads the same content as the pages (src/data/site.ts: the build's snapshot, or the content tree
  * validated here) with the same SITE_URL and KEPU_TODAY.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { getSite } from '../src/data/site.ts';
 import { dataFiles } from '../src/lib/data-files.ts';
@@ -23,7 +23,15 @@ await runSideOutput('scripts/write-data-files.ts', async (out) => {
     const file = join(out, f.path);
     const dir = dirname(file);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
-    writeFileSync(file, f.body);
+    if (typeof f.body === 'string') writeFileSync(file, f.body);
+    else {
+      const fd = openSync(file, 'w');
+      try {
+        for (const piece of f.body) writeSync(fd, piece);
+      } finally {
+        closeSync(fd);
+      }
+    }
     n++;
   }
   return `${n} 个数据文件（日历订阅、日历数据、开放数据）/ data files`;

@@ -20,13 +20,29 @@ import {
   renderEventsFeed,
   renderObservancesFeed,
 } from './feeds.ts';
-import { openEventsFile, openObservancesFile } from './open-data.ts';
+import { openEvents, openEventsHead, openObservancesFile } from './open-data.ts';
 import type { SiteQuery } from './query.ts';
 
 export interface DataFile {
   /** Path inside the output folder, without a leading slash: `events/2026-09-12-x.ics`. */
   path: string;
-  body: string;
+  /** The text, or its pieces in order for a file too large to hold as one string. */
+  body: string | Iterable<string>;
+}
+
+/**
+ * `JSON.stringify({ ...head, [key]: items })`, byte for byte, as pieces: the head, then one item at a
+ * time. `key` must not be a key of `head` (it comes last).
+ */
+export function* jsonPieces(head: object, key: string, items: Iterable<unknown>): Generator<string> {
+  const open = JSON.stringify({ ...head, [key]: [] });
+  yield open.slice(0, -2);
+  let first = true;
+  for (const item of items) {
+    yield (first ? '' : ',') + JSON.stringify(item);
+    first = false;
+  }
+  yield ']}';
 }
 
 /** The data files in a fixed order: `path` → what serves it (see docs/open-data.md for the JSON). */
@@ -59,6 +75,6 @@ export function* dataFiles(q: SiteQuery, today: string, url: string): Generator<
   }
 
   // Open data (src/lib/open-data.ts).
-  yield json('api/events.json', openEventsFile(q, url, today));
+  yield { path: 'api/events.json', body: jsonPieces(openEventsHead(q, url, today), 'events', openEvents(q, url)) };
   yield json('api/observances.json', openObservancesFile(q, url, today));
 }

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadContent } from '../../src/lib/content-fs.ts';
 import { buildQuery } from '../../src/lib/query.ts';
-import { OPEN_DATA_VERSION, RSS_ITEMS, openEventsFile, openObservancesFile, rssItems } from '../../src/lib/open-data.ts';
+import { OPEN_DATA_VERSION, RSS_ITEMS, openEvents, openEventsFile, openEventsHead, openObservancesFile, rssItems } from '../../src/lib/open-data.ts';
+import { dataFiles, jsonPieces } from '../../src/lib/data-files.ts';
 import { eventUid } from '../../src/lib/ical.ts';
 import { event } from '../fixtures/ical/scenarios.ts';
 
@@ -20,6 +21,16 @@ const q = buildQuery(content);
 describe('/api/events.json', () => {
   const file = openEventsFile(q, SITE, TODAY);
   const byId = new Map(file.events.map((e) => [e.id, e]));
+
+  it('is written piece by piece, byte for byte what JSON.stringify makes of the whole file', () => {
+    const file = [...dataFiles(q, TODAY, SITE)].find((f) => f.path === 'api/events.json')!;
+    expect(typeof file.body).not.toBe('string');
+    const pieces = [...file.body];
+    expect(pieces.length).toBe(content.events.length + 2);
+    expect(pieces.join('')).toBe(JSON.stringify(openEventsFile(q, SITE, TODAY)));
+    expect([...jsonPieces(openEventsHead(q, SITE, TODAY), 'events', [])].join('')).toBe(JSON.stringify({ ...openEventsHead(q, SITE, TODAY), events: [] }));
+    expect([...openEvents(q, SITE)].map((e) => e.id)).toEqual(q.events.map((e) => e.id));
+  });
 
   it('has a version, the site, the build day and every entry in start order', () => {
     expect(file.version).toBe(OPEN_DATA_VERSION);
