@@ -193,6 +193,13 @@ describe('calendar', () => {
     await expect.poll(rows).toBe(100);
     await expect(page.textContent('.kp-more')).resolves.toMatch(/先列出 100 条，还有 15\d 条/);
     await expect(page.textContent('.kp-note')).resolves.toContain('按天显示');
+    // Nothing on screen moved while the calendar and its 100 rows were drawn (Lighthouse's CLS).
+    const shifted = await page.evaluate(`new Promise((done) => {
+      let sum = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; }).observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => done(sum), 200);
+    })`);
+    expect(shifted).toBeLessThan(0.01);
     expect(search(page).get('view')).toBeNull(); // opening at the day is not a choice to record
     await page.click('.kp-more button');
     await expect.poll(rows).toBe(200);

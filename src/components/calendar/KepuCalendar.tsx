@@ -278,6 +278,10 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         </p>
         <ShareLink />
       </div>
+      {/* Above the list, not below it: drawn with the calendar, it does not move when the rows come (CLS). */}
+      {type === 'listDay' && !switching && (
+        <p className="kp-note">这个月活动较多，列表按天显示：点下面的 ‹ › 看前一天、后一天。在“筛选”里选择地区，可以只看附近的活动。</p>
+      )}
       {aside.length > 0 && (
         <ul className="kp-aside" aria-label="这段时间的活动月、宣传周">
           {aside.map((o) => (
@@ -308,7 +312,8 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         views={VIEWS}
         datesSet={onDatesSet}
       />
-      {page && page.rows > page.shownRows && (
+      {/* Only once the rows are drawn: put below an empty list, it would be pushed down by them (CLS). */}
+      {eventsOn && page && page.rows > page.shownRows && (
         <div className="kp-more">
           <p>
             先列出 {page.shownRows} 条{page.lastDay && page.lastDay < prevDay(range.end) ? `（到 ${Number(page.lastDay.slice(5, 7))}月${Number(page.lastDay.slice(8, 10))}日）` : ''}，还有 {page.rows - page.shownRows} 条。
@@ -317,9 +322,6 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
             再列出 {Math.min(LIST_ROW_LIMIT, page.rows - page.shownRows)} 条
           </button>
         </div>
-      )}
-      {type === 'listDay' && !switching && (
-        <p className="kp-note">这个月活动较多，列表按天显示：点上方的 ‹ › 看前一天、后一天。在“筛选”里选择地区，可以只看附近的活动。</p>
       )}
     </div>
   );
