@@ -87,7 +87,8 @@ function titleOf(type: string, currentStart: string, currentEnd: string): string
 
 // Options that never change live outside the component: FullCalendar re-reads options given anew.
 const BUTTONS = { today: { text: '今天' }, dayGridMonth: { text: '月' }, dayGridWeek: { text: '周' }, listWeek: { text: '周' }, listMonth: { text: '列表' }, listDay: { text: '列表' } };
-const NO_EVENTS: never[] = [];
+/** Rows added per task while the calendar is first drawn. */
+const FIRST_DRAW_STEP = 25;
 const nextTask = () => new Promise<void>((done) => setTimeout(done));
 const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
 const prevHint = (_text: string, unit: string) => (unit === 'week' ? '上一周' : unit === 'day' ? '前一天' : '上个月');
@@ -191,13 +192,16 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   }));
   const data = useMonthData(range);
   const [grid, setGrid] = useState<PluginInput | undefined>(opening.grid);
-  // The calendar itself is drawn first and its events a task later: two shorter tasks instead of one
-  // long one on a slow phone (FullCalendar's first render ~50 ms of CPU, 100 list rows as much again).
-  const [eventsOn, setEventsOn] = useState(false);
+  // The calendar itself is drawn first and its events after it, FIRST_DRAW_STEP more in each task:
+  // several short tasks instead of one long one on a slow phone (FullCalendar's first render is
+  // ~40 ms of CPU on a mid-range phone, 100 list rows as much again). Later redraws are whole.
+  const [cap, setCap] = useState(0);
   useEffect(() => {
-    const t = setTimeout(() => setEventsOn(true));
+    if (cap === Infinity) return;
+    const t = setTimeout(() => setCap((c) => (c + FIRST_DRAW_STEP >= LIST_ROW_LIMIT ? Infinity : c + FIRST_DRAW_STEP)));
     return () => clearTimeout(t);
-  }, []);
+  }, [cap]);
+  const eventsOn = cap === Infinity;
   const [gridError, setGridError] = useState(false);
 
   useEffect(() => {
@@ -262,6 +266,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     const list = switching ? [] : (page?.shown ?? items.drawn);
     return list.map((d) => ({ ...d, color: (listView ? DOTS : COLORS)[d.order], contrastColor: CONTRAST[d.order] }));
   }, [items, page, switching, listView]);
+  const shownEvents = useMemo(() => (cap >= drawn.length ? drawn : drawn.slice(0, cap)), [drawn, cap]);
   const shown = items.events.filter((e) => overlaps(e, current.start, current.end)).length;
   const aside = items.aside.filter((o) => overlaps(o, current.start, current.end));
   const busy = data.loading || switching;
@@ -300,7 +305,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         class="kp-fc"
         headerToolbar={toolbar}
         buttons={BUTTONS}
-        events={eventsOn ? drawn : NO_EVENTS}
+        events={shownEvents}
         eventOrder="order,start,-duration,title"
         eventTimeFormat={TIME_FORMAT}
         dayMaxEventRows={4}
