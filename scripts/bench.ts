@@ -562,11 +562,11 @@ function budgets(results: SizeResult[]) {
   const s = (n: number) => `${n} s`;
   add('10k built + indexed', `≤ ${BUDGET.total10kSeconds} s`, at(10000)?.totalSeconds, s, (v) => v <= BUDGET.total10kSeconds);
   add('50k built + indexed', `≤ ${BUDGET.total50kSeconds} s`, at(50000)?.totalSeconds, s, (v) => v <= BUDGET.total50kSeconds);
-  // The budget is per process (what a Node heap or Pagefind's index must fit in); the tree, with the
-  // page build, the data files and the search index running side by side, is reported beside it.
+  // The budget holds for the whole build: the page build, the data files and the search index run
+  // side by side, so the machine needs the sum of their memory at its peak (sampled every 100 ms).
   const peak = Math.max(...results.map((r) => r.build.peakRssMB));
   const tree = Math.max(...results.map((r) => r.build.treePeakRssMB));
-  add(`peak RSS of a process (largest size run; whole tree ${tree} MB)`, `≤ ${BUDGET.peakRssMB} MB`, peak, (v) => `${v} MB`, (v) => v <= BUDGET.peakRssMB);
+  add(`peak RSS of the whole build (largest size run; largest process ${peak} MB)`, `≤ ${BUDGET.peakRssMB} MB`, tree, (v) => `${v} MB`, (v) => v <= BUDGET.peakRssMB);
   const t1 = at(1000)?.totalSeconds;
   const t10 = at(10000)?.totalSeconds;
   if (t1 && t10) add('t(10k) / t(1k)', `≤ ${BUDGET.ratio}`, round(t10 / t1, 2), String, (v) => v <= BUDGET.ratio);
