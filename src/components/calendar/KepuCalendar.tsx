@@ -196,11 +196,18 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   // several short tasks instead of one long one on a slow phone (FullCalendar's first render is
   // ~40 ms of CPU on a mid-range phone, 100 list rows as much again). Later redraws are whole.
   const [cap, setCap] = useState(0);
+  // FullCalendar itself joins a task after the filters and the status line (its first render alone is
+  // the longest task of the page).
+  const [fcOn, setFcOn] = useState(false);
   useEffect(() => {
-    if (cap === Infinity) return;
+    const t = setTimeout(() => setFcOn(true));
+    return () => clearTimeout(t);
+  }, []);
+  useEffect(() => {
+    if (!fcOn || cap === Infinity) return;
     const t = setTimeout(() => setCap((c) => (c + FIRST_DRAW_STEP >= LIST_ROW_LIMIT ? Infinity : c + FIRST_DRAW_STEP)));
     return () => clearTimeout(t);
-  }, [cap]);
+  }, [cap, fcOn]);
   const eventsOn = cap === Infinity;
   const [gridError, setGridError] = useState(false);
 
@@ -255,7 +262,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     api.changeView(listWanted, dayIn);
     // The 列表 tab is another button now: keep the keyboard where it was.
     if (hadFocus) requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
-  }, [switching]);
+  }, [switching, fcOn]);
 
   // A list draws one page of rows; 再列出 adds a page (until the view, range or filters change).
   const pageKey = `${type} ${range.start} ${range.end} ${calendarSearch({ ...state, view: undefined, date: undefined })}`;
@@ -296,7 +303,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
           ))}
         </ul>
       )}
-      <FullCalendar
+      {fcOn && <FullCalendar
         ref={calendar}
         plugins={plugins}
         locale={zhCn}
@@ -316,7 +323,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         nextHint={nextHint}
         views={VIEWS}
         datesSet={onDatesSet}
-      />
+      />}
       {/* Only once the rows are drawn: put below an empty list, it would be pushed down by them (CLS). */}
       {eventsOn && page && page.rows > page.shownRows && (
         <div className="kp-more">
