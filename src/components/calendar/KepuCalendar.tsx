@@ -19,6 +19,7 @@ import './calendar.css';
 import { LIST_ROW_LIMIT, listPage, listRows, listSpanFor, monthBounds, overlaps, prevDay, spanLabel, viewRange, visibleItems, type ViewSpan } from '../../lib/calendar-draw.ts';
 import { activeFilterCount, calendarSearch, parseCalendarParams, type CalendarState, type CalendarView } from '../../lib/filters.ts';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
+import { useFirstDraw } from './use-first-draw.ts';
 import { LOAD_ERROR, loadRange, rangeData, useMonthData, type VisibleRange } from './use-month-data.ts';
 
 /**
@@ -192,22 +193,8 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   }));
   const data = useMonthData(range);
   const [grid, setGrid] = useState<PluginInput | undefined>(opening.grid);
-  // The calendar itself is drawn first and its events after it, FIRST_DRAW_STEP more in each task:
-  // several short tasks instead of one long one on a slow phone (FullCalendar's first render is
-  // ~40 ms of CPU on a mid-range phone, 100 list rows as much again). Later redraws are whole.
-  const [cap, setCap] = useState(0);
-  // FullCalendar itself joins a task after the filters and the status line (its first render alone is
-  // the longest task of the page).
-  const [fcOn, setFcOn] = useState(false);
-  useEffect(() => {
-    const t = setTimeout(() => setFcOn(true));
-    return () => clearTimeout(t);
-  }, []);
-  useEffect(() => {
-    if (!fcOn || cap === Infinity) return;
-    const t = setTimeout(() => setCap((c) => (c + FIRST_DRAW_STEP >= LIST_ROW_LIMIT ? Infinity : c + FIRST_DRAW_STEP)));
-    return () => clearTimeout(t);
-  }, [cap, fcOn]);
+  // Drawn in short tasks: the calendar a task after the filters, then FIRST_DRAW_STEP rows per task.
+  const { calendarOn, cap } = useFirstDraw(FIRST_DRAW_STEP, LIST_ROW_LIMIT);
   const eventsOn = cap === Infinity;
   const [gridError, setGridError] = useState(false);
 
@@ -262,7 +249,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     api.changeView(listWanted, dayIn);
     // The 列表 tab is another button now: keep the keyboard where it was.
     if (hadFocus) requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
-  }, [switching, fcOn]);
+  }, [switching, calendarOn]);
 
   // A list draws one page of rows; 再列出 adds a page (until the view, range or filters change).
   const pageKey = `${type} ${range.start} ${range.end} ${calendarSearch({ ...state, view: undefined, date: undefined })}`;
@@ -303,7 +290,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
           ))}
         </ul>
       )}
-      {fcOn && <FullCalendar
+      {calendarOn && <FullCalendar
         ref={calendar}
         plugins={plugins}
         locale={zhCn}
