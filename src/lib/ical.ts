@@ -372,7 +372,7 @@ function observanceDescription(o: ObservanceEntry, site: string, year: number | 
   lines.push(`依据：${oneLineText(o.source.title)}${o.source.url ? ` ${o.source.url}` : ''}`);
   if (year !== undefined) {
     const theme = o.themes?.[String(year)];
-    if (theme) lines.push(`${year} 年主题：${oneLineText(theme)}`);
+    if (theme) lines.push(`${year} 年主题：${oneLineText(theme.text)}`);
     const dated = o.dates?.[String(year)]?.source;
     if (dated) lines.push(`${year} 年日期依据：${oneLineText(dated.title)}${dated.url ? ` ${dated.url}` : ''}`);
   }

@@ -269,7 +269,7 @@ export function openObservance(o: ObservanceEntry, q: SiteQuery, site: string, y
         : compact({ year: occ.year, status: occ.status, usual: occ.usual }),
     ),
     topics: vocabLabels(q, 'topics', o.topics ?? []),
-    themes: o.themes ?? {},
+    themes: Object.fromEntries(Object.entries(o.themes ?? {}).map(([y, t]) => [y, t.text])),
     aliases: o.aliases ?? [],
     related: o.related ?? [],
     history: history || undefined,

@@ -295,6 +295,28 @@ const datedRange = z.strictObject({
   source: source.optional(),
 });
 
+/** One year's theme: the slogan as written, optionally with where it was announced. */
+const yearTheme = z.union(
+  [
+    oneLine(120).transform((text) => ({ text })),
+    z.strictObject({
+      /** 主题口号原文 / The theme as announced. */
+      text: oneLine(120),
+      /** 公布主题的来源 / Where the theme was announced. */
+      source: source.optional(),
+    }),
+  ],
+  { error: '主题写成一行文字，或 { text: "…", source: { title: "…", url: "…" } } / a theme is one line of text or { text, source }' },
+);
+
+/** The usual period of an observance whose dates are announced each year, as month-days. */
+const expectedPeriod = z.strictObject({
+  /** 通常最早的一天（月-日），例如 "05-21" / Usual first day, MM-DD. */
+  start: monthDay,
+  /** 通常最晚的一天（月-日，含），例如 "05-31" / Usual last day, MM-DD, inclusive. */
+  end: monthDay,
+});
+
 export const OBSERVANCE_KINDS = ['day', 'week', 'month', 'campaign'] as const;
 export const LEVELS = ['international', 'national', 'local'] as const;
 
@@ -311,6 +333,8 @@ export const observanceSchema = z.strictObject({
   days: z.number().int().min(1).max(366).optional(),
   /** 通常的时间（文字），未公布年份显示“待公布”时一并显示，例如 每年5月下旬 / Usual period, in words. */
   usual: oneLine(60).optional(),
+  /** 通常的时间段（月-日），未公布的年份据此显示“预计”，例如 { start: "05-21", end: "05-31" } / Usual window for years not yet announced. */
+  expected: expectedPeriod.optional(),
   /** 设立机构，例如 联合国大会、世界卫生组织、国务院 / Who established it. */
   authority: oneLine(120),
   /** 级别：international 国际、national 全国、local 地方 / Level. */
@@ -323,8 +347,8 @@ export const observanceSchema = z.strictObject({
   source: source,
   /** 主题：中文名称或编号 / Topics: label or id. */
   topics: stringList.default([]),
-  /** 历年主题口号，只写确知的，例如 2025: "…" / Yearly themes, only where known. */
-  themes: z.record(yearKey, oneLine(120)).default({}),
+  /** 历年主题口号，只写确知的：2025: "…"，或带来源 2025: { text: "…", source: { title, url } } / Yearly themes, only where known. */
+  themes: z.record(yearKey, yearTheme).default({}),
   /** 各年公布的日期（announced 规则必填；其他规则用于更正个别年份）/ Dates per year. */
   dates: z.record(yearKey, datedRange).default({}),
   /** 搜索别名，例如 爱眼日、5·12 / Search aliases. */

@@ -112,7 +112,7 @@ export function observanceDocument(o: ObservanceEntry, q: SiteQuery, today: stri
     o.topics.length > 0 && `主题 ${labels(q, 'topics', o.topics).map((l) => l.label).join(' ')}`,
     o.aliases.length > 0 && `又称 ${o.aliases.join('、')}`,
     o.body && markdownToPlainText(o.body),
-    ...themes.map(([y, t]) => `${y} 年主题 ${t}`),
+    ...themes.map(([y, t]) => `${y} 年主题 ${t.text}`),
   ]);
   return searchDocument(`/observances/${o.id}/`, content, observanceSearch(o, q, today));
 }
