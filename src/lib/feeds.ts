@@ -13,7 +13,7 @@
  */
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
-import { eventsFeed, observancesFeed, type FeedLookups, type FeedOptions, type ObservanceFeedItem } from './ical.ts';
+import { eventsFeed, observancesFeed, type FeedLookups, type FeedOptions, type ObservanceFeedItem, type ObservanceFeedOccurrence } from './ical.ts';
 import { addDays } from './dates.ts';
 import { expandObservance, rruleForIcal } from './recurrence.ts';
 import { regionLabel } from './present.ts';
@@ -222,7 +222,9 @@ export function observanceYears(today: string): { from: number; to: number } {
  * One feed item per observance: its dated occurrences in the years covered, and an RRULE when the
  * rule is a fixed date or a yearly RRULE without per-year corrections (one recurring VEVENT, which
  * keeps working after the feed's years). Lunar dates, solar terms, whole months and announced
- * dates are listed year by year; years still 待公布 are left out — never a guessed date.
+ * dates are listed year by year. A year still 待公布 is there as its usual window, TENTATIVE, with
+ * 【日期待公布】 in its SUMMARY and the UID its announced dates will keep; without a usual window
+ * it is left out — never a guessed date.
  */
 export function observanceFeedItem(o: ObservanceEntry, today: string): ObservanceFeedItem {
   const { from, to } = observanceYears(today);
@@ -230,9 +232,10 @@ export function observanceFeedItem(o: ObservanceEntry, today: string): Observanc
   // A recurring event starts at a fixed year, not at "last year": its DTSTART and DTSTAMP then
   // stay the same from one year's builds to the next, so subscribers see no yearly change.
   const first = rrule ? Math.max(o.established ?? RRULE_ANCHOR_YEAR, RRULE_ANCHOR_YEAR) : from;
-  const occurrences = expandObservance(o, first, to).flatMap((occ) =>
-    occ.status === 'dated' ? [{ start: occ.start, end: occ.end, year: occ.year }] : [],
-  );
+  const occurrences = expandObservance(o, first, to).flatMap((occ): ObservanceFeedOccurrence[] => {
+    if (occ.status === 'dated') return [occ.announced ? { start: occ.start, end: occ.end, year: occ.year, announced: true } : { start: occ.start, end: occ.end, year: occ.year }];
+    return occ.expected ? [{ ...occ.expected, year: occ.year, tentative: true }] : [];
+  });
   return rrule ? { observance: o, occurrences: occurrences.slice(0, 1), rrule } : { observance: o, occurrences };
 }
 

@@ -54,10 +54,10 @@ const gridPending: PluginInput = {
   },
 } as PluginInput;
 /** Colours come from the page's palette (light and dark), see calendar.css; by `order` (0 campaign, 1 observance, 2 activity). */
-const COLORS = ['var(--cal-campaign)', 'var(--cal-observance)', 'var(--cal-event)'];
-const CONTRAST = ['var(--cal-on-campaign)', 'var(--cal-on-observance)', 'var(--cal-on-event)'];
+const COLORS = ['var(--cal-campaign)', 'var(--cal-observance)', 'var(--cal-event)', 'var(--cal-tentative)'];
+const CONTRAST = ['var(--cal-on-campaign)', 'var(--cal-on-observance)', 'var(--cal-on-event)', 'var(--cal-on-tentative)'];
 /** In the list view only a dot is coloured: it needs the strong colour. */
-const DOTS = ['var(--campaign)', 'var(--obs)', 'var(--cal-event)'];
+const DOTS = ['var(--campaign)', 'var(--obs)', 'var(--cal-event)', 'var(--muted)'];
 const PHONE = '(max-width: 639.98px)';
 
 const WEEKDAYS = '日一二三四五六';
@@ -284,7 +284,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
       {aside.length > 0 && (
         <ul className="kp-aside" aria-label="这段时间的活动月、宣传周">
           {aside.map((o) => (
-            <li key={o.id + o.start} className={o.kind === 'campaign' ? 'is-campaign' : undefined}>
+            <li key={o.id + o.start} className={o.tentative ? 'is-tentative' : o.kind === 'campaign' ? 'is-campaign' : undefined}>
               <a href={`/observances/${o.id}/`}>{o.name}</a> <span className="muted">{spanLabel(o)}</span>
             </li>
           ))}
