@@ -2,7 +2,8 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
-import { MARKDOWN_OPTIONS, siteUrl } from './src/site-config.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { MARKDOWN_FEATURES, MARKDOWN_OPTIONS, siteUrl } from './src/site-config.ts';
 import sideOutputs from './src/integrations/side-outputs.ts';
 
 // Static output; the public URL comes from SITE_URL (see README). Contributors' Markdown is
@@ -17,7 +18,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // Feeds, calendar data, open data and the search index are made beside the page build: src/integrations/side-outputs.ts.
   integrations: [sideOutputs(), react(), sitemap({ filter: (page) => !page.includes('/embed/') })],
-  markdown: MARKDOWN_OPTIONS,
+  markdown: { ...MARKDOWN_OPTIONS, processor: satteri({ features: { ...MARKDOWN_FEATURES } }) },
   devToolbar: { enabled: false },
   vite: {
     build: { chunkSizeWarningLimit: 800 },

@@ -18,5 +18,8 @@ export function buildToday(env: Record<string, string | undefined> = process.env
 /**
  * Markdown options, one set for Astro (astro.config.mjs) and for descriptions rendered by the pages
  * (src/data/description.ts). No syntax highlighting: the sanitiser keeps no classes or styles.
+ * GFM and smart punctuation are features of the processor (Astro 7 deprecates `markdown.gfm` and
+ * `markdown.smartypants`): astro.config.mjs passes them to `satteri({ features })`.
  */
-export const MARKDOWN_OPTIONS = { gfm: true, smartypants: true, syntaxHighlight: false } as const;
+export const MARKDOWN_OPTIONS = { syntaxHighlight: false } as const;
+export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: true } as const;
