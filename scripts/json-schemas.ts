@@ -21,6 +21,7 @@ import {
   venueSchema,
   vocabFileSchema,
 } from '../src/lib/schema.ts';
+import { SITE_ZONE } from '../src/lib/time/days.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCHEMA_SOURCE = 'src/lib/schema.ts';
@@ -88,7 +89,7 @@ export const EXAMPLES: Record<string, Record<string, unknown>> = {
     summary: '急救医生讲解心肺复苏要点，现场练习AED使用。',
     start: '2026-09-12T14:00',
     end: '2026-09-12T16:30',
-    timezone: 'Asia/Shanghai',
+    timezone: SITE_ZONE,
     rrule: 'FREQ=WEEKLY;COUNT=4',
     organizer: 'beijing-association-for-science-and-technology',
     coOrganizers: ['beijing-science-center'],

@@ -26,6 +26,7 @@ import type { ContentSet } from '../src/lib/model.ts';
 import { type CollectionName, SOLAR_TERMS } from '../src/lib/schema.ts';
 import { buildEntry, checkField, ENUM_LABELS, type NewFile, takenIds } from '../src/lib/scaffold.ts';
 import { type SourceFile, validateContent } from '../src/lib/validate.ts';
+import { nowIn } from '../src/lib/time/days.ts';
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -382,15 +383,6 @@ class ProblemList extends Error {
 
 // ------------------------------------------------------------------------------------------------
 
-function shanghaiNow(): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date())
-      .map((x) => [x.type, x.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
-
 async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -418,7 +410,7 @@ async function run(argv: string[]): Promise<number> {
   const contentDir = relative(process.cwd(), root).split(sep).join('/') || '.';
   const files = readContentFiles(root);
   const base = validateContent(files, contentDir);
-  const ctx: Ctx = { files, contentDir, content: base.content, now: str(f, 'now') ?? shanghaiNow() };
+  const ctx: Ctx = { files, contentDir, content: base.content, now: str(f, 'now') ?? nowIn(new Date()) };
 
   let coll = parsed.positionals[0] ? KINDS[parsed.positionals[0]] : undefined;
   if (parsed.positionals[0] && !coll) {

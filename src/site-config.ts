@@ -2,6 +2,8 @@
  * One place for the site's public URL and build-time "today". Read by astro.config.mjs and by the
  * routes; src/lib never reads these itself (it is passed the values).
  */
+import { todayIn } from './lib/time/days.ts';
+
 export const DEFAULT_SITE_URL = 'https://kepu.example.org';
 
 /** The public URL without a trailing slash, from SITE_URL. */
@@ -12,7 +14,7 @@ export function siteUrl(env: Record<string, string | undefined> = process.env): 
 /** The calendar date in China when the site is built; KEPU_TODAY=YYYY-MM-DD pins it (tests, rebuilds). */
 export function buildToday(env: Record<string, string | undefined> = process.env, now: Date = new Date()): string {
   if (env.KEPU_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.KEPU_TODAY)) return env.KEPU_TODAY;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return todayIn(now);
 }
 
 /**

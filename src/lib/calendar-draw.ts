@@ -6,30 +6,8 @@
 import type { CalendarEvent, CalendarObservance } from './calendar-data.ts';
 import { KIND_ZH, STATUS_ZH } from './present.ts';
 import { type CalendarState, matchesFilters, observanceMatches } from './filters.ts';
-import { periodLabel } from './dates.ts';
-
-// Day arithmetic on `YYYY-MM-DD` without Date formatting: these run for every event of a month
-// (3,000+ in a dense month at national scale), where dates.ts's toISOString was most of the time.
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const monthLength = (y: number, m: number) => (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m - 1]!);
-const ymd = (y: number, m: number, d: number) => `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-/** The day after a `YYYY-MM-DD` day. */
-export function nextDay(day: string): string {
-  let [y, m, d] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)) + 1];
-  if (d > monthLength(y, m)) [d, m] = [1, m + 1];
-  if (m > 12) [m, y] = [1, y + 1];
-  return ymd(y, m, d);
-}
-/** The day before a `YYYY-MM-DD` day. */
-export function prevDay(day: string): string {
-  let [y, m, d] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10)) - 1];
-  if (d < 1) {
-    if (--m < 1) [m, y] = [12, y - 1];
-    d = monthLength(y, m);
-  }
-  return ymd(y, m, d);
-}
-const dayNumber = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
+import { periodLabel } from './time/labels.ts';
+import { daysBetween, nextDay, prevDay, weekday } from './time/days.ts';
 
 /** `YYYY-MM` keys of the months touched by the visible range [startDay, endDay) (exclusive end). */
 export function monthsInRange(startDay: string, endDayExclusive: string): string[] {
@@ -203,7 +181,7 @@ export function listRows(items: Drawable[], from: string, toExclusive: string): 
   let n = 0;
   for (const d of items) {
     const v = visibleDays(d, from, lastVisible);
-    if (v) n += v[0] === v[1] ? 1 : dayNumber(v[1]) - dayNumber(v[0]) + 1;
+    if (v) n += v[0] === v[1] ? 1 : daysBetween(v[0], v[1]) + 1;
   }
   return n;
 }
@@ -291,7 +269,7 @@ export function monthBounds(day: string): [string, string] {
 
 /** Weeks start on Monday in zh-CN (FullCalendar's zh-cn locale too). */
 export function weekStart(day: string): string {
-  const back = (new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)))).getUTCDay() + 6) % 7;
+  const back = (weekday(day) + 6) % 7;
   let d = day;
   for (let i = 0; i < back; i++) d = prevDay(d);
   return d;

@@ -14,7 +14,7 @@
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import { eventsFeed, observancesFeed, type FeedLookups, type FeedOptions, type ObservanceFeedItem, type ObservanceFeedOccurrence } from './ical.ts';
-import { addDays } from './dates.ts';
+import { addDays } from './time/days.ts';
 import { expandObservance, rruleForIcal } from './recurrence.ts';
 import { regionLabel } from './present.ts';
 

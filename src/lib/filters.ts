@@ -7,6 +7,7 @@
 // Type-only imports: this module runs in the browser island, which must not pull in zod or rrule.
 import type { CalendarEvent, CalendarObservance } from './calendar-data.ts';
 import type { EventStatus } from './schema.ts';
+import { isRealDate } from './time/days.ts';
 
 export const MODES = ['online', 'onsite'] as const;
 export type Mode = (typeof MODES)[number];
@@ -65,8 +66,7 @@ function validDate(v: string | null): string | undefined {
   const m = v ? /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(v) : null;
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 1900 && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d ? m[0] : undefined;
+  return y >= 1900 && isRealDate(y, mo, d) ? m[0] : undefined;
 }
 
 /** Read the state from a query string (`?a=b…`, with or without the `?`) or URLSearchParams. */

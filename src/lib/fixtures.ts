@@ -7,7 +7,7 @@
  * region names, URLs use the reserved example.org domain, and every file says so in a comment.
  * It must never be written into content/ (scripts/fixtures.ts refuses).
  */
-import { addDays, daysBetween } from './dates.ts';
+import { addDays, daysBetween } from './time/days.ts';
 import type { ObservanceEntry, Vocabularies } from './model.ts';
 import type { VocabEntry } from './schema.ts';
 

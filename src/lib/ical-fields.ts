@@ -1,13 +1,13 @@
 /**
  * The values an event carries into a calendar — UID, SEQUENCE, stamps, title, place, description —
  * computed once here and shared by the iCal feeds (ical.ts) and the "add to Google / Outlook" links
- * (ical-links.ts). Pure: luxon with explicit zones, so nothing depends on the machine's TZ, and
- * nothing reads the clock — every time comes from the entry itself.
+ * (ical-links.ts). Pure: instants from wall times in explicit zones (src/lib/time/zones.ts), so
+ * nothing depends on the machine's TZ, and nothing reads the clock — every time comes from the entry.
  */
-import { DateTime } from 'luxon';
 import type { EventEntry, ObservanceEntry, OrganizerEntry, VenueEntry } from './model.ts';
 import type { VocabEntry } from './schema.ts';
 import { cleanText, markdownToPlainText, truncateText } from './plain-text.ts';
+import { SITE_ZONE, zonedInstant } from './time/zones.ts';
 
 /** What a feed or a link may look up beside the events themselves. */
 export interface FeedLookups {
@@ -17,9 +17,6 @@ export interface FeedLookups {
   regions?: Map<string, VocabEntry>;
   topics?: Map<string, VocabEntry>;
 }
-
-/** The default zone of Chinese events (and of every observance day). */
-export const DEFAULT_ZONE = 'Asia/Shanghai';
 
 /** SEQUENCE derived from `updated` counts minutes from this instant (2024-01-01T00:00Z). */
 export const SEQUENCE_EPOCH_MS = Date.UTC(2024, 0, 1);
@@ -60,42 +57,13 @@ export function observanceUid(o: { id: string }, site: string, year?: number): s
 // time
 // ---------------------------------------------------------------------------------------------
 
-/**
- * A local date (`YYYY-MM-DD`, read as midnight) or date-time (`YYYY-MM-DDTHH:mm`) in `zone`, as a
- * luxon DateTime in that zone. Throws on an invalid value or zone: the validator should have
- * refused both, so reaching here with one is a bug worth stopping the build for.
- */
-export function zoned(local: string, zone: string, what = 'time'): DateTime {
-  const key = `${zone} ${local}`;
-  const hit = zonedCache.get(key);
-  if (hit) return hit;
-  const dt = DateTime.fromISO(local, { zone });
-  if (!dt.isValid) throw new Error(`ical: invalid ${what} "${local}" in zone "${zone}" (${dt.invalidExplanation ?? dt.invalidReason})`);
-  // Each event's times are read several times (start, stamp, sequence…) and zone offsets cost an
-  // Intl call in luxon; DateTimes are immutable, so a small bounded cache is safe.
-  if (zonedCache.size >= 50_000) zonedCache.clear();
-  zonedCache.set(key, dt);
-  return dt;
-}
-const zonedCache = new Map<string, DateTime>();
-
-/** A calendar date as a luxon DateTime at UTC midnight (how all-day values are handed around). */
-export function floatingDate(date: string, what = 'date'): DateTime {
-  return zoned(date.slice(0, 10), 'UTC', what);
-}
-
-/** `YYYY-MM-DD` plus `days`. */
-export function addDays(date: string, days: number): string {
-  return floatingDate(date).plus({ days }).toISODate()!;
-}
-
 function zoneOf(e: Pick<EventEntry, 'timezone'>): string {
-  return e.timezone || DEFAULT_ZONE;
+  return e.timezone || SITE_ZONE;
 }
 
 /** The instant an event starts (all-day events: local midnight of the first day). */
-export function startInstant(e: Pick<EventEntry, 'start' | 'timezone'>): DateTime {
-  return zoned(e.start, zoneOf(e), 'start').toUTC();
+export function startInstant(e: Pick<EventEntry, 'start' | 'timezone'>): Date {
+  return zonedInstant(e.start, zoneOf(e), 'start');
 }
 
 /**
@@ -107,7 +75,7 @@ export function startInstant(e: Pick<EventEntry, 'start' | 'timezone'>): DateTim
 export function sequenceOf(e: Pick<EventEntry, 'sequence' | 'updated' | 'timezone' | 'status'>): number {
   if (e.sequence !== undefined) return e.sequence;
   if (e.updated) {
-    const ms = zoned(e.updated, zoneOf(e), 'updated').toMillis();
+    const ms = zonedInstant(e.updated, zoneOf(e), 'updated').getTime();
     return Math.max(0, Math.floor((ms - SEQUENCE_EPOCH_MS) / 60_000));
   }
   return e.status && e.status !== 'scheduled' ? 1 : 0;
@@ -117,13 +85,13 @@ export function sequenceOf(e: Pick<EventEntry, 'sequence' | 'updated' | 'timezon
  * DTSTAMP: `updated` (local time in the event's zone) in UTC; without `updated`, a fixed function of
  * the entry — its start — so the bytes are the same on every build.
  */
-export function stampOf(e: Pick<EventEntry, 'updated' | 'start' | 'timezone'>): DateTime {
-  return zoned(e.updated ?? e.start, zoneOf(e), e.updated ? 'updated' : 'start').toUTC();
+export function stampOf(e: Pick<EventEntry, 'updated' | 'start' | 'timezone'>): Date {
+  return zonedInstant(e.updated ?? e.start, zoneOf(e), e.updated ? 'updated' : 'start');
 }
 
 /** LAST-MODIFIED: only when the entry says when it changed. */
-export function lastModifiedOf(e: Pick<EventEntry, 'updated' | 'timezone'>): DateTime | undefined {
-  return e.updated ? zoned(e.updated, zoneOf(e), 'updated').toUTC() : undefined;
+export function lastModifiedOf(e: Pick<EventEntry, 'updated' | 'timezone'>): Date | undefined {
+  return e.updated ? zonedInstant(e.updated, zoneOf(e), 'updated') : undefined;
 }
 
 /** `2026-09-12T14:00` → `2026-09-12 14:00`; dates stay as they are. */

@@ -8,10 +8,11 @@
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import type { VocabName } from './schema.ts';
-import { eventPageUrl, eventUid, icalStatus, observancePageUrl, observanceUid, sequenceOf, siteBase, zoned, DEFAULT_ZONE } from './ical-fields.ts';
+import { eventPageUrl, eventUid, icalStatus, observancePageUrl, observanceUid, sequenceOf, siteBase } from './ical-fields.ts';
+import { offsetIso, SITE_ZONE, zonedInstant } from './time/zones.ts';
 import { markdownToPlainText, truncateText } from './plain-text.ts';
 import { expandObservance, rruleForIcal } from './recurrence.ts';
-import { formatRangeZh } from './dates.ts';
+import { formatRangeZh } from './time/labels.ts';
 import { KIND_ZH, STATUS_ZH, placeLine, regionLabel } from './present.ts';
 import { observanceYears, recentAndUpcoming } from './feeds.ts';
 
@@ -164,7 +165,7 @@ function organizerRef(q: SiteQuery, id: string, base: string): OpenRef {
 }
 
 function isoInstant(local: string, zone: string): string {
-  return zoned(local, zone).toISO({ suppressMilliseconds: true })!;
+  return offsetIso(local, zone);
 }
 
 function plainDescription(body: string | undefined): string | undefined {
@@ -174,7 +175,7 @@ function plainDescription(body: string | undefined): string | undefined {
 
 export function openEvent(e: EventEntry, q: SiteQuery, site: string): OpenEvent {
   const base = siteBase(site);
-  const zone = e.timezone || DEFAULT_ZONE;
+  const zone = e.timezone || SITE_ZONE;
   const venue = e.venue ? q.venue.get(e.venue) : undefined;
   const obs = e.observance ? q.observance.get(e.observance) : undefined;
   const camp = e.campaign ? q.observance.get(e.campaign) : undefined;
@@ -304,7 +305,7 @@ export interface RssItem {
  * entry carries (files have no creation date). Local times in the entry's zone.
  */
 function publishedKey(e: EventEntry): number {
-  return zoned(e.updated ?? e.start, e.timezone || DEFAULT_ZONE).toMillis();
+  return zonedInstant(e.updated ?? e.start, e.timezone || SITE_ZONE).getTime();
 }
 
 /**
@@ -323,8 +324,8 @@ export function rssItems(q: SiteQuery, today: string, site: string, limit = RSS_
     return {
       title: `${status}${kind}${e.title}`,
       link: eventPageUrl(e, site),
-      // A Date from the instant (luxon, explicit zone), never from local fields: the same on every machine.
-      pubDate: zoned(e.updated ?? e.start, e.timezone || DEFAULT_ZONE).toJSDate(),
+      // A Date from the instant (explicit zone), never from local fields: the same on every machine.
+      pubDate: zonedInstant(e.updated ?? e.start, e.timezone || SITE_ZONE),
       // Feed readers render the description as HTML: escape every line, break lines with <br>.
       description: lines.map((l) => escapeHtml(String(l))).join('<br>'),
       categories: vocabLabels(q, 'topics', e.topics).map((t) => t.label),

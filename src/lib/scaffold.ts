@@ -13,6 +13,7 @@ import { COLLECTIONS, type CollectionName } from './schema.ts';
 import { slugify, uniqueId } from './slug.ts';
 import { type SourceFile, validateContent, type ValidationResult } from './validate.ts';
 import { zodIssueMessage } from './zod-messages.ts';
+import { SITE_ZONE } from './time/days.ts';
 
 export interface NewFile extends SourceFile {
   collection: CollectionName;
@@ -24,7 +25,7 @@ type Data = Record<string, unknown>;
 
 /** Defaults that are left out of a new file because writing them adds nothing. */
 const OMIT_DEFAULTS: Partial<Record<CollectionName, Data>> = {
-  events: { kind: 'activity', timezone: 'Asia/Shanghai', verified: true },
+  events: { kind: 'activity', timezone: SITE_ZONE, verified: true },
   observances: { verified: true },
 };
 

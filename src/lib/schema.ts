@@ -9,6 +9,7 @@
  * duplicates, the year folder) live in validate.ts. Messages are bilingual, Chinese first.
  */
 import { z } from 'zod';
+import { isRealDate, SITE_ZONE } from './time/days.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Field-level building blocks
@@ -53,13 +54,6 @@ export const httpUrl = z
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-/** True for a real Gregorian calendar date such as 2026-02-28 (2026-02-30 is false). */
-export function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[m - 1]!;
-}
 
 /**
  * A local date or date-time, as written by a person: `2026-09-12` (all day) or `2026-09-12T14:00`
@@ -174,7 +168,7 @@ export const eventSchema = z.strictObject({
   /** 结束（可选）：全天活动写最后一天（含），定时活动写结束时间 / End: last day (inclusive) or end time. */
   end: localDateTime.optional(),
   /** 时区（可选，默认 Asia/Shanghai）/ IANA time zone, default Asia/Shanghai. */
-  timezone: ianaZone.default('Asia/Shanghai'),
+  timezone: ianaZone.default(SITE_ZONE),
   /** 重复规则（可选，RRULE），例如 FREQ=WEEKLY;COUNT=4 / Recurrence rule (optional). */
   rrule: z.string().trim().optional(),
   /** 主办单位编号：content/organizers/ 下的文件名 / Organizer id: a file name in content/organizers/. */

@@ -14,7 +14,7 @@
  * an event, the first paragraph of its description (the rest made indexing slow and added little).
  * Pure: the caller indexes the records.
  */
-import { formatRangeZh } from './dates.ts';
+import { formatRangeZh } from './time/labels.ts';
 import type { EventEntry, ObservanceEntry, OrganizerEntry, VenueEntry } from './model.ts';
 import { KIND_LABEL, LEVEL_LABEL, occurrenceLabel } from './observance-view.ts';
 import { markdownToPlainText } from './plain-text.ts';

@@ -304,7 +304,7 @@ export interface SubmitOptions {
   slugify?: (text: string) => string;
   /** Repository-relative content folder; `content` in the real repository. */
   contentDir?: string;
-  /** Today's date (YYYY-MM-DD, Asia/Shanghai): a start in the past gets a warning. */
+  /** Today's date in China (YYYY-MM-DD, src/lib/time todayIn): a start in the past gets a warning. */
   today?: string;
 }
 

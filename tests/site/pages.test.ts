@@ -43,6 +43,27 @@ describe('spine pages', () => {
     await expect(bare.page.locator('h1').textContent()).resolves.toBeTruthy();
   });
 
+  it("the page clock rewrites an event's relative hint against today in China, wherever the reader is", async () => {
+    // The same page, opened on different days: the hint follows the reader's clock, not the build's.
+    const cases = [
+      ['2026-09-10T10:00:00+08:00', 'Asia/Shanghai', '（后天）'],
+      ['2026-09-12T09:00:00+08:00', 'Asia/Shanghai', '（今天）'],
+      ['2026-09-13T09:00:00+08:00', 'Asia/Shanghai', '（已结束）'],
+      ['2026-09-02T09:00:00+08:00', 'Asia/Shanghai', '（还有 10 天）'],
+      // 2026-09-11 01:00 in China is still the 10th in Los Angeles: China's day counts.
+      ['2026-09-11T01:00:00+08:00', 'America/Los_Angeles', '（明天）'],
+    ] as const;
+    for (const [now, timezoneId, hint] of cases) {
+      const context = await browser.newContext({ locale: 'zh-CN', timezoneId });
+      const page = await context.newPage();
+      await page.clock.setFixedTime(now);
+      await page.goto(`${base}events/2026-09-12-first-aid-training/`);
+      await page.waitForFunction("document.querySelector('dl.facts [data-rel-start]').textContent !== ''");
+      expect(await page.textContent('dl.facts [data-rel-start]'), `${now} ${timezoneId}`).toBe(hint);
+      await context.close();
+    }
+  });
+
   it('a cancelled event says so loudly', async () => {
     const { page } = await openPage(browser, `${base}events/2026-09-15-cancelled-lecture/`);
     await expect(page.textContent('[role="alert"]')).resolves.toContain('此活动已取消');

@@ -8,7 +8,8 @@
  * says how many results there are.
  */
 import { hit, runSearch } from './search-engine.ts';
-import { hitItem, todayInChina } from './search-render.ts';
+import { hitItem } from './search-render.ts';
+import { todayIn } from '../../lib/time/days.ts';
 
 const SHOWN = 6;
 
@@ -56,7 +57,7 @@ export function attach(input: HTMLInputElement): void {
       const out = await runSearch(raw);
       const hits = await Promise.all(out.results.slice(0, SHOWN).map(hit));
       if (mine !== seq) return;
-      const today = todayInChina();
+      const today = todayIn(new Date());
       list.replaceChildren(...hits.map((h) => hitItem(h, today, { compact: true })));
       const n = out.results.length;
       all.href = `${form!.getAttribute('action') ?? '/search/'}?q=${encodeURIComponent(raw.trim())}`;

@@ -6,7 +6,8 @@
  */
 import './search.css';
 import { allFilters, hit, runSearch, type Filters, type SortOrder } from './search-engine.ts';
-import { hitItem, todayInChina } from './search-render.ts';
+import { hitItem } from './search-render.ts';
+import { todayIn } from '../../lib/time/days.ts';
 
 const PAGE = 10;
 const GROUPS = [
@@ -52,7 +53,8 @@ export function start(root: HTMLElement | null = document.querySelector('[data-s
   let shown = 0;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const today = todayInChina();
+  // Results say 已结束 for events that ended before today in China.
+  const today = todayIn(new Date());
 
   const filters = (): Filters => {
     const f: Filters = {};

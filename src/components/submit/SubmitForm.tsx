@@ -6,6 +6,7 @@
  */
 import { type ChangeEvent, type FormEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ENUM_LABELS } from '../../lib/scaffold.ts';
+import { todayIn } from '../../lib/time/days.ts';
 import {
   buildSubmission,
   type Choice,
@@ -42,10 +43,6 @@ const PLACES: { value: Place; label: string }[] = [
   { value: 'region', label: '整个地区（跨区县的系列活动）' },
 ];
 
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
 export default function SubmitForm({ choices: encoded, help, repo, branch }: Props) {
   const choices = useMemo(() => decodeChoices(encoded), [encoded]);
   const [form, setForm] = useState<FormState>(EMPTY_FORM);
@@ -59,7 +56,7 @@ export default function SubmitForm({ choices: encoded, help, repo, branch }: Pro
 
   // A draft survives a reload or a trip to GitHub and back (this browser only).
   useEffect(() => {
-    setToday(shanghaiToday());
+    setToday(todayIn(new Date()));
     try {
       const saved = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
       if (saved && typeof saved === 'object') setForm({ ...EMPTY_FORM, ...saved });
