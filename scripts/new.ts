@@ -24,7 +24,8 @@ import { mapRow, matchRegion, type RowProblem } from '../src/lib/import-rows.ts'
 import type { ImportRecord } from '../src/lib/import-table.ts';
 import type { ContentSet } from '../src/lib/model.ts';
 import { type CollectionName, SOLAR_TERMS } from '../src/lib/schema.ts';
-import { buildEntry, checkField, ENUM_LABELS, type NewFile, takenIds } from '../src/lib/scaffold.ts';
+import { buildEntry, checkField, type NewFile, takenIds } from '../src/lib/scaffold.ts';
+import { ENUM_LABELS } from '../src/lib/labels.ts';
 import { type SourceFile, validateContent } from '../src/lib/validate.ts';
 import { nowIn } from '../src/lib/time/days.ts';
 

@@ -3,7 +3,7 @@
  * with counts, and the embeddable upcoming lists (/embed/organizers/<id>/ …). Everything a listing
  * route shows comes from here, so the routes only wire. Pure: `today` and the site URL are passed in.
  */
-import type { EventEntry, OrganizerEntry, VenueEntry } from './model.ts';
+import type { EventEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import { past, upcoming } from './query.ts';
 import { regionLabel } from './present.ts';
@@ -36,16 +36,6 @@ export const KIND_INFO: Record<ListingKind, KindInfo> = {
   regions: { noun: '地区', indexTitle: '按地区浏览', indexLead: '按省、市和区县查找身边的科普活动；区县的活动也算在所属城市里。', calendarParam: 'region' },
   organizers: { noun: '主办单位', indexTitle: '主办单位', indexLead: '举办科普活动的科协、学会、科技馆、学校和其他单位。每个单位的活动都可以订阅，也可以嵌入到单位自己的网站。' },
   venues: { noun: '场馆', indexTitle: '活动场馆', indexLead: '举办科普活动的科技馆、博物馆、图书馆和其他场所。' },
-};
-
-export const ORGANIZER_TYPE_ZH: Record<OrganizerEntry['type'], string> = {
-  government: '政府部门', association: '科协', society: '学会、协会', museum: '博物馆', 'science-center': '科技馆',
-  school: '学校', research: '科研院所', hospital: '医院', media: '媒体', enterprise: '企业', community: '街道社区', other: '其他',
-};
-
-export const VENUE_TYPE_ZH: Record<VenueEntry['type'], string> = {
-  'science-center': '科技馆', museum: '博物馆', library: '图书馆', school: '学校', park: '公园', hall: '会场',
-  community: '社区', hospital: '医院', research: '科研院所', outdoor: '户外', other: '其他',
 };
 
 export interface ListingEntry {

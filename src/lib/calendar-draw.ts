@@ -4,7 +4,7 @@
  * so this stays free of FullCalendar and testable). Imports nothing heavy: it ships in the island.
  */
 import type { CalendarEvent, CalendarObservance } from './calendar-data.ts';
-import { KIND_ZH, STATUS_ZH } from './present.ts';
+import { KIND_LABEL, STATUS_LABEL } from './labels.ts';
 import { type CalendarState, matchesFilters, observanceMatches } from './filters.ts';
 import { periodLabel } from './time/labels.ts';
 import { daysBetween, nextDay, prevDay, weekday } from './time/days.ts';
@@ -51,7 +51,7 @@ export function drawEvent(e: CalendarEvent): DrawnEvent {
 }
 
 function drawEventOnce(e: CalendarEvent): DrawnEvent {
-  const prefix = e.status !== 'scheduled' ? `【${STATUS_ZH[e.status]}】` : e.kind !== 'activity' ? `【${KIND_ZH[e.kind]}】` : '';
+  const prefix = e.status !== 'scheduled' ? `【${STATUS_LABEL[e.status]}】` : e.kind !== 'activity' ? `【${KIND_LABEL[e.kind]}】` : '';
   const classes = e.kind !== 'activity' ? `kp-event kp-${e.status} kp-${e.kind}` : `kp-event kp-${e.status}`;
   const end = e.allDay ? nextDay((e.end ?? e.start).slice(0, 10)) : e.end;
   const d: DrawnEvent = { id: `e:${e.id}`, title: prefix + e.title, start: e.start, allDay: e.allDay, url: `/events/${e.id}/`, className: classes, order: 2 };

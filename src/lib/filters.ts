@@ -8,6 +8,7 @@
 import type { CalendarEvent, CalendarObservance } from './calendar-data.ts';
 import type { EventStatus } from './schema.ts';
 import { isRealDate } from './time/days.ts';
+import { STATUS_LABEL } from './labels.ts';
 
 export const MODES = ['online', 'onsite'] as const;
 export type Mode = (typeof MODES)[number];
@@ -48,13 +49,8 @@ export const FILTER_LABELS: Record<(typeof FILTER_KEYS)[number], string> = {
   status: '状态',
 };
 export const MODE_LABELS: Record<Mode, string> = { online: '线上', onsite: '线下' };
-export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = {
-  active: '不含已取消',
-  scheduled: '照常举行',
-  cancelled: '已取消',
-  postponed: '已延期',
-  'moved-online': '改为线上',
-};
+/** The status filter: everything but cancelled, or one status (labelled as on the badges). */
+export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = { active: '不含已取消', ...STATUS_LABEL };
 
 const ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 

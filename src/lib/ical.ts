@@ -43,6 +43,7 @@ import {
   type FeedLookups,
 } from './ical-fields.ts';
 import { markdownToPlainText, truncateText } from './plain-text.ts';
+import { LEVEL_LABEL } from './labels.ts';
 import { addDays } from './time/days.ts';
 import { periodLabel } from './time/labels.ts';
 import { offsetMinutes, SITE_ZONE, utcMidnight, wallTime, zonedDate, zonedInstant } from './time/zones.ts';
@@ -385,13 +386,11 @@ export function eventsFeed(events: EventEntry[], lookups: FeedLookups, opts: Fee
 // observances
 // ---------------------------------------------------------------------------------------------
 
-const LEVEL_LABEL: Record<string, string> = { international: '国际', national: '全国', local: '地方' };
-
 function observanceDescription(o: ObservanceEntry, site: string, year: number | undefined, tentative?: { start: string; end: string }): string {
   const lines: string[] = [];
   lines.push(o.nameEn ? `${oneLineText(o.name)}（${oneLineText(o.nameEn)}）` : oneLineText(o.name));
   if (tentative) lines.push(`日期待公布：这是通常的时间（预计${periodLabel(tentative)}），公布后本日程会自动改为正式日期。`);
-  const level = LEVEL_LABEL[o.level] ?? o.level;
+  const level = LEVEL_LABEL[o.level];
   lines.push(`设立：${oneLineText(o.authority)}（${level}${o.established ? `，${o.established} 年起` : ''}${o.endedYear ? `，${o.endedYear} 年止` : ''}）`);
   lines.push(`依据：${oneLineText(o.source.title)}${o.source.url ? ` ${o.source.url}` : ''}`);
   if (year !== undefined) {

@@ -13,7 +13,8 @@ import { offsetIso, SITE_ZONE, zonedInstant } from './time/zones.ts';
 import { markdownToPlainText, truncateText } from './plain-text.ts';
 import { expandObservance, rruleForIcal } from './recurrence.ts';
 import { formatRangeZh } from './time/labels.ts';
-import { KIND_ZH, STATUS_ZH, placeLine, regionLabel } from './present.ts';
+import { KIND_LABEL, STATUS_LABEL } from './labels.ts';
+import { placeLine, regionLabel } from './present.ts';
 import { observanceYears, recentAndUpcoming } from './feeds.ts';
 
 /** Version of the JSON shapes. Adding a field keeps it; renaming, removing or re-meaning one bumps it. */
@@ -316,8 +317,8 @@ export function rssItems(q: SiteQuery, today: string, site: string, limit = RSS_
   const keyed = recentAndUpcoming(q.events, today).map((e) => ({ e, key: publishedKey(e) }));
   keyed.sort((a, b) => b.key - a.key || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
   return keyed.slice(0, limit).map(({ e }) => {
-    const kind = e.kind === 'activity' ? '' : `【${KIND_ZH[e.kind]}】`;
-    const status = e.status === 'scheduled' ? '' : `【${STATUS_ZH[e.status]}】`;
+    const kind = e.kind === 'activity' ? '' : `【${KIND_LABEL[e.kind]}】`;
+    const status = e.status === 'scheduled' ? '' : `【${STATUS_LABEL[e.status]}】`;
     const place = placeLine(e, q);
     const org = q.organizer.get(e.organizer)?.name;
     const lines = [`时间：${formatRangeZh(e.start, e.end)}`, place && `地点：${place}`, org && `主办：${org}`, e.summary].filter(Boolean);

@@ -1,19 +1,10 @@
 /**
- * Small pure helpers that turn content into what a page shows: place lines, status labels,
- * vocabulary labels. Pages stay thin by calling these.
+ * Small pure helpers that turn content into what a page shows: place lines, vocabulary labels
+ * (enum labels live in labels.ts). Pages stay thin by calling these.
  */
 import type { EventEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
-import type { EventStatus, VocabName } from './schema.ts';
-
-export const STATUS_ZH: Record<EventStatus, string> = {
-  scheduled: '照常举行',
-  cancelled: '已取消',
-  postponed: '已延期',
-  'moved-online': '改为线上',
-};
-
-export const KIND_ZH = { activity: '活动', call: '征集', deadline: '截止' } as const;
+import type { VocabName } from './schema.ts';
 
 export interface Place {
   /** Venue name, or the free-text address. */

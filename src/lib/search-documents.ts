@@ -16,9 +16,10 @@
  */
 import { formatRangeZh } from './time/labels.ts';
 import type { EventEntry, ObservanceEntry, OrganizerEntry, VenueEntry } from './model.ts';
-import { KIND_LABEL, LEVEL_LABEL, occurrenceLabel } from './observance-view.ts';
+import { occurrenceLabel } from './observance-view.ts';
+import { KIND_LABEL, LEVEL_LABEL, OBSERVANCE_KIND_LABEL, STATUS_SENTENCE } from './labels.ts';
 import { markdownToPlainText } from './plain-text.ts';
-import { KIND_ZH, eventPlace, labels, regionLabel } from './present.ts';
+import { eventPlace, labels, regionLabel } from './present.ts';
 import type { SiteQuery } from './query.ts';
 import { expandObservance } from './recurrence.ts';
 import { eventSearch, observanceSearch, organizerSearch, searchRecord, venueSearch, type SearchMetaProps } from './search-meta.ts';
@@ -61,12 +62,6 @@ function firstParagraph(md: string | undefined): string | undefined {
   return markdownToPlainText(md).split(/\n\s*\n/).find((p) => p.trim());
 }
 
-const STATUS_ZH: Partial<Record<EventEntry['status'], string>> = {
-  cancelled: '此活动已取消',
-  postponed: '此活动已延期',
-  'moved-online': '此活动改为线上举行',
-};
-
 export function eventDocument(e: EventEntry, q: SiteQuery, today: string): SearchDocument {
   const place = eventPlace(e, q);
   const org = q.organizer.get(e.organizer);
@@ -78,10 +73,10 @@ export function eventDocument(e: EventEntry, q: SiteQuery, today: string): Searc
   const content = lines([
     e.title,
     e.titleEn,
-    STATUS_ZH[e.status],
+    e.status !== 'scheduled' && STATUS_SENTENCE[e.status],
     e.summary,
     `${e.kind === 'deadline' ? '截止' : '时间'} ${formatRangeZh(e.start, e.end)}`,
-    e.kind !== 'activity' && `类型 ${KIND_ZH[e.kind]}`,
+    e.kind !== 'activity' && `类型 ${KIND_LABEL[e.kind]}`,
     (place.name || place.address || place.region) && `地点 ${[place.name, place.address, place.region].filter(Boolean).join(' ')}`,
     `主办 ${org?.name ?? e.organizer}${co.length ? ` 协办 ${co.join('、')}` : ''}`,
     e.audiences.length > 0 && `面向 ${names('audiences', e.audiences)}`,
@@ -105,7 +100,7 @@ export function observanceDocument(o: ObservanceEntry, q: SiteQuery, today: stri
     o.nameEn,
     o.endedYear && `已于 ${o.endedYear} 年后停办`,
     `日期 ${occs.map((occ) => `${occ.year} 年${occurrenceLabel(occ)}`).join(' ')}`,
-    `类型 ${LEVEL_LABEL[o.level]}${KIND_LABEL[o.kind]}`,
+    `类型 ${LEVEL_LABEL[o.level]}${OBSERVANCE_KIND_LABEL[o.kind]}`,
     `设立机构 ${o.authority}`,
     o.established && `设立年份 ${o.established} 年`,
     `依据 ${o.source.title}`,

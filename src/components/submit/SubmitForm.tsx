@@ -5,7 +5,7 @@
  * type; the preview is live throughout. pinyin-pro (for the file name) loads once a title is typed.
  */
 import { type ChangeEvent, type FormEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { ENUM_LABELS } from '../../lib/scaffold.ts';
+import { ENUM_LABELS } from '../../lib/labels.ts';
 import { todayIn } from '../../lib/time/days.ts';
 import {
   buildSubmission,
