@@ -8,6 +8,7 @@ import { KIND_LABEL, STATUS_LABEL } from './labels.ts';
 import { type CalendarState, matchesFilters, observanceMatches } from './filters.ts';
 import { periodLabel } from './time/labels.ts';
 import { daysBetween, nextDay, prevDay, weekday } from './time/days.ts';
+import { eventUrl, observanceUrl } from './urls.ts';
 
 /** `YYYY-MM` keys of the months touched by the visible range [startDay, endDay) (exclusive end). */
 export function monthsInRange(startDay: string, endDayExclusive: string): string[] {
@@ -54,7 +55,7 @@ function drawEventOnce(e: CalendarEvent): DrawnEvent {
   const prefix = e.status !== 'scheduled' ? `【${STATUS_LABEL[e.status]}】` : e.kind !== 'activity' ? `【${KIND_LABEL[e.kind]}】` : '';
   const classes = e.kind !== 'activity' ? `kp-event kp-${e.status} kp-${e.kind}` : `kp-event kp-${e.status}`;
   const end = e.allDay ? nextDay((e.end ?? e.start).slice(0, 10)) : e.end;
-  const d: DrawnEvent = { id: `e:${e.id}`, title: prefix + e.title, start: e.start, allDay: e.allDay, url: `/events/${e.id}/`, className: classes, order: 2 };
+  const d: DrawnEvent = { id: `e:${e.id}`, title: prefix + e.title, start: e.start, allDay: e.allDay, url: eventUrl(e.id), className: classes, order: 2 };
   if (end) d.end = end;
   return d;
 }
@@ -68,7 +69,7 @@ export function drawObservance(o: CalendarObservance): DrawnEvent {
       start: o.start,
       end: nextDay(o.end),
       allDay: true,
-      url: `/observances/${o.id}/`,
+      url: observanceUrl(o.id),
       className: 'kp-tentative',
       order: 3,
     };
@@ -79,7 +80,7 @@ export function drawObservance(o: CalendarObservance): DrawnEvent {
     start: o.start,
     end: nextDay(o.end),
     allDay: true,
-    url: `/observances/${o.id}/`,
+    url: observanceUrl(o.id),
     className: campaign ? 'kp-campaign' : 'kp-observance',
     order: campaign ? 0 : 1,
   };

@@ -8,18 +8,22 @@
 import { calendarManifest, monthFile, observanceYearFile, observanceYears as calendarObservanceYears } from './calendar-data.ts';
 import { campaignYears } from './campaign-view.ts';
 import {
-  FACETS,
   calendarSpec,
   callsSpec,
   campaignSpec,
   eventSpec,
-  facetIds,
   facetSpec,
   observanceSpec,
   observancesSpec,
   renderEventsFeed,
   renderObservancesFeed,
+  type FeedSpec,
 } from './feeds.ts';
+import { CALENDAR_MANIFEST_URL, monthDataUrl, observanceYearDataUrl } from './urls.ts';
+
+/** A site path (/events/x.ics) as a path in the output folder (events/x.ics). */
+const file = (sitePath: string) => sitePath.replace(/^\//, '');
+import { FACETS, facetIds } from './facets.ts';
 import { openEvents, openEventsHead, openObservancesFile } from './open-data.ts';
 import type { SiteQuery } from './query.ts';
 
@@ -49,29 +53,30 @@ export function* jsonPieces(head: object, key: string, items: Iterable<unknown>)
 export function* dataFiles(q: SiteQuery, today: string, url: string): Generator<DataFile> {
   const json = (path: string, value: unknown): DataFile => ({ path, body: JSON.stringify(value) });
 
-  // iCalendar feeds (src/lib/feeds.ts).
-  yield { path: 'calendar.ics', body: renderEventsFeed(q, calendarSpec(q, today), url) };
-  yield { path: 'calls.ics', body: renderEventsFeed(q, callsSpec(q, today), url) };
-  yield { path: 'observances.ics', body: renderObservancesFeed(q, q.content.observances, observancesSpec(), today, url) };
+  // iCalendar feeds (src/lib/feeds.ts); each spec knows its own address (src/lib/urls.ts).
+  const events = (spec: FeedSpec): DataFile => ({ path: file(spec.path), body: renderEventsFeed(q, spec, url) });
+  yield events(calendarSpec(q, today));
+  yield events(callsSpec(q, today));
+  const all = observancesSpec();
+  yield { path: file(all.path), body: renderObservancesFeed(q, q.content.observances, all, today, url) };
   for (const o of q.content.observances) {
-    yield { path: `observances/${o.id}.ics`, body: renderObservancesFeed(q, [o], observanceSpec(o), today, url) };
+    const spec = observanceSpec(o);
+    yield { path: file(spec.path), body: renderObservancesFeed(q, [o], spec, today, url) };
   }
   for (const facet of FACETS) {
-    for (const id of facetIds(q, facet)) yield { path: `${facet}/${id}.ics`, body: renderEventsFeed(q, facetSpec(q, facet, id, today), url) };
+    for (const id of facetIds(q, facet)) yield events(facetSpec(q, facet, id, today));
   }
   for (const o of q.content.observances) {
     if (o.kind !== 'campaign') continue;
-    for (const year of campaignYears(o, q, today)) {
-      yield { path: `campaigns/${o.id}/${year}.ics`, body: renderEventsFeed(q, campaignSpec(q, o.id, year), url) };
-    }
+    for (const year of campaignYears(o, q, today)) yield events(campaignSpec(q, o.id, year));
   }
-  for (const e of q.events) yield { path: `events/${e.id}.ics`, body: renderEventsFeed(q, eventSpec(e), url) };
+  for (const e of q.events) yield events(eventSpec(e));
 
   // The calendar page's data (src/lib/calendar-data.ts).
-  yield json('data/calendar.json', calendarManifest(q, today));
-  for (const month of q.byMonth.keys()) yield json(`data/events/${month}.json`, monthFile(q, month));
+  yield json(file(CALENDAR_MANIFEST_URL), calendarManifest(q, today));
+  for (const month of q.byMonth.keys()) yield json(file(monthDataUrl(month)), monthFile(q, month));
   for (const year of calendarObservanceYears(q, today)) {
-    yield json(`data/observances/${year}.json`, observanceYearFile(q.content.observances, year));
+    yield json(file(observanceYearDataUrl(year)), observanceYearFile(q.content.observances, year));
   }
 
   // Open data (src/lib/open-data.ts).

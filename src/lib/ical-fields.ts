@@ -8,6 +8,7 @@ import type { EventEntry, ObservanceEntry, OrganizerEntry, VenueEntry } from './
 import type { VocabEntry } from './schema.ts';
 import { cleanText, markdownToPlainText, truncateText } from './plain-text.ts';
 import { SITE_ZONE, zonedInstant } from './time/zones.ts';
+import { absolute, eventUrl, siteHost } from './urls.ts';
 
 /** What a feed or a link may look up beside the events themselves. */
 export interface FeedLookups {
@@ -22,26 +23,8 @@ export interface FeedLookups {
 export const SEQUENCE_EPOCH_MS = Date.UTC(2024, 0, 1);
 
 // ---------------------------------------------------------------------------------------------
-// site addresses
+// identity
 // ---------------------------------------------------------------------------------------------
-
-/** `https://kepu.example.org/` → `https://kepu.example.org` (no trailing slash). */
-export function siteBase(site: string): string {
-  return site.replace(/\/+$/, '');
-}
-
-/** The host name of the site, used on the right of every UID (no port: UIDs must not move). */
-export function siteHost(site: string): string {
-  return new URL(site).hostname;
-}
-
-export function eventPageUrl(e: { id: string }, site: string): string {
-  return `${siteBase(site)}/events/${e.id}/`;
-}
-
-export function observancePageUrl(o: { id: string }, site: string): string {
-  return `${siteBase(site)}/observances/${o.id}/`;
-}
 
 /** `${id}@${host}`: from the entry id only, so a new title or date never duplicates the event. */
 export function eventUid(e: { id: string }, site: string): string {
@@ -211,7 +194,7 @@ export function eventDescription(e: EventEntry, lookups: FeedLookups, site: stri
   const obs = e.observance ? lookups.observances?.get(e.observance) : undefined;
   if (obs) facts.push(`相关纪念日：${oneLineText(obs.name)}`);
   if (e.verified === false) facts.push('注：本条信息尚待核实，请以主办方发布为准。');
-  facts.push(`详情：${eventPageUrl(e, site)}`);
+  facts.push(`详情：${absolute(site, eventUrl(e.id))}`);
   blocks.push(facts.join('\n'));
   return blocks.join('\n\n');
 }

@@ -27,16 +27,13 @@ import {
   eventDescription,
   eventGeo,
   eventLocation,
-  eventPageUrl,
   eventTitle,
   eventUid,
   icalStatus,
   lastModifiedOf,
-  observancePageUrl,
   observanceUid,
   oneLineText,
   sequenceOf,
-  siteBase,
   stampOf,
   startInstant,
   topicLabels,
@@ -44,12 +41,13 @@ import {
 } from './ical-fields.ts';
 import { markdownToPlainText, truncateText } from './plain-text.ts';
 import { LEVEL_LABEL } from './labels.ts';
+import { absolute, eventUrl, facetUrl, observanceUrl } from './urls.ts';
 import { addDays } from './time/days.ts';
 import { periodLabel } from './time/labels.ts';
 import { offsetMinutes, SITE_ZONE, utcMidnight, wallTime, zonedDate, zonedInstant } from './time/zones.ts';
 
 export type { FeedLookups } from './ical-fields.ts';
-export { eventUid, observanceUid, sequenceOf, eventPageUrl, observancePageUrl } from './ical-fields.ts';
+export { eventUid, observanceUid, sequenceOf } from './ical-fields.ts';
 export { googleCalendarUrl, outlookCalendarUrl } from './ical-links.ts';
 
 export interface FeedOptions {
@@ -348,7 +346,7 @@ function eventDraft(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Dra
     ...timing,
     summary: oneLineText(eventTitle(e)),
     description: eventDescription(e, lookups, site, { bodyMax: opts.bodyMax ?? 2000 }),
-    url: eventPageUrl(e, site),
+    url: absolute(site, eventUrl(e.id)),
     status: ICalEventStatus[icalStatus(e)],
   };
   // UNTIL is read in the event's own zone ("through that local day"), whatever form DTSTART takes.
@@ -366,7 +364,7 @@ function eventDraft(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Dra
   const org = lookups.organizers.get(e.organizer);
   // ORGANIZER's value must be a URI (CAL-ADDRESS). Organizers publish no e-mail here, and a
   // made-up mailto: would be false; the organizer's page on this site is a true, stable URI.
-  const organizer = org ? `ORGANIZER;CN=${paramValue(org.name)}:${siteBase(site)}/organizers/${org.id}/` : undefined;
+  const organizer = org ? `ORGANIZER;CN=${paramValue(org.name)}:${absolute(site, facetUrl('organizers', org.id))}` : undefined;
 
   return { data, key: [startInstant(e).getTime(), uid], organizer };
 }
@@ -405,7 +403,7 @@ function observanceDescription(o: ObservanceEntry, site: string, year: number | 
   const history = markdownToPlainText(prose).split(/\n\s*\n/)[0];
   const blocks = [lines.join('\n')];
   if (history) blocks.push(`历史背景：${truncateText(history, 300)}`);
-  blocks.push(`详情：${observancePageUrl(o, site)}`);
+  blocks.push(`详情：${absolute(site, observanceUrl(o.id))}`);
   return blocks.join('\n\n');
 }
 
@@ -428,7 +426,7 @@ function observanceDraft(
     end: utcMidnight(addDays(occ.end, 1)),
     summary: occ.tentative ? `【日期待公布】${oneLineText(o.name)}（预计${periodLabel(occ)}）` : oneLineText(o.name),
     description: observanceDescription(o, site, rrule ? undefined : occ.year, occ.tentative ? occ : undefined),
-    url: observancePageUrl(o, site),
+    url: absolute(site, observanceUrl(o.id)),
     status: o.verified === false || occ.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     transparency: ICalEventTransparency.TRANSPARENT,
   };

@@ -8,7 +8,8 @@
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import type { VocabName } from './schema.ts';
-import { eventPageUrl, eventUid, icalStatus, observancePageUrl, observanceUid, sequenceOf, siteBase } from './ical-fields.ts';
+import { eventUid, icalStatus, observanceUid, sequenceOf } from './ical-fields.ts';
+import { absolute, campaignUrl, eventFeedUrl, eventUrl, facetUrl, observanceFeedUrl, observanceUrl, siteBase } from './urls.ts';
 import { offsetIso, SITE_ZONE, zonedInstant } from './time/zones.ts';
 import { markdownToPlainText, truncateText } from './plain-text.ts';
 import { expandObservance, rruleForIcal } from './recurrence.ts';
@@ -161,8 +162,8 @@ function vocabLabels(q: SiteQuery, vocab: VocabName, ids: readonly string[]): Op
   return ids.map((id) => ({ id, label: q.vocab[vocab].get(id)?.label ?? id }));
 }
 
-function organizerRef(q: SiteQuery, id: string, base: string): OpenRef {
-  return { id, name: q.organizer.get(id)?.name ?? id, url: `${base}/organizers/${id}/` };
+function organizerRef(q: SiteQuery, id: string, site: string): OpenRef {
+  return { id, name: q.organizer.get(id)?.name ?? id, url: absolute(site, facetUrl('organizers', id)) };
 }
 
 function isoInstant(local: string, zone: string): string {
@@ -175,7 +176,6 @@ function plainDescription(body: string | undefined): string | undefined {
 }
 
 export function openEvent(e: EventEntry, q: SiteQuery, site: string): OpenEvent {
-  const base = siteBase(site);
   const zone = e.timezone || SITE_ZONE;
   const venue = e.venue ? q.venue.get(e.venue) : undefined;
   const obs = e.observance ? q.observance.get(e.observance) : undefined;
@@ -185,8 +185,8 @@ export function openEvent(e: EventEntry, q: SiteQuery, site: string): OpenEvent 
   return compact({
     id: e.id,
     uid: eventUid(e, site),
-    url: eventPageUrl(e, site),
-    ics: `${base}/events/${e.id}.ics`,
+    url: absolute(site, eventUrl(e.id)),
+    ics: absolute(site, eventFeedUrl(e.id)),
     title: e.title,
     titleEn: e.titleEn,
     kind: e.kind,
@@ -205,10 +205,10 @@ export function openEvent(e: EventEntry, q: SiteQuery, site: string): OpenEvent 
     when: formatRangeZh(e.start, e.end),
     rrule: e.rrule,
     previousStart: e.previousStart,
-    organizer: organizerRef(q, e.organizer, base),
-    coOrganizers: e.coOrganizers.map((id) => organizerRef(q, id, base)),
+    organizer: organizerRef(q, e.organizer, site),
+    coOrganizers: e.coOrganizers.map((id) => organizerRef(q, id, site)),
     venue: venue
-      ? compact({ id: venue.id, name: venue.name, url: `${base}/venues/${venue.id}/`, address: venue.address, geo: venue.geo ? { lat: venue.geo.lat, lng: venue.geo.lng } : undefined })
+      ? compact({ id: venue.id, name: venue.name, url: absolute(site, facetUrl('venues', venue.id)), address: venue.address, geo: venue.geo ? { lat: venue.geo.lat, lng: venue.geo.lng } : undefined })
       : undefined,
     address: e.address,
     online: e.online,
@@ -217,8 +217,8 @@ export function openEvent(e: EventEntry, q: SiteQuery, site: string): OpenEvent 
     topics: vocabLabels(q, 'topics', e.topics),
     audiences: vocabLabels(q, 'audiences', e.audiences),
     formats: vocabLabels(q, 'formats', e.formats),
-    observance: obs ? { id: obs.id, name: obs.name, url: observancePageUrl(obs, site) } : undefined,
-    campaign: camp ? { id: camp.id, name: camp.name, url: `${base}/campaigns/${camp.id}/${year}/`, year } : undefined,
+    observance: obs ? { id: obs.id, name: obs.name, url: absolute(site, observanceUrl(obs.id)) } : undefined,
+    campaign: camp ? { id: camp.id, name: camp.name, url: absolute(site, campaignUrl(camp.id, year)), year } : undefined,
     registration: e.registration,
     officialUrl: e.url,
     source: e.source,
@@ -245,14 +245,13 @@ export function* openEvents(q: SiteQuery, site: string): Generator<OpenEvent> {
 }
 
 export function openObservance(o: ObservanceEntry, q: SiteQuery, site: string, years: { from: number; to: number }): OpenObservance {
-  const base = siteBase(site);
   const rrule = rruleForIcal(o);
   const history = markdownToPlainText((o.body ?? '').split('\n').filter((l) => !/^\s{0,3}#{1,6}(\s|$)/.test(l)).join('\n'));
   return compact({
     id: o.id,
     uid: rrule ? observanceUid(o, site) : undefined,
-    url: observancePageUrl(o, site),
-    ics: `${base}/observances/${o.id}.ics`,
+    url: absolute(site, observanceUrl(o.id)),
+    ics: absolute(site, observanceFeedUrl(o.id)),
     name: o.name,
     nameEn: o.nameEn,
     kind: o.kind,
@@ -324,7 +323,7 @@ export function rssItems(q: SiteQuery, today: string, site: string, limit = RSS_
     const lines = [`时间：${formatRangeZh(e.start, e.end)}`, place && `地点：${place}`, org && `主办：${org}`, e.summary].filter(Boolean);
     return {
       title: `${status}${kind}${e.title}`,
-      link: eventPageUrl(e, site),
+      link: absolute(site, eventUrl(e.id)),
       // A Date from the instant (explicit zone), never from local fields: the same on every machine.
       pubDate: zonedInstant(e.updated ?? e.start, e.timezone || SITE_ZONE),
       // Feed readers render the description as HTML: escape every line, break lines with <br>.

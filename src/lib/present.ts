@@ -5,6 +5,7 @@
 import type { EventEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import type { VocabName } from './schema.ts';
+import { facetUrl } from './urls.ts';
 
 export interface Place {
   /** Venue name, or the free-text address. */
@@ -31,7 +32,7 @@ export function eventPlace(e: EventEntry, q: SiteQuery): Place {
     name: v?.name,
     address: v?.address ?? e.address,
     region: regionLabel(q, e.regionId),
-    venueHref: v ? `/venues/${v.id}/` : undefined,
+    venueHref: v ? facetUrl('venues', v.id) : undefined,
     online: e.online,
   };
 }

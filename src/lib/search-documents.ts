@@ -20,6 +20,7 @@ import { occurrenceLabel } from './observance-view.ts';
 import { KIND_LABEL, LEVEL_LABEL, OBSERVANCE_KIND_LABEL, STATUS_SENTENCE } from './labels.ts';
 import { markdownToPlainText } from './plain-text.ts';
 import { eventPlace, labels, regionLabel } from './present.ts';
+import { eventUrl, facetUrl, observanceUrl } from './urls.ts';
 import type { SiteQuery } from './query.ts';
 import { expandObservance } from './recurrence.ts';
 import { eventSearch, observanceSearch, organizerSearch, searchRecord, venueSearch, type SearchMetaProps } from './search-meta.ts';
@@ -88,7 +89,7 @@ export function eventDocument(e: EventEntry, q: SiteQuery, today: string): Searc
     e.note,
     firstParagraph(e.body),
   ]);
-  return searchDocument(`/events/${e.id}/`, content, eventSearch(e, q, today));
+  return searchDocument(eventUrl(e.id), content, eventSearch(e, q, today));
 }
 
 export function observanceDocument(o: ObservanceEntry, q: SiteQuery, today: string): SearchDocument {
@@ -109,7 +110,7 @@ export function observanceDocument(o: ObservanceEntry, q: SiteQuery, today: stri
     o.body && markdownToPlainText(o.body),
     ...themes.map(([y, t]) => `${y} 年主题 ${t.text}`),
   ]);
-  return searchDocument(`/observances/${o.id}/`, content, observanceSearch(o, q, today));
+  return searchDocument(observanceUrl(o.id), content, observanceSearch(o, q, today));
 }
 
 function placeDocument(kind: 'organizers' | 'venues', x: OrganizerEntry | VenueEntry, q: SiteQuery, props: SearchMetaProps): SearchDocument {
@@ -123,7 +124,7 @@ function placeDocument(kind: 'organizers' | 'venues', x: OrganizerEntry | VenueE
     x.address && `地址 ${x.address}`,
     org?.description && `简介 ${org.description}`,
   ]);
-  return searchDocument(`/${kind}/${x.id}/`, content, props);
+  return searchDocument(facetUrl(kind, x.id), content, props);
 }
 
 /** Every record, pages in a fixed order: observances, organizers, venues, events. */

@@ -18,6 +18,7 @@ import '@fullcalendar/react/themes/classic/theme.css';
 import './calendar.css';
 import { LIST_ROW_LIMIT, listPage, listRows, listSpanFor, monthBounds, overlaps, spanLabel, viewRange, visibleItems, type ViewSpan } from '../../lib/calendar-draw.ts';
 import { prevDay } from '../../lib/time/days.ts';
+import { observanceUrl } from '../../lib/urls.ts';
 import { activeFilterCount, calendarSearch, parseCalendarParams, type CalendarState, type CalendarView } from '../../lib/filters.ts';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import { useFirstDraw } from './use-first-draw.ts';
@@ -286,7 +287,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         <ul className="kp-aside" aria-label="这段时间的活动月、宣传周">
           {aside.map((o) => (
             <li key={o.id + o.start} className={o.tentative ? 'is-tentative' : o.kind === 'campaign' ? 'is-campaign' : undefined}>
-              <a href={`/observances/${o.id}/`}>{o.name}</a> <span className="muted">{spanLabel(o)}</span>
+              <a href={observanceUrl(o.id)}>{o.name}</a> <span className="muted">{spanLabel(o)}</span>
             </li>
           ))}
         </ul>
