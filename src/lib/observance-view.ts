@@ -2,9 +2,10 @@
  * What observance pages show: the year at a glance grouped by month, and a short date label for an
  * occurrence (6月6日, 3月22日—28日, 9月, 预计5月下旬，日期待公布).
  */
-import type { ObservanceEntry } from './model.ts';
-import { type Occurrence, occurrenceInYear } from './recurrence.ts';
-import { periodLabel } from './dates.ts';
+import type { EventEntry, ObservanceEntry } from './model.ts';
+import type { SiteQuery } from './query.ts';
+import { type Occurrence, expandObservance, occurrenceInYear } from './recurrence.ts';
+import { monthsCovered, periodLabel } from './dates.ts';
 
 export { periodLabel };
 
@@ -53,4 +54,30 @@ export function yearAtAGlance(list: ObservanceEntry[], year: number): { months: 
     (x.occ.status === 'dated' ? x.occ.start : x.occ.expected ? x.occ.expected.start : '9999') + x.o.name;
   for (const g of months) g.items.sort((a, b) => (key(a) < key(b) ? -1 : 1));
   return { months, pending };
+}
+
+/**
+ * Activities an observance page lists: those linked to it (`observance:` in the event file), then
+ * those on its days (last year to next year) that share one of its topics — an 爱眼日 talk whose
+ * organizer did not link it still belongs on 全国爱眼日's page. Each once, in date order.
+ */
+export function relatedActivities(q: SiteQuery, o: ObservanceEntry, today: string): { linked: EventEntry[]; onTheDay: EventEntry[] } {
+  const linked = q.byObservance.get(o.id) ?? [];
+  const seen = new Set(linked.map((e) => e.id));
+  const topics = new Set(o.topics);
+  const onTheDay: EventEntry[] = [];
+  const year = Number(today.slice(0, 4));
+  if (topics.size === 0) return { linked, onTheDay };
+  for (const occ of expandObservance(o, year - 1, year + 1)) {
+    if (occ.status !== 'dated') continue;
+    for (const month of monthsCovered(occ.start, occ.end)) {
+      for (const e of q.byMonth.get(month) ?? []) {
+        if (seen.has(e.id) || e.endDate < occ.start || e.startDate > occ.end || !e.topics.some((t) => topics.has(t))) continue;
+        seen.add(e.id);
+        onTheDay.push(e);
+      }
+    }
+  }
+  onTheDay.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1));
+  return { linked, onTheDay };
 }
