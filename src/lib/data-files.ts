@@ -60,8 +60,8 @@ export function* dataFiles(q: SiteQuery, today: string, url: string): Generator<
   }
   // The planners' year downloads beside /observances/<year>/ (the .xlsx is binary: yearSheets below).
   for (const year of plannerYears(today)) {
-    yield { path: `observances/${year}.ics`, body: renderObservanceYearFeed(q, year, url) };
-    yield { path: `observances/${year}.csv`, body: yearCsv(yearRows(q.content.observances, year), url) };
+    yield { path: `observances/${year}.ics`, body: renderObservanceYearFeed(q, year, today, url) };
+    yield { path: `observances/${year}.csv`, body: yearCsv(yearRows(q.content.observances, year, today), url) };
   }
   for (const facet of FACETS) {
     for (const id of facetIds(q, facet)) yield { path: `${facet}/${id}.ics`, body: renderEventsFeed(q, facetSpec(q, facet, id, today), url) };
@@ -78,7 +78,7 @@ export function* dataFiles(q: SiteQuery, today: string, url: string): Generator<
   yield json('data/calendar.json', calendarManifest(q, today));
   for (const month of q.byMonth.keys()) yield json(`data/events/${month}.json`, monthFile(q, month));
   for (const year of calendarObservanceYears(q, today)) {
-    yield json(`data/observances/${year}.json`, observanceYearFile(q.content.observances, year));
+    yield json(`data/observances/${year}.json`, observanceYearFile(q.content.observances, year, today));
   }
 
   // Open data (src/lib/open-data.ts).
@@ -98,7 +98,7 @@ export interface SheetFile {
 /** The .xlsx downloads (科协 staff plan in spreadsheets): written by the caller with an xlsx library. */
 export function* sheetFiles(q: SiteQuery, today: string, url: string): Generator<SheetFile> {
   for (const year of plannerYears(today)) {
-    const rows = yearRows(q.content.observances, year).map((r) => tableRow(r, url));
+    const rows = yearRows(q.content.observances, year, today).map((r) => tableRow(r, url));
     yield { path: `observances/${year}.xlsx`, sheet: `${year}年科普纪念日`, rows: [[...TABLE_HEADERS], ...rows], widths: [12, 12, 8, 24, 30, 8, 6, 36, 22, 30, 40, 40, 44] };
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
-import { type Occurrence, expandObservance, occurrenceInYear } from './recurrence.ts';
+import { type Occurrence, expandObservance, occurrenceInYear, pendingIsPast } from './recurrence.ts';
 import { monthsCovered, periodLabel } from './dates.ts';
 
 export { periodLabel };
@@ -12,9 +12,14 @@ export { periodLabel };
 export const KIND_LABEL = { day: '日', week: '周', month: '月', campaign: '活动季' } as const;
 export const LEVEL_LABEL = { international: '国际', national: '全国', local: '地方' } as const;
 
-export function occurrenceLabel(occ: Occurrence | undefined, withYear = false): string {
+/**
+ * 6月6日 · 3月22日—28日 · 9月（全月） · 预计5月下旬，日期待公布. Given `today`, a year whose dates never
+ * came and whose usual time is over says 日期未收录 instead of 待公布.
+ */
+export function occurrenceLabel(occ: Occurrence | undefined, withYear = false, today?: string): string {
   if (!occ) return '本年不举办';
   if (occ.status === 'pending') {
+    if (today && pendingIsPast(occ, today)) return `${withYear ? `${occ.year}年` : ''}日期未收录${occ.expected ? `（通常${periodLabel(occ.expected)}）` : ''}`;
     if (occ.expected) return `${withYear ? `${occ.year}年` : ''}预计${periodLabel(occ.expected)}，日期待公布`;
     return `待公布${occ.usual ? `（${occ.usual}）` : ''}`;
   }

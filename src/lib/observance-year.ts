@@ -5,13 +5,13 @@
  * downloads beside them (.csv, .xlsx, .ics). Pure: the caller passes the year and `today`.
  */
 import type { ObservanceEntry } from './model.ts';
-import { type Occurrence, occurrenceInYear } from './recurrence.ts';
+import { type Occurrence, occurrenceInYear, pendingIsPast } from './recurrence.ts';
 import { daysBetween, daysInMonth, weekdayZh } from './dates.ts';
 import { KIND_LABEL, LEVEL_LABEL, occurrenceLabel } from './observance-view.ts';
 
 /** How sure a year's date is. */
-export type DateStatus = 'rule' | 'announced' | 'expected' | 'pending';
-export const DATE_STATUS_LABEL: Record<DateStatus, string> = { rule: '每年固定', announced: '已公布', expected: '预计', pending: '待公布' };
+export type DateStatus = 'rule' | 'announced' | 'expected' | 'pending' | 'unrecorded';
+export const DATE_STATUS_LABEL: Record<DateStatus, string> = { rule: '每年固定', announced: '已公布', expected: '预计', pending: '待公布', unrecorded: '未收录' };
 
 export interface YearRow {
   o: ObservanceEntry;
@@ -38,23 +38,27 @@ export function planningNextYear(today: string): boolean {
   return Number(today.slice(5, 7)) >= 10;
 }
 
-function rowOf(o: ObservanceEntry, occ: Occurrence): YearRow {
+function rowOf(o: ObservanceEntry, occ: Occurrence, today: string): YearRow {
   if (occ.status === 'dated') {
     const status: DateStatus = occ.announced && o.rule.type === 'announced' ? 'announced' : 'rule';
     // The weekday matters for a day or a week (which day it starts); for a month it is noise.
     const weekday = daysBetween(occ.start, occ.end) < 10 ? weekdayZh(occ.start) : undefined;
     return { o, occ, start: occ.start, end: occ.end, status, when: occurrenceLabel(occ), weekday, theme: o.themes[String(occ.year)]?.text };
   }
-  const base = { o, occ, when: occurrenceLabel(occ), theme: o.themes[String(occ.year)]?.text };
+  const base = { o, occ, when: occurrenceLabel(occ, false, today), theme: o.themes[String(occ.year)]?.text };
+  if (pendingIsPast(occ, today)) return { ...base, status: 'unrecorded' };
   return occ.expected ? { ...base, ...occ.expected, status: 'expected' } : { ...base, status: 'pending' };
 }
 
-/** Every observance held in `year`, by first day (预计 rows by their usual window, 待公布 last), then name. */
-export function yearRows(list: readonly ObservanceEntry[], year: number): YearRow[] {
+/**
+ * Every observance held in `year`, by first day (预计 rows by their usual window, 待公布 and 未收录
+ * last), then name.
+ */
+export function yearRows(list: readonly ObservanceEntry[], year: number, today: string): YearRow[] {
   const rows: YearRow[] = [];
   for (const o of list) {
     const occ = occurrenceInYear(o, year);
-    if (occ) rows.push(rowOf(o, occ));
+    if (occ) rows.push(rowOf(o, occ, today));
   }
   const key = (r: YearRow) => (r.start ?? '9999') + (r.status === 'expected' ? '1' : '0');
   return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.o.name.localeCompare(b.o.name, 'zh')));
@@ -137,15 +141,15 @@ export function tableRow(r: YearRow, site: string): string[] {
   const o = r.o;
   const dateSource = r.occ.status === 'dated' ? o.dates[String(r.occ.year)]?.source : undefined;
   return [
-    r.status === 'pending' ? '' : r.start ?? '',
-    r.status === 'pending' ? '' : r.end ?? '',
+    r.start ?? '',
+    r.end ?? '',
     r.weekday ?? '',
     o.name,
     o.nameEn ?? '',
     KIND_LABEL[o.kind],
     LEVEL_LABEL[o.level],
     o.authority,
-    r.status === 'expected' || r.status === 'pending' ? r.when : DATE_STATUS_LABEL[r.status],
+    r.status === 'rule' || r.status === 'announced' ? DATE_STATUS_LABEL[r.status] : r.when,
     r.theme ?? '',
     dateSource?.title ?? o.source.title,
     dateSource?.url ?? o.source.url ?? '',
