@@ -181,6 +181,14 @@ describe('a quiet December day (2026-12-06)', () => {
     await expect(sept.locator('.plan-next').count()).resolves.toBe(0);
   });
 
+  it('the calendar shows next year’s 全国科技活动周 as a pale 预计 band, not as a date', async () => {
+    const { page } = await openPage(browser, `${december.url}calendar/?view=month&date=2027-05`);
+    const band = page.locator('.kp-tentative', { hasText: '预计：全国科技活动周（日期待公布）' }).first();
+    await band.waitFor();
+    await expect(band.evaluate((el) => getComputedStyle(el).borderStyle)).resolves.toContain('dashed');
+    await expect(page.locator('.kp-campaign', { hasText: '全国科技活动周' }).count()).resolves.toBe(0);
+  });
+
   it('the calendar on a month without activities says so and leads to the nearest month that has some', async () => {
     const { page } = await openPage(browser, `${december.url}calendar/`);
     const empty = page.locator('.kp-empty');
