@@ -16,14 +16,16 @@ import {
   observanceSpec,
   observancesSpec,
   renderEventsFeed,
+  renderObservanceYearFeed,
   renderObservancesFeed,
   type FeedSpec,
 } from './feeds.ts';
 import { CALENDAR_MANIFEST_URL, monthDataUrl, observanceYearDataUrl } from './urls.ts';
+import { FACETS, facetIds } from './facets.ts';
+import { TABLE_HEADERS, plannerYears, tableRow, yearCsv, yearRows } from './observance-year.ts';
 
 /** A site path (/events/x.ics) as a path in the output folder (events/x.ics). */
 const file = (sitePath: string) => sitePath.replace(/^\//, '');
-import { FACETS, facetIds } from './facets.ts';
 import { openEvents, openEventsHead, openObservancesFile } from './open-data.ts';
 import type { SiteQuery } from './query.ts';
 
@@ -63,6 +65,11 @@ export function* dataFiles(q: SiteQuery, today: string, url: string): Generator<
     const spec = observanceSpec(o);
     yield { path: file(spec.path), body: renderObservancesFeed(q, [o], spec, today, url) };
   }
+  // The planners' year downloads beside /observances/<year>/ (the .xlsx is binary: yearSheets below).
+  for (const year of plannerYears(today)) {
+    yield { path: `observances/${year}.ics`, body: renderObservanceYearFeed(q, year, today, url) };
+    yield { path: `observances/${year}.csv`, body: yearCsv(yearRows(q.content.observances, year, today), url) };
+  }
   for (const facet of FACETS) {
     for (const id of facetIds(q, facet)) yield events(facetSpec(q, facet, id, today));
   }
@@ -76,10 +83,27 @@ export function* dataFiles(q: SiteQuery, today: string, url: string): Generator<
   yield json(file(CALENDAR_MANIFEST_URL), calendarManifest(q, today));
   for (const month of q.byMonth.keys()) yield json(file(monthDataUrl(month)), monthFile(q, month));
   for (const year of calendarObservanceYears(q, today)) {
-    yield json(file(observanceYearDataUrl(year)), observanceYearFile(q.content.observances, year));
+    yield json(file(observanceYearDataUrl(year)), observanceYearFile(q.content.observances, year, today));
   }
 
   // Open data (src/lib/open-data.ts).
   yield { path: 'api/events.json', body: jsonPieces(openEventsHead(q, url, today), 'events', openEvents(q, url)) };
   yield json('api/observances.json', openObservancesFile(q, url, today));
+}
+
+/** A spreadsheet file: one sheet of text cells, the first row its headers. */
+export interface SheetFile {
+  path: string;
+  sheet: string;
+  rows: string[][];
+  /** Column widths in characters. */
+  widths: number[];
+}
+
+/** The .xlsx downloads (科协 staff plan in spreadsheets): written by the caller with an xlsx library. */
+export function* sheetFiles(q: SiteQuery, today: string, url: string): Generator<SheetFile> {
+  for (const year of plannerYears(today)) {
+    const rows = yearRows(q.content.observances, year, today).map((r) => tableRow(r, url));
+    yield { path: `observances/${year}.xlsx`, sheet: `${year}年科普纪念日`, rows: [[...TABLE_HEADERS], ...rows], widths: [12, 12, 8, 24, 30, 8, 6, 36, 22, 30, 40, 40, 44] };
+  }
 }

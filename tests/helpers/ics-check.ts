@@ -15,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import ICAL from 'ical.js';
-import { TZDate } from '@date-fns/tz';
+import { TZDate } from '@date-fns/tz/date';
 
 export const PYTHON = '/usr/bin/python3';
 const MAX_OCTETS = 75;
