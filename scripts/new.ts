@@ -20,12 +20,12 @@ import { formatError } from '../src/lib/errors.ts';
 import { writeFilesAtomically } from '../src/lib/import-fs.ts';
 import { duplicateIndex, duplicateKeys, normalizeDateTime, readKind, readWhen, splitList } from '../src/lib/import-match.ts';
 import { formatRowProblem, splitBilingual } from '../src/lib/import-plan.ts';
-import { mapRow, matchRegion, type RowProblem } from '../src/lib/import-rows.ts';
-import type { ImportRecord } from '../src/lib/import-table.ts';
+import { eventFromFlags, matchRegion, type RowProblem } from '../src/lib/import-rows.ts';
 import type { ContentSet } from '../src/lib/model.ts';
 import { type CollectionName, SOLAR_TERMS } from '../src/lib/schema.ts';
 import { buildEntry, checkField, type NewFile, takenIds } from '../src/lib/scaffold.ts';
 import { ENUM_LABELS } from '../src/lib/labels.ts';
+import { FLAG_OF, GENERIC_FIELDS, type GenericField } from '../src/lib/event-fields.ts';
 import { type SourceFile, validateContent } from '../src/lib/validate.ts';
 import { nowIn } from '../src/lib/time/days.ts';
 
@@ -44,24 +44,19 @@ const STRING_FLAGS = [
   'capacity', 'fee', 'deadline', 'registration-note', 'status', 'previous-start', 'url', 'source-title', 'source-url',
   'verified', 'keywords', 'description', 'slug', 'id', 'name', 'short-name', 'name-en', 'type', 'website', 'aliases', 'lat',
   'lng', 'source', 'rule', 'date', 'month', 'term', 'days', 'usual', 'authority', 'level', 'established', 'ended-year', 'note', 'now',
-] as const;
+  ...GENERIC_FIELDS.map((g) => g.flag),
+];
 
 const HELP = `用法 / usage: npm run new [-- event|organizer|venue|observance] [--字段 值 …] [--yes] [--dry-run]
   活动 event:      --title --start [--end] --organizer (--venue | --address | --online) [--topics 卫生健康,应急]
                    [--audiences] [--formats] [--registration 网址] [--summary] [--description] [--observance] [--slug]
+                   ${GENERIC_FIELDS.map((g) => `[--${g.flag} ${g.form.placeholder ?? '…'}]`).join(' ')}
   单位 organizer:  --name --type [--short-name] [--region] [--website] [--aliases] [--id]
   场馆 venue:      --name --type --region [--address] [--website] [--aliases] [--id]
   纪念日 observance: --name --kind --rule fixed|month|rrule|lunar|solar-term|announced [--date|--month|--rrule|--term]
                    --authority --level --established --source-title [--source-url] [--topics] [--description]
   --yes      不提问，直接按参数生成 / no questions, use the flags
   --dry-run  只显示将要写入的文件 / show the file, write nothing`;
-
-const FLAG_OF: Record<string, string> = {
-  title: '--title', titleEn: '--title-en', start: '--start', end: '--end', venue: '--venue', address: '--address', organizer: '--organizer',
-  coOrganizers: '--co-organizers', audiences: '--audiences', topics: '--topics', formats: '--formats', registration: '--registration',
-  status: '--status', description: '--description', online: '--online', region: '--region', kind: '--kind', url: '--url',
-  summary: '--summary', observance: '--observance', campaign: '--campaign', source: '--source-title', timezone: '--timezone', rrule: '--rrule',
-};
 
 interface Ctx {
   files: SourceFile[];
@@ -84,29 +79,8 @@ const bool = (f: Flags, k: string) => {
   return ['true', 'yes', 'y', '是', '需要', '1'].includes(v) ? true : ['false', 'no', 'n', '否', '不需要', '0'].includes(v) ? false : (v as unknown as boolean);
 };
 
-function eventData(f: Flags, ctx: Ctx): { data?: Record<string, unknown>; body: string; problems: RowProblem[] } {
-  const cells: ImportRecord['cells'] = {
-    title: str(f, 'title'), titleEn: str(f, 'title-en'), kind: str(f, 'kind'), summary: str(f, 'summary'), start: str(f, 'start'),
-    end: str(f, 'end'), timezone: str(f, 'timezone'), rrule: str(f, 'rrule'), organizer: str(f, 'organizer'),
-    coOrganizers: str(f, 'co-organizers'), venue: str(f, 'venue'), address: str(f, 'address'), online: str(f, 'online'), region: str(f, 'region'),
-    observance: str(f, 'observance'), campaign: str(f, 'campaign'), topics: str(f, 'topics'), audiences: str(f, 'audiences'),
-    formats: str(f, 'formats'), registration: str(f, 'registration'), status: str(f, 'status'), url: str(f, 'url'),
-    description: str(f, 'description'), source: str(f, 'source-title'), verified: str(f, 'verified'), note: str(f, 'note'),
-  };
-  const { candidate, problems } = mapRow({ ref: { kind: 'row', n: 0 }, cells }, { content: ctx.content, now: ctx.now });
-  if (!candidate) return { body: '', problems };
-  const d = candidate.data;
-  // What a spreadsheet row has no column for.
-  const reg = {
-    ...((d.registration as object) ?? {}),
-    required: bool(f, 'registration-required'), capacity: num(f, 'capacity'), fee: num(f, 'fee'),
-    deadline: str(f, 'deadline') ? normalizeDateTime(str(f, 'deadline')) : undefined, note: str(f, 'registration-note'),
-  };
-  d.registration = reg;
-  if (str(f, 'previous-start')) d.previousStart = normalizeDateTime(str(f, 'previous-start'));
-  if (str(f, 'source-url')) d.source = { title: str(f, 'source-title'), url: str(f, 'source-url') };
-  d.keywords = splitList(str(f, 'keywords'));
-  return { data: d, body: candidate.body, problems };
+function eventData(f: Flags, ctx: Ctx) {
+  return eventFromFlags(f, ctx.content, ctx.now);
 }
 
 function regionOf(f: Flags, ctx: Ctx, problems: string[]): string | undefined {
@@ -211,6 +185,19 @@ const fieldCheck = (coll: CollectionName, key: string, optional = false, normali
   return checkField(coll, key, normalise ? normalise(s) : s);
 };
 
+/** A generic field's prompt check: its reader, then the schema's check of each value it makes. */
+const genericCheck = (g: GenericField) => (v: string | undefined) => {
+  const s = (v ?? '').trim();
+  if (!s) return undefined;
+  const r = g.read(s);
+  if ('error' in r) return r.error;
+  for (const [k, value] of Object.entries(r.values)) {
+    const bad = checkField('events', k, value);
+    if (bad) return bad;
+  }
+  return undefined;
+};
+
 async function ask(f: Flags, key: string, opts: { message: string; placeholder?: string; validate?: (v: string | undefined) => string | undefined }) {
   if (str(f, key) !== undefined) return;
   const v = answer(await p.text({ message: opts.message, placeholder: opts.placeholder, validate: opts.validate }));
@@ -311,6 +298,8 @@ async function askEvent(f: Flags, ctx: Ctx): Promise<NewFile[]> {
     const options = [{ value: '', label: '（无）' }, ...ctx.content.observances.map((o) => ({ value: o.id, label: o.name, hint: o.id }))];
     f.observance = answer(await p.autocomplete({ message: '相关纪念日（可选，输入名称筛选）', options, placeholder: '例如 急救' })) || undefined;
   }
+  // The registry's generic fields (src/lib/event-fields.ts), checked as the file will be.
+  for (const g of GENERIC_FIELDS) await ask(f, g.flag, { message: g.form.label, placeholder: g.form.placeholder, validate: genericCheck(g) });
   await ask(f, 'registration', { message: '报名网址（没有就回车）', placeholder: 'https://…', validate: (v) => (v?.trim() ? checkField('events', 'online', v.trim()) : undefined) });
   if (str(f, 'registration') && str(f, 'registration-required') === undefined)
     f['registration-required'] = String(answer(await p.confirm({ message: '必须报名才能参加吗？', active: '是', inactive: '否', initialValue: false })));

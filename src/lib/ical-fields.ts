@@ -9,6 +9,8 @@ import type { VocabEntry } from './schema.ts';
 import { cleanText, markdownToPlainText, truncateText } from './plain-text.ts';
 import { SITE_ZONE, zonedInstant } from './time/zones.ts';
 import { absolute, eventUrl, siteHost } from './urls.ts';
+import { eventFacts } from './event-facts.ts';
+import type { NameSources } from './present.ts';
 
 /** What a feed or a link may look up beside the events themselves. */
 export interface FeedLookups {
@@ -168,8 +170,8 @@ export interface DescriptionOptions {
 
 /**
  * DESCRIPTION as plain text: status note, summary, the body with Markdown stripped, then the
- * practical lines (organizer, online link, registration, official page, related observance) and
- * the page URL last.
+ * practical lines from eventFacts (organizer, online link, registration, the registry's generic
+ * fields, official page, related observance) and the page URL last.
  */
 export function eventDescription(e: EventEntry, lookups: FeedLookups, site: string, opts: DescriptionOptions): string {
   const blocks: string[] = [];
@@ -179,24 +181,33 @@ export function eventDescription(e: EventEntry, lookups: FeedLookups, site: stri
   const body = opts.bodyMax > 0 ? markdownToPlainText(e.body ?? '') : '';
   if (body) blocks.push(truncateText(body, opts.bodyMax));
 
+  const f = eventFacts(e, nameSources(lookups));
   const facts: string[] = [];
-  const org = lookups.organizers.get(e.organizer);
-  if (org) facts.push(`主办：${oneLineText(org.name)}`);
-  const co = (e.coOrganizers ?? []).map((id) => lookups.organizers.get(id)?.name).filter((s): s is string => !!s);
-  if (co.length) facts.push(`协办：${co.map(oneLineText).join('、')}`);
+  if (f.organizer.known) facts.push(`主办：${oneLineText(f.organizer.name)}`);
+  const co = f.coOrganizers.filter((o) => o.known).map((o) => oneLineText(o.name));
+  if (co.length) facts.push(`协办：${co.join('、')}`);
   if (e.online && e.status !== 'moved-online' && eventLocation(e, lookups) !== e.online) facts.push(`线上：${e.online}`);
-  const reg = e.registration;
+  const reg = f.registration;
   if (reg?.url) facts.push(`报名：${reg.url}`);
   else if (reg?.required) facts.push('需要报名');
   if (reg?.deadline) facts.push(`报名截止：${showLocal(reg.deadline)}`);
   if (reg?.note) facts.push(`报名说明：${oneLineText(reg.note)}`);
+  for (const x of f.extra) facts.push(`${x.label}：${oneLineText(x.text)}`);
   if (e.url) facts.push(`官方页面：${e.url}`);
-  const obs = e.observance ? lookups.observances?.get(e.observance) : undefined;
-  if (obs) facts.push(`相关纪念日：${oneLineText(obs.name)}`);
+  if (f.observance) facts.push(`相关纪念日：${oneLineText(f.observance.name)}`);
   if (e.verified === false) facts.push('注：本条信息尚待核实，请以主办方发布为准。');
   facts.push(`详情：${absolute(site, eventUrl(e.id))}`);
   blocks.push(facts.join('\n'));
   return blocks.join('\n\n');
+}
+
+const sourcesCache = new WeakMap<FeedLookups, NameSources>();
+
+/** A feed's lookups as the names eventFacts reads (one object per lookups, as feeds share them). */
+function nameSources(l: FeedLookups): NameSources {
+  let s = sourcesCache.get(l);
+  if (!s) sourcesCache.set(l, (s = { organizer: l.organizers, venue: l.venues, observance: l.observances, vocab: { regions: l.regions, topics: l.topics } }));
+  return s;
 }
 
 /** CATEGORIES: topic labels (ids when no vocabulary is given). */

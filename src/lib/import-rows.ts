@@ -4,7 +4,8 @@
  * venues happens here; everything else (dates, URLs, vocabularies, references) is left to the
  * schema and the validator, which check the generated file exactly as they check a hand-written one.
  */
-import { cellText, KIND_HELP, type Match, matchOrganizer, matchVenue, nameKey, readKind, readStatus, readWhen, splitList, STATUS_HELP } from './import-match.ts';
+import { cellText, KIND_HELP, type Match, matchOrganizer, matchVenue, nameKey, normalizeDateTime, readKind, readStatus, readWhen, splitList, STATUS_HELP } from './import-match.ts';
+import { cellsFromFlags, GENERIC_FIELDS, genericFieldOf } from './event-fields.ts';
 import type { ImportField, ImportRecord, RowRef } from './import-table.ts';
 import type { ContentSet } from './model.ts';
 import { eventSchema, type VocabName } from './schema.ts';
@@ -126,6 +127,14 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
     verified: readYesNo(text('verified'), (m) => bad('verified', m)),
     note: text('note') || undefined,
   };
+  // The registry's generic fields (event-fields.ts): a text → front-matter values, or a message.
+  for (const g of GENERIC_FIELDS) {
+    const t = text(g.field as ImportField);
+    if (!t) continue;
+    const r = g.read(t);
+    if ('error' in r) bad(g.field as ImportField, r.error);
+    else Object.assign(data, r.values);
+  }
   for (const k of ['topics', 'audiences', 'formats'] as const) data[k] = [...new Set(data[k] as string[])];
   if (problems.some((p) => p.severity !== 'warning')) {
     // Collect everything at once: also report what the schema would say about the other cells.
@@ -134,7 +143,7 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
     if (!shape.success) {
       for (const iss of shape.error.issues) {
         const head = String(iss.path[0] ?? '');
-        const field = (head === 'address' ? 'venue' : head) as ImportField;
+        const field = (head === 'address' ? 'venue' : (genericFieldOf(head)?.field ?? head)) as ImportField;
         if (flagged.has(field)) continue;
         flagged.add(field);
         bad(field, zodIssueMessage(iss, []));
@@ -143,6 +152,37 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
     return { problems };
   }
   return { candidate: { ref, data, body: cellText(get('description')) }, problems };
+}
+
+/**
+ * `npm run new -- event` flags → front matter and body (the /submit/ form speaks in the same flags):
+ * the cells a spreadsheet row would have go through mapRow, then what a row has no column for
+ * (registration details, the source's URL, the previous start, keywords).
+ */
+export function eventFromFlags(flags: Record<string, string | boolean | undefined>, content: ContentSet, now?: string): { data?: Record<string, unknown>; body: string; problems: RowProblem[] } {
+  const flag = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string).trim() || undefined : undefined);
+  const { candidate, problems } = mapRow({ ref: { kind: 'row', n: 0 }, cells: cellsFromFlags(flag) }, { content, now });
+  if (!candidate) return { body: '', problems };
+  const d = candidate.data;
+  const num = (k: string) => (flag(k) === undefined ? undefined : Number(flag(k)));
+  d.registration = {
+    ...((d.registration as object) ?? {}),
+    required: yesNo(flag('registration-required')), capacity: num('capacity'), fee: num('fee'),
+    deadline: flag('deadline') ? normalizeDateTime(flag('deadline')) : undefined, note: flag('registration-note'),
+  };
+  if (flag('previous-start')) d.previousStart = normalizeDateTime(flag('previous-start'));
+  if (flag('source-url')) d.source = { title: flag('source-title'), url: flag('source-url') };
+  d.keywords = splitList(flag('keywords'));
+  return { data: d, body: candidate.body, problems };
+}
+
+/** yes/no words → a boolean; anything else is kept for the schema to name. */
+function yesNo(v: string | undefined): boolean | undefined {
+  const t = v?.toLowerCase();
+  if (t === undefined) return undefined;
+  if (['true', 'yes', 'y', '是', '需要', '1'].includes(t)) return true;
+  if (['false', 'no', 'n', '否', '不需要', '0'].includes(t)) return false;
+  return t as unknown as boolean;
 }
 
 /** Files store region ids ("110108"); people write 海淀区 or 北京. */

@@ -9,13 +9,14 @@ import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import type { VocabName } from './schema.ts';
 import { eventUid, icalStatus, observanceUid, sequenceOf } from './ical-fields.ts';
-import { absolute, campaignUrl, eventFeedUrl, eventUrl, facetUrl, observanceFeedUrl, observanceUrl, siteBase } from './urls.ts';
+import { absolute, eventFeedUrl, eventUrl, facetUrl, observanceFeedUrl, observanceUrl, siteBase } from './urls.ts';
 import { offsetIso, SITE_ZONE, zonedInstant } from './time/zones.ts';
 import { markdownToPlainText, truncateText } from './plain-text.ts';
 import { expandObservance, rruleForIcal } from './recurrence.ts';
 import { formatRangeZh } from './time/labels.ts';
 import { KIND_LABEL, STATUS_LABEL } from './labels.ts';
-import { placeLine, regionLabel } from './present.ts';
+import { eventFacts, type LabelledRef, type NamedRef } from './event-facts.ts';
+import { placeLine } from './present.ts';
 import { observanceYears, recentAndUpcoming } from './feeds.ts';
 
 /** Version of the JSON shapes. Adding a field keeps it; renaming, removing or re-meaning one bumps it. */
@@ -86,6 +87,8 @@ export interface OpenEvent {
   note?: string;
   updated?: string;
   sequence: number;
+  /** The field registry's generic fields, as written in the entry (ageMin, ageMax …). */
+  [generic: string]: unknown;
 }
 
 export interface OpenEventsFile {
@@ -162,9 +165,6 @@ function vocabLabels(q: SiteQuery, vocab: VocabName, ids: readonly string[]): Op
   return ids.map((id) => ({ id, label: q.vocab[vocab].get(id)?.label ?? id }));
 }
 
-function organizerRef(q: SiteQuery, id: string, site: string): OpenRef {
-  return { id, name: q.organizer.get(id)?.name ?? id, url: absolute(site, facetUrl('organizers', id)) };
-}
 
 function isoInstant(local: string, zone: string): string {
   return offsetIso(local, zone);
@@ -177,11 +177,10 @@ function plainDescription(body: string | undefined): string | undefined {
 
 export function openEvent(e: EventEntry, q: SiteQuery, site: string): OpenEvent {
   const zone = e.timezone || SITE_ZONE;
-  const venue = e.venue ? q.venue.get(e.venue) : undefined;
-  const obs = e.observance ? q.observance.get(e.observance) : undefined;
-  const camp = e.campaign ? q.observance.get(e.campaign) : undefined;
-  const year = Number(e.startDate.slice(0, 4));
-  const region = e.regionId ? { id: e.regionId, label: regionLabel(q, e.regionId) ?? e.regionId } : undefined;
+  const f = eventFacts(e, q);
+  const venue = f.venue;
+  const ref = (r: NamedRef): OpenRef => ({ id: r.id, name: r.name, url: absolute(site, r.href) });
+  const label = (r: LabelledRef): OpenLabel => ({ id: r.id, label: r.label });
   return compact({
     id: e.id,
     uid: eventUid(e, site),
@@ -202,24 +201,26 @@ export function openEvent(e: EventEntry, q: SiteQuery, site: string): OpenEvent 
     endDate: e.endDate,
     startTime: e.allDay ? undefined : isoInstant(e.start, zone),
     endTime: e.allDay || !e.end ? undefined : isoInstant(e.end, zone),
-    when: formatRangeZh(e.start, e.end),
+    when: f.when,
     rrule: e.rrule,
     previousStart: e.previousStart,
-    organizer: organizerRef(q, e.organizer, site),
-    coOrganizers: e.coOrganizers.map((id) => organizerRef(q, id, site)),
+    organizer: ref(f.organizer),
+    coOrganizers: f.coOrganizers.map(ref),
     venue: venue
       ? compact({ id: venue.id, name: venue.name, url: absolute(site, facetUrl('venues', venue.id)), address: venue.address, geo: venue.geo ? { lat: venue.geo.lat, lng: venue.geo.lng } : undefined })
       : undefined,
     address: e.address,
     online: e.online,
-    region,
+    region: f.region && label(f.region),
     place: placeLine(e, q),
-    topics: vocabLabels(q, 'topics', e.topics),
-    audiences: vocabLabels(q, 'audiences', e.audiences),
-    formats: vocabLabels(q, 'formats', e.formats),
-    observance: obs ? { id: obs.id, name: obs.name, url: absolute(site, observanceUrl(obs.id)) } : undefined,
-    campaign: camp ? { id: camp.id, name: camp.name, url: absolute(site, campaignUrl(camp.id, year)), year } : undefined,
+    topics: f.vocab.topics.map(label),
+    audiences: f.vocab.audiences.map(label),
+    formats: f.vocab.formats.map(label),
+    observance: f.observance && ref(f.observance),
+    campaign: f.campaign && { ...ref(f.campaign), year: f.campaign.year },
     registration: e.registration,
+    // The field registry's generic fields, as written (ageMin, ageMax …; event-fields.ts).
+    ...Object.assign({}, ...f.extra.map((x) => x.values)),
     officialUrl: e.url,
     source: e.source,
     verified: e.verified,

@@ -14,12 +14,12 @@
  * an event, the first paragraph of its description (the rest made indexing slow and added little).
  * Pure: the caller indexes the records.
  */
-import { formatRangeZh } from './time/labels.ts';
 import type { EventEntry, ObservanceEntry, OrganizerEntry, VenueEntry } from './model.ts';
 import { occurrenceLabel } from './observance-view.ts';
-import { KIND_LABEL, LEVEL_LABEL, OBSERVANCE_KIND_LABEL, STATUS_SENTENCE } from './labels.ts';
+import { LEVEL_LABEL, OBSERVANCE_KIND_LABEL } from './labels.ts';
+import { eventFacts } from './event-facts.ts';
 import { markdownToPlainText } from './plain-text.ts';
-import { eventPlace, labels, regionLabel } from './present.ts';
+import { labels, regionLabel } from './present.ts';
 import { eventUrl, facetUrl, observanceUrl } from './urls.ts';
 import type { SiteQuery } from './query.ts';
 import { expandObservance } from './recurrence.ts';
@@ -64,28 +64,27 @@ function firstParagraph(md: string | undefined): string | undefined {
 }
 
 export function eventDocument(e: EventEntry, q: SiteQuery, today: string): SearchDocument {
-  const place = eventPlace(e, q);
-  const org = q.organizer.get(e.organizer);
-  const co = e.coOrganizers.map((id) => q.organizer.get(id)?.name).filter(Boolean);
-  const obs = e.observance ? q.observance.get(e.observance) : undefined;
-  const camp = e.campaign ? q.observance.get(e.campaign) : undefined;
-  const reg = e.registration;
-  const names = (vocab: 'audiences' | 'topics' | 'formats', ids: string[]) => labels(q, vocab, ids).map((l) => l.label).join(' ');
+  const f = eventFacts(e, q);
+  const place = f.place;
+  const co = f.coOrganizers.filter((o) => o.known).map((o) => o.name);
+  const reg = f.registration;
+  const names = (refs: { label: string }[]) => refs.map((l) => l.label).join(' ');
   const content = lines([
     e.title,
     e.titleEn,
-    e.status !== 'scheduled' && STATUS_SENTENCE[e.status],
+    f.statusSentence,
     e.summary,
-    `${e.kind === 'deadline' ? '截止' : '时间'} ${formatRangeZh(e.start, e.end)}`,
-    e.kind !== 'activity' && `类型 ${KIND_LABEL[e.kind]}`,
+    `${f.whenLabel} ${f.when}`,
+    f.kind && `类型 ${f.kind}`,
     (place.name || place.address || place.region) && `地点 ${[place.name, place.address, place.region].filter(Boolean).join(' ')}`,
-    `主办 ${org?.name ?? e.organizer}${co.length ? ` 协办 ${co.join('、')}` : ''}`,
-    e.audiences.length > 0 && `面向 ${names('audiences', e.audiences)}`,
-    e.topics.length > 0 && `主题 ${names('topics', e.topics)}`,
-    e.formats.length > 0 && `形式 ${names('formats', e.formats)}`,
+    `主办 ${f.organizer.name}${co.length ? ` 协办 ${co.join('、')}` : ''}`,
+    e.audiences.length > 0 && `面向 ${names(f.vocab.audiences)}`,
+    e.topics.length > 0 && `主题 ${names(f.vocab.topics)}`,
+    e.formats.length > 0 && `形式 ${names(f.vocab.formats)}`,
     reg && `报名 ${reg.required ? '需要报名' : '无需报名'}${reg.fee === 0 ? ' 免费' : ''}${reg.note ? ` ${reg.note}` : ''}`,
-    obs && `纪念日 ${obs.name}（设立机构：${obs.authority}）`,
-    camp && `所属 ${e.startDate.slice(0, 4)} 年${camp.name}`,
+    ...f.extra.map((x) => `${x.label} ${x.text}`),
+    f.observance && `纪念日 ${f.observance.name}（设立机构：${f.observance.authority}）`,
+    f.campaign && `所属 ${f.campaign.year} 年${f.campaign.name}`,
     e.note,
     firstParagraph(e.body),
   ]);
