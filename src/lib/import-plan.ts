@@ -12,6 +12,7 @@ import type { ContentError } from './errors.ts';
 import { duplicateIndex, duplicateKeys } from './import-match.ts';
 import { type Candidate, mapRow, type RowContext, type RowProblem } from './import-rows.ts';
 import { columnOf, type ImportField, type ImportRecord, refLabel, type RowRef } from './import-table.ts';
+import { genericFieldOf } from './event-fields.ts';
 import { buildEntry, checkNewFiles, type NewFile, takenIds } from './scaffold.ts';
 import { type SourceFile, validateContent } from './validate.ts';
 
@@ -99,7 +100,7 @@ export function planImport(records: ImportRecord[], existing: SourceFile[], cont
   const toRow = (e: ContentError): RowProblem => {
     const f = byFile.get(e.file)!;
     const head = e.field.split('.')[0] ?? '';
-    const field = (FROM_FIELD[head] ?? (columnOf(head) ? head : '')) as ImportField | '';
+    const field = (FROM_FIELD[head] ?? (columnOf(head) ? head : (genericFieldOf(head)?.field ?? ''))) as ImportField | '';
     return { ref: f.ref, field, message: e.message, ...(e.hint ? { hint: e.hint } : {}), ...(e.severity ? { severity: e.severity } : {}) };
   };
   for (const e of check.errors) {
