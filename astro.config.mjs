@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { MARKDOWN_FEATURES, MARKDOWN_OPTIONS, siteUrl } from './src/site-config.ts';
 import sideOutputs from './src/integrations/side-outputs.ts';
+import inlineScript from './src/integrations/inline-script.ts';
 
 // Static output; the public URL comes from SITE_URL (see README). Contributors' Markdown is
 // sanitised in the content loader (src/lib/sanitize.ts) as a second wall behind the validator.
@@ -21,6 +22,8 @@ export default defineConfig({
   markdown: { ...MARKDOWN_OPTIONS, processor: satteri({ features: { ...MARKDOWN_FEATURES } }) },
   devToolbar: { enabled: false },
   vite: {
+    // The page clock, bundled and inlined in every page (src/integrations/inline-script.ts).
+    plugins: [inlineScript()],
     build: { chunkSizeWarningLimit: 800 },
     // Benchmark and test builds hold up to 170,000 files: watching them exhausts the system's watchers.
     server: { watch: { ignored: ['**/bench/out/**', '**/tests/.tmp/**', '**/dist/**'] } },

@@ -6,9 +6,9 @@
  *   `relativeHint` the build uses;
  * - shows an embed's "nothing upcoming" note (`data-when-all-past`) when every entry has ended.
  *
- * The layouts load page-clock-entry.ts, built as one self-contained deferred file (`?worker&url`,
- * as the header search): one cached request shared by every page, instead of a copy of the rules
- * inlined in each page.
+ * The layouts inline page-clock-entry.ts, bundled at build time (`?inline-script`,
+ * src/integrations/inline-script.ts): no request, and the rules stay written once, here and in
+ * src/lib/time/.
  */
 import { todayIn } from '../lib/time/days.ts';
 import { relativeHint } from '../lib/time/labels.ts';
