@@ -71,6 +71,28 @@ export interface FieldSpec {
 /** Generic fields: what they are sure to have. */
 export type GenericField = FieldSpec & Required<Pick<FieldSpec, 'field' | 'flag' | 'label' | 'paths' | 'read' | 'fact'>> & { form: FormSpec & { section: FormSection } };
 
+const AGE = /^(\d{1,3})?\s*(?:岁)?\s*(?:(-|–|—|~|～|至|到)\s*(\d{1,3})?|(以上|及以上|\+)|(以下|及以下))?\s*(?:岁)?$/;
+
+/** 6-12, 6–12岁, 6岁以上, 6-, 12岁以下, -12, 10 → ageMin / ageMax (the schema checks 0–120 and the order). */
+export function readAgeRange(text: string): { values: Record<string, unknown> } | { error: string } {
+  const m = AGE.exec(text.replace(/\s+/g, ' ').trim());
+  const [min, dash, max, over, under] = m ? [m[1], m[2], m[3], m[4], m[5]] : [];
+  if (!m || (!min && !max) || ((over || under) && !min)) return { error: `“${text}”看不懂，请写成 6-12（岁）、6-（6 岁以上）或 -12（12 岁以下）/ write an age range such as 6-12, 6- or -12` };
+  if (under) return { values: { ageMax: Number(min) } };
+  if (over || (dash && !max)) return { values: { ageMin: Number(min) } };
+  if (dash) return { values: { ...(min ? { ageMin: Number(min) } : {}), ageMax: Number(max) } };
+  return { values: { ageMin: Number(min), ageMax: Number(min) } };
+}
+
+/** 6–12 岁, 6 岁以上, 12 岁以下. */
+export function ageRangeText(e: Pick<EventEntry, 'ageMin' | 'ageMax'>): string | undefined {
+  const { ageMin: min, ageMax: max } = e;
+  if (min === undefined && max === undefined) return undefined;
+  if (max === undefined) return `${min} 岁以上`;
+  if (min === undefined) return `${max} 岁以下`;
+  return min === max ? `${min} 岁` : `${min}–${max} 岁`;
+}
+
 const col = (order: number, zh: string, en: string, aliases: readonly string[], help: string, example = '', required?: true): ColumnSpec => ({ order, zh, en, aliases, help, example, ...(required ? { required } : {}) });
 const LIST_HELP = '从词表选，多个用“、”分开';
 
@@ -93,6 +115,15 @@ export const EVENT_FIELDS = [
   { field: 'formats', path: 'formats', flag: 'formats', column: col(8, '形式', 'formats', ['活动形式', '活动类型'], LIST_HELP, '培训'), form: { name: 'formats', label: '形式' }, examples: { formats: ['培训'] } },
   { field: 'observance', path: 'observance', flag: 'observance', column: col(19, '相关纪念日', 'observance', ['纪念日'], '可选，纪念日编号或名称，例如 世界急救日'), form: { name: 'observance', label: '相关纪念日（可选）' }, examples: { observance: 'world-first-aid-day' } },
   { field: 'campaign', path: 'campaign', flag: 'campaign', column: col(20, '活动季', 'campaign', [], '可选，活动季编号或名称，例如 全国科普月'), form: { name: 'campaign', label: '所属活动季（可选）' }, examples: { campaign: 'national-science-month' } },
+  {
+    field: 'age', flag: 'age', label: '适合年龄', paths: ['ageMin', 'ageMax'],
+    column: col(26, '适合年龄', 'age', ['年龄', '年龄段', '适合年龄段', '适合人群年龄'], '可选：6-12（岁）、6-（6 岁以上）或 -12（12 岁以下）'),
+    form: { name: 'age', label: '适合年龄（可选）', hint: '例如 6-12（岁）；只有下限写 6-，只有上限写 -12。', section: 'tags', placeholder: '6-12' },
+    examples: { ageMin: 6, ageMax: 12 },
+    read: readAgeRange,
+    fact: ageRangeText,
+    jsonLd: (e) => (e.ageMin === undefined && e.ageMax === undefined ? undefined : { typicalAgeRange: `${e.ageMin ?? 0}-${e.ageMax ?? ''}` }),
+  },
   { field: 'registration', path: 'registration.url', flag: 'registration', column: col(9, '报名链接', 'registration', ['报名网址', '报名方式', '报名'], '以 https:// 开头的报名网址', 'https://www.example.org/signup'), form: { name: 'registration', label: '报名网址（可选）' }, examples: { registration: { url: 'https://www.example.org/signup', required: true, capacity: 40, fee: 0 }, 'registration.url': 'https://www.example.org/signup' } },
   { path: 'registration.required', flag: 'registration-required', form: { name: 'registrationRequired', label: '是否必须报名' }, examples: { 'registration.required': true } },
   { path: 'registration.capacity', flag: 'capacity', form: { name: 'capacity', label: '名额（可选）' }, examples: { 'registration.capacity': 40 } },

@@ -132,6 +132,13 @@ const source = z.strictObject({
   url: httpUrl.optional(),
 });
 
+/** An age in whole years. */
+const age = z
+  .number({ error: '年龄写整数（岁），例如 6 / an age is a whole number of years' })
+  .int({ error: '年龄写整数（岁），例如 6 / an age is a whole number of years' })
+  .min(0, { error: '年龄不能小于 0 / an age cannot be negative' })
+  .max(120, { error: '年龄不能超过 120 / an age cannot exceed 120' });
+
 export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'moved-online'] as const;
 export const EVENT_KINDS = ['activity', 'call', 'deadline'] as const;
 
@@ -193,6 +200,10 @@ export const eventSchema = z.strictObject({
   audiences: stringList.default([]),
   /** 形式：中文名称或编号，见 content/vocab/formats.yaml / Formats: label or id. */
   formats: stringList.default([]),
+  /** 适合的最小年龄（岁，可选），例如 6 / Youngest suitable age in years (optional). */
+  ageMin: age.optional(),
+  /** 适合的最大年龄（岁，可选），例如 12；只有下限时不写 / Oldest suitable age in years (optional). */
+  ageMax: age.optional(),
   /** 报名信息（可选）/ Registration (optional). */
   registration: registrationSchema.optional(),
   /** 状态：scheduled 照常、cancelled 取消、postponed 延期、moved-online 改为线上 / Status. */
@@ -217,6 +228,9 @@ export const eventSchema = z.strictObject({
   note: oneLine(300).optional(),
   /** 搜索别名（可选），例如简称 / Extra search words such as short names. */
   keywords: stringList.default([]),
+}).refine((e) => e.ageMin === undefined || e.ageMax === undefined || e.ageMin <= e.ageMax, {
+  path: ['ageMax'],
+  message: '适合年龄的上限小于下限，请检查 ageMin 和 ageMax / ageMax is below ageMin',
 });
 
 // ---------------------------------------------------------------------------------------------

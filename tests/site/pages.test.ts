@@ -43,6 +43,19 @@ describe('spine pages', () => {
     await expect(bare.page.locator('h1').textContent()).resolves.toBeTruthy();
   });
 
+  it("an event page shows the registry's generic facts (适合年龄) and puts them in its JSON-LD, .ics and open data", async () => {
+    const { page, errors } = await openPage(browser, `${base}events/2026-09-20-science-fair/`);
+    const facts = page.locator('dl.facts');
+    await expect(facts.locator('dt:text-is("适合年龄") + dd').textContent()).resolves.toBe('6–14 岁');
+    const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]'))!);
+    expect(ld.typicalAgeRange).toBe('6-14');
+    const ics = await (await fetch(`${base}events/2026-09-20-science-fair.ics`)).text();
+    expect(ics.replace(/\r\n /g, '')).toContain('\\n适合年龄：6–14 岁\\n');
+    const data = (await (await fetch(`${base}api/events.json`)).json()) as { events: { id: string; ageMin?: number; ageMax?: number }[] };
+    expect(data.events.find((x) => x.id === '2026-09-20-science-fair')).toMatchObject({ ageMin: 6, ageMax: 14 });
+    expect(errors).toEqual([]);
+  });
+
   it("the page clock rewrites an event's relative hint against today in China, wherever the reader is", async () => {
     // The same page, opened on different days: the hint follows the reader's clock, not the build's.
     const cases = [
