@@ -20,7 +20,7 @@ import {
   renderObservancesFeed,
   type FeedSpec,
 } from './feeds.ts';
-import { CALENDAR_MANIFEST_URL, monthDataUrl, observanceYearDataUrl } from './urls.ts';
+import { CALENDAR_MANIFEST_URL, monthDataUrl, observanceYearDataUrl, observanceYearFileUrl } from './urls.ts';
 import { FACETS, facetIds } from './facets.ts';
 import { TABLE_HEADERS, plannerYears, tableRow, yearCsv, yearRows } from './observance-year.ts';
 
@@ -67,8 +67,8 @@ export function* dataFiles(q: SiteQuery, today: string, url: string): Generator<
   }
   // The planners' year downloads beside /observances/<year>/ (the .xlsx is binary: yearSheets below).
   for (const year of plannerYears(today)) {
-    yield { path: `observances/${year}.ics`, body: renderObservanceYearFeed(q, year, today, url) };
-    yield { path: `observances/${year}.csv`, body: yearCsv(yearRows(q.content.observances, year, today), url) };
+    yield { path: file(observanceYearFileUrl(year, 'ics')), body: renderObservanceYearFeed(q, year, today, url) };
+    yield { path: file(observanceYearFileUrl(year, 'csv')), body: yearCsv(yearRows(q.content.observances, year, today), url) };
   }
   for (const facet of FACETS) {
     for (const id of facetIds(q, facet)) yield events(facetSpec(q, facet, id, today));
@@ -104,6 +104,6 @@ export interface SheetFile {
 export function* sheetFiles(q: SiteQuery, today: string, url: string): Generator<SheetFile> {
   for (const year of plannerYears(today)) {
     const rows = yearRows(q.content.observances, year, today).map((r) => tableRow(r, url));
-    yield { path: `observances/${year}.xlsx`, sheet: `${year}年科普纪念日`, rows: [[...TABLE_HEADERS], ...rows], widths: [12, 12, 8, 24, 30, 8, 6, 36, 22, 30, 40, 40, 44] };
+    yield { path: file(observanceYearFileUrl(year, 'xlsx')), sheet: `${year}年科普纪念日`, rows: [[...TABLE_HEADERS], ...rows], widths: [12, 12, 8, 24, 30, 8, 6, 36, 22, 30, 40, 40, 44] };
   }
 }

@@ -17,7 +17,7 @@ import { eventsFeed, observancesFeed, type FeedLookups, type FeedOptions, type O
 import { addDays } from './time/days.ts';
 import { expandObservance, occurrenceInYear, pendingIsPast, rruleForIcal } from './recurrence.ts';
 import { FACET_INFO, facetIndex, facetLabel, type Facet } from './facets.ts';
-import { absolute, campaignFeedUrl, eventFeedUrl, facetFeedUrl, observanceFeedUrl } from './urls.ts';
+import { absolute, campaignFeedUrl, eventFeedUrl, facetFeedUrl, observanceFeedUrl, observanceYearFileUrl } from './urls.ts';
 
 /** Past activities stay in the feeds this many days after they end (subscribers keep recent history). */
 export const RECENT_DAYS = 90;
@@ -192,7 +192,7 @@ export function observanceYearItem(o: ObservanceEntry, year: number, today: stri
 
 export function observanceYearSpec(year: number): Omit<FeedSpec, 'events'> {
   return {
-    path: `/observances/${year}.ics`,
+    path: observanceYearFileUrl(year, 'ics'),
     name: `${FEED_BRAND} · ${year} 年科普纪念日`,
     description: `${year} 年的科普纪念日、宣传周、宣传月和活动季（全天事件）；尚未公布日期的按通常时间标“预计”。`,
   };

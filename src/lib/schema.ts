@@ -110,7 +110,7 @@ export const ianaZone = z.string().refine(
       return false;
     }
   },
-  { message: '未知时区，请写 IANA 名称，例如 Asia/Shanghai / unknown time zone: use an IANA name such as Asia/Shanghai' },
+  { message: `未知时区，请写 IANA 名称，例如 ${SITE_ZONE} / unknown time zone: use an IANA name such as ${SITE_ZONE}` },
 );
 
 /** A list of strings written either as a YAML list or as one comma-separated line. */

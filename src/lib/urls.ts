@@ -34,6 +34,11 @@ export const observanceUrl = (id: string) => `/observances/${id}/`;
 /** /observances/<id>.ics — its days, year after year. */
 export const observanceFeedUrl = (id: string) => `/observances/${id}.ics`;
 
+/** /observances/2026/ — the year at a glance for planners. */
+export const observanceYearUrl = (year: number | string) => `/observances/${year}/`;
+/** /observances/2026.ics | .csv | .xlsx — that year as a calendar file or a spreadsheet. */
+export const observanceYearFileUrl = (year: number | string, ext: 'ics' | 'csv' | 'xlsx') => `/observances/${year}.${ext}`;
+
 /** /campaigns/<id>/<year>/ — one edition of a campaign (全国科普月 2026). */
 export const campaignUrl = (id: string, year: number | string) => `/campaigns/${id}/${year}/`;
 /** /campaigns/<id>/<year>.ics — every activity of that edition. */

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { firstSearch, lighthouse, type FirstSearch, type LighthouseScores, serve } from './browser.ts';
 import { gz, kb, mb, OUT, ROOT, TODAY } from './config.ts';
+import { SITE_ZONE } from '../../../src/lib/time/days.ts';
 import { measure, type ProcMeasure } from './measure.ts';
 import { pageTypes, pageWeight, pickEventPage, type PageWeight, walk } from './weigh.ts';
 
@@ -66,7 +67,7 @@ function generate(events: number, seed: number): { content: string; dist: string
 }
 
 async function build(events: number, paths: { content: string; dist: string; cache: string }): Promise<{ build: ProcMeasure; steps: Steps }> {
-  const env = { CONTENT_DIR: paths.content, KEPU_OUT_DIR: paths.dist, KEPU_CACHE_DIR: paths.cache, KEPU_TODAY: TODAY, TZ: 'Asia/Shanghai' };
+  const env = { CONTENT_DIR: paths.content, KEPU_OUT_DIR: paths.dist, KEPU_CACHE_DIR: paths.cache, KEPU_TODAY: TODAY, TZ: SITE_ZONE };
   const logFile = join(OUT, `build-${events}.log`);
   const result = await measure('build (validate; pages, data files and search index side by side)', ['scripts/build.ts'], env, logFile);
   if (result.status) throw new Error(`build failed at ${events} events`);
