@@ -37,66 +37,117 @@ export interface RowContext {
 
 const ONLINE_WORDS = new Set(['线上', '网上', '网络', '在线', '线上直播', '直播', 'online']);
 
-export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candidate; problems: RowProblem[] } {
+/** One record being read: its cells (empty ones take the defaults) and the problems found so far. */
+interface Row {
+  ref: RowRef;
+  ctx: RowContext;
+  problems: RowProblem[];
+  get(f: ImportField): unknown;
+  text(f: ImportField): string;
+  bad(field: ImportField, message: string, hint?: string): void;
+}
+
+function rowOf(rec: ImportRecord, ctx: RowContext): Row {
   const problems: RowProblem[] = [];
-  const { ref } = rec;
   const get = (f: ImportField): unknown => {
     const v = rec.cells[f];
     return cellText(v) === '' ? ctx.defaults?.[f] : v;
   };
-  const text = (f: ImportField) => cellText(get(f));
-  const bad = (field: ImportField, message: string, hint?: string) => problems.push({ ref, field, message, ...(hint ? { hint } : {}) });
-  const { content } = ctx;
+  return {
+    ref: rec.ref, ctx, problems, get,
+    text: (f) => cellText(get(f)),
+    bad: (field, message, hint) => problems.push({ ref: rec.ref, field, message, ...(hint ? { hint } : {}) }),
+  };
+}
 
-  // Organizer(s): the first is the organizer, the others co-organize.
-  const orgNames = splitList(get('organizer'));
-  const coNames = splitList(get('coOrganizers'));
-  const orgIds: string[] = [];
+/** Organizer(s): the first is the organizer, the others co-organize. */
+function organizerIds(row: Row): string[] {
+  const orgNames = splitList(row.get('organizer'));
+  const coNames = splitList(row.get('coOrganizers'));
+  const ids: string[] = [];
   for (const name of [...orgNames, ...coNames]) {
-    const m = matchOrganizer(name, content.organizers);
+    const m = matchOrganizer(name, row.ctx.content.organizers);
     if ('id' in m) {
-      if (!orgIds.includes(m.id)) orgIds.push(m.id);
-    } else bad(orgNames.includes(name) ? 'organizer' : 'coOrganizers', m.error, m.hint);
+      if (!ids.includes(m.id)) ids.push(m.id);
+    } else row.bad(orgNames.includes(name) ? 'organizer' : 'coOrganizers', m.error, m.hint);
   }
-  if (orgNames.length === 0) bad('organizer', '请填写主办单位（已有单位的名称或编号）/ the organizer is missing');
+  if (orgNames.length === 0) row.bad('organizer', '请填写主办单位（已有单位的名称或编号）/ the organizer is missing');
+  return ids;
+}
 
-  // Place: a known venue, else an address; "线上" means none.
+/** Place: a known venue, else an address; "线上" means none. */
+function placeOf(row: Row): { venue?: string; address?: string; online?: string } {
   let venue: string | undefined;
   let address: string | undefined;
-  let online = text('online') || undefined;
-  const place = text('venue');
+  let online = row.text('online') || undefined;
+  const place = row.text('venue');
   if (place && !ONLINE_WORDS.has(place.toLowerCase())) {
     if (/^https?:\/\//i.test(place)) {
       online ??= place;
     } else {
-      venue = matchVenue(place, content.venues);
+      venue = matchVenue(place, row.ctx.content.venues);
       if (!venue) address = place;
     }
   }
   // A separate address column: the exact spot at a venue, or the street of a place that is no venue.
-  const street = text('address');
+  const street = row.text('address');
   if (street) address = address && address !== street ? `${address}（${street}）` : street;
+  return { venue, address, online };
+}
 
+/** .ics CATEGORIES: keep the words a vocabulary knows, report the rest. */
+function categoriesOf(row: Row): Partial<Record<VocabName, string[]>> {
+  const known: Partial<Record<VocabName, string[]>> = {};
+  const unknown: string[] = [];
+  for (const c of splitList(row.get('categories'))) {
+    const hit = (['topics', 'audiences', 'formats'] as const).find((v) => vocabHas(row.ctx, v, c));
+    if (hit) (known[hit] ??= []).push(c);
+    else unknown.push(c);
+  }
+  if (unknown.length)
+    row.problems.push({ ref: row.ref, field: 'categories', severity: 'warning', message: `分类“${unknown.join('、')}”不在词表里，未导入 / categories not in the vocabularies were left out` });
+  return known;
+}
+
+/** The registry's generic fields (event-fields.ts): a text → front-matter values, or a message. */
+function genericValues(row: Row, data: Record<string, unknown>): void {
+  for (const g of GENERIC_FIELDS) {
+    const t = row.text(g.field as ImportField);
+    if (!t) continue;
+    const r = g.read(t);
+    if ('error' in r) row.bad(g.field as ImportField, r.error);
+    else Object.assign(data, r.values);
+  }
+}
+
+/** Collect everything at once: what the schema says about the cells no problem names yet. */
+function schemaProblems(row: Row, data: Record<string, unknown>): void {
+  const flagged = new Set(row.problems.map((p) => p.field));
+  const shape = eventSchema.safeParse({ ...data, organizer: data.organizer ?? 'placeholder' });
+  if (shape.success) return;
+  for (const iss of shape.error.issues) {
+    const head = String(iss.path[0] ?? '');
+    const field = (head === 'address' ? 'venue' : (genericFieldOf(head)?.field ?? head)) as ImportField;
+    if (flagged.has(field)) continue;
+    flagged.add(field);
+    row.bad(field, zodIssueMessage(iss, []));
+  }
+}
+
+export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candidate; problems: RowProblem[] } {
+  const row = rowOf(rec, ctx);
+  const { text, get, bad, problems } = row;
+  const orgIds = organizerIds(row);
+  const { venue, address, online } = placeOf(row);
   const status = readStatus(get('status'));
   if (!status) bad('status', `状态“${text('status')}”看不懂，请写 ${STATUS_HELP} / unknown status`);
   const kind = readKind(get('kind'));
   if (!kind) bad('kind', `类型“${text('kind')}”看不懂，请写 ${KIND_HELP} / unknown kind`);
-
   const when = readWhen(get('start'), get('end'));
   const observance = refByName(text('observance'), ctx, (m, h) => bad('observance', m, h));
   const campaign = refByName(text('campaign'), ctx, (m, h) => bad('campaign', m, h));
-
-  // .ics CATEGORIES: keep the words a vocabulary knows, report the rest.
-  const vocabFromCategories: Partial<Record<VocabName, string[]>> = {};
-  const unknownCategories: string[] = [];
-  for (const c of splitList(get('categories'))) {
-    const hit = (['topics', 'audiences', 'formats'] as const).find((v) => vocabHas(ctx, v, c));
-    if (hit) (vocabFromCategories[hit] ??= []).push(c);
-    else unknownCategories.push(c);
-  }
-  if (unknownCategories.length)
-    problems.push({ ref, field: 'categories', severity: 'warning', message: `分类“${unknownCategories.join('、')}”不在词表里，未导入 / categories not in the vocabularies were left out` });
-
+  const fromCategories = categoriesOf(row);
+  const list = (k: 'topics' | 'audiences' | 'formats') => [...new Set([...splitList(get(k)), ...(fromCategories[k] ?? [])])];
   const registrationUrl = text('registration');
   const sourceTitle = text('source');
   const data: Record<string, unknown> = {
@@ -116,9 +167,9 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
     region: regionId(text('region'), ctx, (m, h) => bad('region', m, h)),
     observance,
     campaign,
-    topics: [...splitList(get('topics')), ...(vocabFromCategories.topics ?? [])],
-    audiences: [...splitList(get('audiences')), ...(vocabFromCategories.audiences ?? [])],
-    formats: [...splitList(get('formats')), ...(vocabFromCategories.formats ?? [])],
+    topics: list('topics'),
+    audiences: list('audiences'),
+    formats: list('formats'),
     registration: registrationUrl ? { url: registrationUrl } : undefined,
     status: status ?? 'scheduled',
     url: text('url') || undefined,
@@ -127,31 +178,12 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
     verified: readYesNo(text('verified'), (m) => bad('verified', m)),
     note: text('note') || undefined,
   };
-  // The registry's generic fields (event-fields.ts): a text → front-matter values, or a message.
-  for (const g of GENERIC_FIELDS) {
-    const t = text(g.field as ImportField);
-    if (!t) continue;
-    const r = g.read(t);
-    if ('error' in r) bad(g.field as ImportField, r.error);
-    else Object.assign(data, r.values);
-  }
-  for (const k of ['topics', 'audiences', 'formats'] as const) data[k] = [...new Set(data[k] as string[])];
+  genericValues(row, data);
   if (problems.some((p) => p.severity !== 'warning')) {
-    // Collect everything at once: also report what the schema would say about the other cells.
-    const flagged = new Set(problems.map((p) => p.field));
-    const shape = eventSchema.safeParse({ ...data, organizer: data.organizer ?? 'placeholder' });
-    if (!shape.success) {
-      for (const iss of shape.error.issues) {
-        const head = String(iss.path[0] ?? '');
-        const field = (head === 'address' ? 'venue' : (genericFieldOf(head)?.field ?? head)) as ImportField;
-        if (flagged.has(field)) continue;
-        flagged.add(field);
-        bad(field, zodIssueMessage(iss, []));
-      }
-    }
+    schemaProblems(row, data);
     return { problems };
   }
-  return { candidate: { ref, data, body: cellText(get('description')) }, problems };
+  return { candidate: { ref: rec.ref, data, body: cellText(get('description')) }, problems };
 }
 
 /**
