@@ -10,6 +10,7 @@ import { daysBetween, daysInMonth } from './time/days.ts';
 import { weekdayZh } from './time/labels.ts';
 import { occurrenceLabel } from './observance-view.ts';
 import { LEVEL_LABEL, OBSERVANCE_KIND_LABEL } from './labels.ts';
+import { absolute, observanceUrl } from './urls.ts';
 
 /** How sure a year's date is. */
 export type DateStatus = 'rule' | 'announced' | 'expected' | 'pending' | 'unrecorded';
@@ -155,7 +156,7 @@ export function tableRow(r: YearRow, site: string): string[] {
     r.theme ?? '',
     dateSource?.title ?? o.source.title,
     dateSource?.url ?? o.source.url ?? '',
-    `${site.replace(/\/+$/, '')}/observances/${o.id}/`,
+    absolute(site, observanceUrl(o.id)),
   ];
 }
 
