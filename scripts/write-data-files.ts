@@ -15,6 +15,7 @@ import { getSite } from '../src/data/site.ts';
 import writeXlsxFile from 'write-excel-file/node';
 import { dataFiles, sheetFiles } from '../src/lib/data-files.ts';
 import { runSideOutput } from './lib/side-output.ts';
+import { writeShareImages } from './lib/write-share-images.ts';
 
 await runSideOutput('scripts/write-data-files.ts', async (out) => {
   const { q, today, url } = await getSite();
@@ -42,5 +43,8 @@ await runSideOutput('scripts/write-data-files.ts', async (out) => {
     writeFileSync(join(out, f.path), await writeXlsxFile(cells as never, { sheet: f.sheet, columns, stickyRowsCount: 1 }).toBuffer());
     n++;
   }
-  return `${n} 个数据文件（日历订阅、日历数据、开放数据）/ data files`;
+  // The share images (issue 19): drawn here, on the side core, and cached between builds.
+  const images = writeShareImages(out, q, today, url);
+  // (bench.ts reads the step's time after "data files".)
+  return `${images.drawn + images.reused} 张分享图片（新画 ${images.drawn}）/ share images (${images.drawn} drawn), ${n} 个数据文件（日历订阅、日历数据、开放数据）/ data files`;
 });
