@@ -45,7 +45,7 @@ const TONES: Record<ShareTone, { main: string; soft: string }> = {
   observance: { main: '#6b3fa0', soft: '#f4effa' },
   campaign: { main: '#8a3a0c', soft: '#fcf1e7' },
 };
-const INK = '#1b1f24';
+export const INK = '#1b1f24';
 const MUTED = '#4f5863';
 
 /** One line of text as drawn: what the tests read back (the image's text layer). */
@@ -113,6 +113,7 @@ export function wrap(g: SKRSContext2D, text: string, width: number, maxLines: nu
   }
   if (line.trim()) lines.push(line.trimEnd());
   if (lines.length <= maxLines) return lines;
+  if (maxLines < 1) return [];
   const kept = lines.slice(0, maxLines);
   let last = kept[maxLines - 1]!;
   while (last && !fits(last + '…')) last = [...last].slice(0, -1).join('');
@@ -269,6 +270,7 @@ export function drawShareImage(img: ShareImage): DrawnImage {
   // No row filters (text on flat colour compresses better without them). Cards at zlib level 3:
   // ≈ 3.5 ms and ≈ 60 KB (level 6: 9 ms, 43 KB; every filter at level 6: 22 ms, 59 KB). The ≈ 100
   // posters at level 6: ≈ 25 ms and ≈ 140 KB (level 3: 185 KB, too near the 200 KB limit).
-  const png = canvas.encodeSync('png', { compressionLevel: img.format === 'card' ? 3 : 6, filters: PngFilter.None });
+  // The title and the alt text ride along as PNG text chunks (iTXt): what the image says, in words.
+  const png = canvas.encodeSync('png', { compressionLevel: img.format === 'card' ? 3 : 6, filters: PngFilter.None, title: img.title, description: img.alt });
   return { png, width: L.width, height: L.height, text, qr };
 }
