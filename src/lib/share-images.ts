@@ -25,12 +25,14 @@ export const CARD_SIZE = { width: 1200, height: 630 } as const;
 export const POSTER_SIZE = { width: 1080, height: 1920 } as const;
 
 /**
- * Event cards are drawn for events not over whose first day is at most this many days ahead. Why
- * not every event: a card costs ≈ 5–8 ms of CPU to draw and encode (Skia, measured on this 2-core
- * machine), so the 10,000 generated events of the benchmark would add 50–80 s to a cold build whose
- * budget is 40 s in all; past events are rarely shared, and an event further ahead gets its card as
- * its day comes near (the site is rebuilt daily, and a drawn card is cached until its text changes).
- * Pages of events without a card use their campaign edition's or observance's card, else the site's.
+ * Event cards are drawn for events not over whose first day is at most this many days ahead. Why not
+ * every event: a card costs ≈ 7–9 ms of CPU to draw and encode (Skia; measured on this 2-core
+ * machine under load), so the 10,000 generated events of the benchmark would add ≈ 80 s of CPU to a
+ * cold build whose budget is 40 s in all. With this rule the benchmark's 10k tree has 700 event cards
+ * (September is 全国科普月) and all 1,069 images of a cold build cost 12.4 s of CPU, a warm one 0.1 s.
+ * Past events are rarely shared, and an event further ahead gets its card as its day comes near (the
+ * site is rebuilt daily; a drawn card is kept until its text changes). Pages of events without a card
+ * use their campaign edition's or observance's card, else the site's.
  */
 export const EVENT_CARD_DAYS = 60;
 

@@ -17,7 +17,7 @@ import { deviceOf, inAppName, isInAppBrowser } from '../../src/lib/devices.ts';
 import { landingFeeds, subscribePagePath } from '../../src/lib/subscribe-pages.ts';
 import { EVENT_CARD_DAYS, eventCardPath, eventPreviewImage, shareImages, type ShareImage } from '../../src/lib/share-images.ts';
 import { addDays } from '../../src/lib/dates.ts';
-import { INK, drawShareImage, wrap } from '../../scripts/lib/draw-share-image.ts';
+import { INK, drawShareImage, fontOf, wrap } from '../../scripts/lib/draw-share-image.ts';
 import { writeShareImages } from '../../scripts/lib/write-share-images.ts';
 import { decodeQr, isPng, pngPixels, pngSize, pngText } from '../helpers/png.ts';
 import { event } from '../fixtures/ical/scenarios.ts';
@@ -189,7 +189,7 @@ describe('the images', { timeout: 60_000 }, () => {
     expect(title[2]!.endsWith('…')).toBe(true);
     expect(LONG.startsWith(title.join('').slice(0, -1))).toBe(true);
     const g = createCanvas(10, 10).getContext('2d');
-    g.font = '58px "Kepu Noto Sans SC Bold"';
+    g.font = fontOf(700, 58);
     for (const width of [300, 420, 560, 770]) {
       const lines = wrap(g, LONG, width, 20);
       expect(lines.join(''), String(width)).toBe(LONG);
