@@ -12,9 +12,9 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { getSite } from '../src/data/site.ts';
-import writeXlsxFile from 'write-excel-file/node';
 import { dataFiles, sheetFiles } from '../src/lib/data-files.ts';
 import { runSideOutput } from './lib/side-output.ts';
+import { sheetFileBytes } from './lib/sheet-file.ts';
 import { writeShareImages } from './lib/write-share-images.ts';
 
 await runSideOutput('scripts/write-data-files.ts', async (out) => {
@@ -37,10 +37,7 @@ await runSideOutput('scripts/write-data-files.ts', async (out) => {
     n++;
   }
   for (const f of sheetFiles(q, today, url)) {
-    // Text cells (format @): Excel keeps 2026-09-12 and 06-06 as written instead of turning them into numbers.
-    const cells = f.rows.map((row, i) => row.map((value) => (i === 0 ? { value, fontWeight: 'bold' as const } : { value, type: String, format: '@' })));
-    const columns = f.widths.map((width) => ({ width }));
-    writeFileSync(join(out, f.path), await writeXlsxFile(cells as never, { sheet: f.sheet, columns, stickyRowsCount: 1 }).toBuffer());
+    writeFileSync(join(out, f.path), await sheetFileBytes(f));
     n++;
   }
   // The share images (issue 19): drawn here, on the side core, and cached between builds.
