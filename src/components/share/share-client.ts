@@ -48,7 +48,7 @@ function overlay(title: string, text: string, url: string, extra = ''): void {
     box.setAttribute('aria-labelledby', 'guard-h');
     document.body.append(box);
   }
-  box.innerHTML = `<h2 id="guard-h"></h2><p></p>${extra}<p class="sub-copy"><input readonly aria-label="网址"><button type="button" data-label="复制网址">复制网址</button></p><p><button type="button" class="secondary" data-close>关闭</button></p>`;
+  box.innerHTML = `<h2 id="guard-h"></h2><p></p>${extra}<p class="sub-copy"><input type="text" readonly aria-label="网址"><button type="button" data-label="复制网址">复制网址</button></p><p><button type="button" class="secondary" data-close>关闭</button></p>`;
   box.querySelector('h2')!.textContent = title;
   box.querySelector('p')!.textContent = text;
   box.querySelector('input')!.value = url;
