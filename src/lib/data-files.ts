@@ -24,6 +24,7 @@ import {
 import { TABLE_HEADERS, plannerYears, tableRow, yearCsv, yearRows } from './observance-year.ts';
 import { openEvents, openEventsHead, openObservancesFile } from './open-data.ts';
 import type { SiteQuery } from './query.ts';
+import { CALLS_ALARM_PATH, OBSERVANCES_ALARM_PATH, renderCallsAlarmFeed, renderObservancesAlarmFeed } from './reminders.ts';
 
 export interface DataFile {
   /** Path inside the output folder, without a leading slash: `events/2026-09-12-x.ics`. */
@@ -55,6 +56,9 @@ export function* dataFiles(q: SiteQuery, today: string, url: string): Generator<
   yield { path: 'calendar.ics', body: renderEventsFeed(q, calendarSpec(q, today), url) };
   yield { path: 'calls.ics', body: renderEventsFeed(q, callsSpec(q, today), url) };
   yield { path: 'observances.ics', body: renderObservancesFeed(q, q.content.observances, observancesSpec(), today, url) };
+  // The same two with reminders (src/lib/reminders.ts).
+  yield { path: OBSERVANCES_ALARM_PATH.slice(1), body: renderObservancesAlarmFeed(q, today, url) };
+  yield { path: CALLS_ALARM_PATH.slice(1), body: renderCallsAlarmFeed(q, today, url) };
   for (const o of q.content.observances) {
     yield { path: `observances/${o.id}.ics`, body: renderObservancesFeed(q, [o], observanceSpec(o), today, url) };
   }

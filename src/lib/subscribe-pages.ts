@@ -6,6 +6,7 @@
  */
 import type { SiteQuery } from './query.ts';
 import { campaignYears } from './campaign-view.ts';
+import { callsAlarmSpec, observancesAlarmSpec } from './reminders.ts';
 import { FACETS, FACET_LABEL, FEED_BRAND, calendarSpec, callsSpec, campaignSpec, facetIds, facetSpec, observanceSpec, observancesSpec, type Facet } from './feeds.ts';
 
 /** `/topics/health.ics` → `/subscribe/topics/health/` (the page a QR code for that feed opens). */
@@ -14,7 +15,7 @@ export function subscribePagePath(feedPath: string): string {
   return `/subscribe/${bare}/`;
 }
 
-export type LandingKind = 'calendar' | 'observances' | 'calls' | 'observance' | 'campaign' | Facet;
+export type LandingKind = 'calendar' | 'observances' | 'calls' | 'reminders' | 'observance' | 'campaign' | Facet;
 
 export interface LandingFeed {
   kind: LandingKind;
@@ -47,6 +48,10 @@ export function* landingFeeds(q: SiteQuery, today: string): Generator<LandingFee
   for (const { kind, spec, page } of main) yield { kind, path: spec.path, name: spec.name, title: unbrand(spec.name), description: spec.description, page, count: spec.events.length };
   const all = observancesSpec();
   yield { kind: 'observances', path: all.path, name: all.name, title: unbrand(all.name), description: all.description, page: '/observances/' };
+  const obsAlarm = observancesAlarmSpec();
+  yield { kind: 'reminders', path: obsAlarm.path, name: obsAlarm.name, title: unbrand(obsAlarm.name), description: obsAlarm.description, page: '/observances/' };
+  const callsAlarm = callsAlarmSpec(q, today);
+  yield { kind: 'reminders', path: callsAlarm.path, name: callsAlarm.name, title: unbrand(callsAlarm.name), description: callsAlarm.description, page: '/subscribe/', count: callsAlarm.events.length };
   for (const o of q.content.observances) {
     const spec = observanceSpec(o);
     yield { kind: 'observance', path: spec.path, name: spec.name, title: unbrand(spec.name), description: spec.description, page: `/observances/${o.id}/` };
@@ -73,6 +78,8 @@ export function landingKindLabel(kind: LandingKind): string {
     case 'calls':
     case 'observances':
       return '订阅日历';
+    case 'reminders':
+      return '带提醒的订阅';
     case 'observance':
       return '科普纪念日';
     case 'campaign':
