@@ -16,6 +16,8 @@ import { dataFiles, sheetFiles } from '../src/lib/data-files.ts';
 import { runSideOutput } from './lib/side-output.ts';
 import { sheetFileBytes } from './lib/sheet-file.ts';
 import { writeShareImages } from './lib/write-share-images.ts';
+import { getRssString } from '@astrojs/rss';
+import { facetRssFiles } from '../src/lib/facet-rss.ts';
 
 await runSideOutput('scripts/write-data-files.ts', async (out) => {
   const { q, today, url } = await getSite();
@@ -38,6 +40,14 @@ await runSideOutput('scripts/write-data-files.ts', async (out) => {
   }
   for (const f of sheetFiles(q, today, url)) {
     writeFileSync(join(out, f.path), await sheetFileBytes(f));
+    n++;
+  }
+  // RSS per listing (issue 19), in the same shape as /feed.xml (src/pages/feed.xml.ts).
+  for (const f of facetRssFiles(q, today, url)) {
+    const xml = await getRssString({ title: f.title, description: f.description, site: url, items: f.items, customData: '<language>zh-cn</language>' });
+    const file = join(out, f.path.slice(1));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, xml);
     n++;
   }
   // The share images (issue 19): drawn here, on the side core, and cached between builds.

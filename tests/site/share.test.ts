@@ -17,6 +17,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { decodeQr, isPng, pngSize, pngText } from '../helpers/png.ts';
+import { assertIcs } from '../helpers/ics-check.ts';
+import ICAL from 'ical.js';
 
 const dist = inject('distDir');
 const base = inject('baseUrl');
@@ -236,6 +238,38 @@ describe('share images', () => {
     await page.waitForFunction(`document.querySelector('details.share img').naturalWidth === 1080`);
     expect(await page.locator('details.share a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/share/campaigns/national-science-month/2026-poster.png', '/share/campaigns/national-science-month/2026.png']);
     expect(await page.locator('details.share input').inputValue()).toBe(`${SITE}/campaigns/national-science-month/2026/`);
+  });
+});
+
+describe('reminder feeds and RSS per listing', () => {
+  it('/observances-alarm.ics and /calls-alarm.ics pass the byte checks, ical.js and python3-icalendar, with a VALARM on every event that is not cancelled', () => {
+    for (const f of ['observances-alarm.ics', 'calls-alarm.ics']) {
+      const bytes = readFileSync(join(dist, f));
+      assertIcs({ label: f, bytes });
+      const events = new ICAL.Component(ICAL.parse(bytes.toString('utf8'))).getAllSubcomponents('vevent');
+      expect(events.length, f).toBeGreaterThan(0);
+      for (const v of events) {
+        if (v.getFirstPropertyValue('status') === 'CANCELLED') continue;
+        expect(v.getAllSubcomponents('valarm').length, `${f} ${v.getFirstPropertyValue('uid')}`).toBe(f.startsWith('calls') ? 2 : 1);
+      }
+    }
+    // The plain feeds keep none.
+    for (const f of ['observances.ics', 'calls.ics', 'calendar.ics']) expect(readFileSync(join(dist, f), 'utf8'), f).not.toContain('BEGIN:VALARM');
+  });
+
+  it('each topic, region and organizer listing links its RSS feed by title, and the feed answers with its items', async () => {
+    for (const [page, title] of [['/topics/health/', '科普日历 · 主题：卫生健康 · 新活动'], ['/regions/110105/', '科普日历 · 地区：北京市朝阳区 · 新活动'], ['/organizers/test-science-society/', undefined]] as const) {
+      const html = await (await fetch(local(SITE + page))).text();
+      const link = /<link rel="alternate" type="application\/rss\+xml" title="([^"]+)" href="([^"]+)"/.exec(html);
+      expect(link?.[2], page).toBe(`${page}feed.xml`);
+      if (title) expect(link?.[1]).toBe(title);
+      expect(html, page).toContain(`href="${page}feed.xml"`);
+      const res = await fetch(local(SITE + link![2]));
+      expect(res.status).toBe(200);
+      const xml = await res.text();
+      expect(xml).toContain(`<title>${link![1]}</title>`);
+      expect(xml.match(/<item>/g)?.length ?? 0, page).toBeGreaterThan(0);
+    }
   });
 });
 
