@@ -15,6 +15,7 @@
  * up in it. Only registered fonts are named, and Skia's "portable" text renderer is the default: the
  * same pixels on every machine (a character Noto Sans SC lacks would come from an installed font).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -34,8 +35,16 @@ export function fontOf(weight: 400 | 700, size: number): string {
 
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc')), 'files');
 
-/** Changes whenever the drawing or the font changes: part of every cached image's key. */
-export const DRAW_VERSION = `1/${JSON.parse(readFileSync(join(fontDir, '..', 'package.json'), 'utf8')).version}`;
+/**
+ * Part of every cached image's key: this file's own text (any change to the drawing redraws every
+ * image), the font package's version and the renderer's.
+ */
+export const DRAW_VERSION = createHash('sha256')
+  .update(readFileSync(import.meta.filename))
+  .update(JSON.parse(readFileSync(join(fontDir, '..', 'package.json'), 'utf8')).version)
+  .update(JSON.parse(readFileSync(join(dirname(createRequire(import.meta.url).resolve('@napi-rs/canvas')), 'package.json'), 'utf8')).version)
+  .digest('hex')
+  .slice(0, 16);
 
 let registered = false;
 function registerFonts(): void {
