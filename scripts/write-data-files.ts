@@ -15,6 +15,9 @@ import { getSite } from '../src/data/site.ts';
 import { dataFiles, sheetFiles } from '../src/lib/data-files.ts';
 import { runSideOutput } from './lib/side-output.ts';
 import { sheetFileBytes } from './lib/sheet-file.ts';
+import { writeShareImages } from './lib/write-share-images.ts';
+import { getRssString } from '@astrojs/rss';
+import { facetRssFiles } from '../src/lib/facet-rss.ts';
 
 await runSideOutput('scripts/write-data-files.ts', async (out) => {
   const { q, today, url } = await getSite();
@@ -39,5 +42,16 @@ await runSideOutput('scripts/write-data-files.ts', async (out) => {
     writeFileSync(join(out, f.path), await sheetFileBytes(f));
     n++;
   }
-  return `${n} 个数据文件（日历订阅、日历数据、开放数据）/ data files`;
+  // RSS per listing (issue 19), in the same shape as /feed.xml (src/pages/feed.xml.ts).
+  for (const f of facetRssFiles(q, today, url)) {
+    const xml = await getRssString({ title: f.title, description: f.description, site: url, items: f.items, customData: '<language>zh-cn</language>' });
+    const file = join(out, f.path.slice(1));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, xml);
+    n++;
+  }
+  // The share images (issue 19): drawn here, on the side core, and cached between builds.
+  const images = writeShareImages(out, q, today, url);
+  // (bench.ts reads the step's time after "data files".)
+  return `${images.drawn + images.reused} 张分享图片（新画 ${images.drawn}）/ share images (${images.drawn} drawn), ${n} 个数据文件（日历订阅、日历数据、开放数据）/ data files`;
 });

@@ -18,6 +18,8 @@ import type { AstroIntegration } from 'astro';
 const TYPES: Record<string, string> = {
   '.ics': 'text/calendar; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/rss+xml; charset=utf-8',
 };
 
 interface Side {

@@ -61,6 +61,37 @@ export interface FeedOptions {
   ttlHours?: number;
   /** Longest Markdown body kept in an event's DESCRIPTION, in characters (default 2000). */
   bodyMax?: number;
+  /** Reminders of an event (the …-alarm.ics feeds; the plain feeds have none). */
+  eventAlarms?: (e: EventEntry) => Alarm[];
+  /** Reminders of an observance day (every occurrence of it). */
+  observanceAlarms?: (o: ObservanceEntry) => Alarm[];
+}
+
+/**
+ * One VALARM (RFC 5545 §3.6.6): a display reminder at `trigger`, a duration before the event's start
+ * (or its end, `related: 'END'`), e.g. `-PT15H` — for an all-day event, whose start is 00:00 of its
+ * day where the phone is, 09:00 the day before.
+ */
+export interface Alarm {
+  trigger: string;
+  related?: 'END';
+  description: string;
+}
+
+/** The VALARM blocks of `alarms`, folded, inserted before the event's END:VEVENT. */
+function withAlarms(piece: Piece, alarms: Alarm[] | undefined): Piece {
+  if (!alarms?.length) return piece;
+  const blocks = alarms.map((a) =>
+    ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(a.description)}`, `TRIGGER${a.related ? `;RELATED=${a.related}` : ''}:${a.trigger}`, 'END:VALARM']
+      .map(foldLine)
+      .join('\r\n'),
+  );
+  return { ...piece, text: piece.text.slice(0, -END_EVENT.length) + blocks.join('\r\n') + '\r\n' + END_EVENT };
+}
+
+/** A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks escaped. */
+function escapeText(s: string): string {
+  return oneLineText(s).replace(/[\\;,]/g, (c) => `\\${c}`);
 }
 
 export interface ObservanceFeedItem {
@@ -376,7 +407,7 @@ function eventDraft(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Dra
 export function eventsFeed(events: EventEntry[], lookups: FeedLookups, opts: FeedOptions): string {
   return render(
     opts,
-    events.map((e) => eventPiece(e, lookups, opts)),
+    events.map((e) => withAlarms(eventPiece(e, lookups, opts), opts.eventAlarms?.(e))),
   );
 }
 
@@ -451,14 +482,16 @@ export function observancesFeed(
   opts: FeedOptions,
   lookups?: { topics?: Map<string, VocabEntry> },
 ): string {
-  const drafts: Draft[] = [];
+  const pieces: Piece[] = [];
   for (const item of items) {
     const occs = [...item.occurrences].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    const alarms = opts.observanceAlarms?.(item.observance);
+    const add = (d: Draft) => pieces.push(withAlarms(pieceOf(d), alarms));
     if (item.rrule) {
-      if (occs[0]) drafts.push(observanceDraft(item.observance, occs[0], opts.site, lookups?.topics, item.rrule));
+      if (occs[0]) add(observanceDraft(item.observance, occs[0], opts.site, lookups?.topics, item.rrule));
     } else {
-      for (const occ of occs) drafts.push(observanceDraft(item.observance, occ, opts.site, lookups?.topics, undefined));
+      for (const occ of occs) add(observanceDraft(item.observance, occ, opts.site, lookups?.topics, undefined));
     }
   }
-  return render(opts, drafts.map(pieceOf));
+  return render(opts, pieces);
 }
