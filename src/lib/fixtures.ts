@@ -480,10 +480,14 @@ export function generateFixtures(o: FixtureOptions): { files: FixtureFile[]; sum
 
   const nVenue = Math.max(3, Math.round(o.events / 20));
   const venues: { id: string; name: string; region: string }[] = [];
+  // Names are unique, as the validator demands (the importer matches venues by name).
+  const venueNames = new Set<string>();
   for (let i = 0; i < nVenue; i++) {
     const region = r.pick(leafRegions).id;
     const kind = r.pick(VENUE_KINDS);
-    const name = `${regionName(region)}${kind.suffix(r.int(0, 99))}`;
+    let name = `${regionName(region)}${kind.suffix(r.int(0, 99))}`;
+    for (let k = 2; venueNames.has(name); k++) name = `${regionName(region)}${kind.suffix(i)}（${k}）`;
+    venueNames.add(name);
     const id = `venue-${String(i + 1).padStart(5, '0')}`;
     venues.push({ id, name, region });
     const lines = [FIXTURE_NOTE, `name: ${yamlStr(name)}`, `type: ${kind.type}`, `region: ${yamlStr(region)}`, `address: ${yamlStr(`${fullPlace(region)}${r.pick(ROADS)}${r.int(1, 300)}号`)}`];
