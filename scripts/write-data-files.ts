@@ -1,21 +1,23 @@
 #!/usr/bin/env node
 /**
- * Writes every data file of the site (src/lib/data-files.ts: feeds, calendar data, open data) into
- * a folder. Started by src/integrations/side-outputs.ts while Astro renders the pages, so the two run
- * on separate cores; the integration moves the files into the output folder when the build is done.
+ * Build step 2b: every data file of the site (src/lib/data-files.ts: feeds, calendar data, open
+ * data) written into a folder, while Astro renders the pages on the machine's other core; the build
+ * moves the files into the site when all steps are done.
  *
  *   node scripts/write-data-files.ts <folder>
  *
  * Reads the same content as the pages (src/data/site.ts: the build's snapshot, or the content tree
- * validated here) with the same SITE_URL and KEPU_TODAY.
+ * validated here) with the same SITE_URL and KEPU_TODAY. Heavy modules are imported when the step
+ * runs, so that importing the step (scripts/build.ts, the dev integration) costs nothing.
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { getSite } from '../src/data/site.ts';
-import { dataFiles } from '../src/lib/data-files.ts';
-import { runSideOutput } from './lib/side-output.ts';
+import { childModule } from './lib/child.ts';
+import { sideOutput } from './lib/side-output.ts';
 
-await runSideOutput('scripts/write-data-files.ts', async (out) => {
+async function writeDataFiles(out: string): Promise<string> {
+  const { getSite } = await import('../src/data/site.ts');
+  const { dataFiles } = await import('../src/lib/data-files.ts');
   const { q, today, url } = await getSite();
   const made = new Set<string>();
   let n = 0;
@@ -35,4 +37,6 @@ await runSideOutput('scripts/write-data-files.ts', async (out) => {
     n++;
   }
   return `${n} 个数据文件（日历订阅、日历数据、开放数据）/ data files`;
-});
+}
+
+export const dataFilesStep = childModule(import.meta.url, 'data files', sideOutput(writeDataFiles));

@@ -58,6 +58,8 @@ export function readContentFiles(root: string, cwd = process.cwd()): SourceFile[
       else if (name.startsWith('.')) out.push({ path, text: '' }); // refused by name, never read
       else if (st.isDirectory()) walk(full);
       else if (st.isFile()) out.push(readOne(full, path, st.size));
+      // A FIFO would block the reader forever, a device could be anything: refused, never read.
+      else out.push({ path, text: '', unreadable: 'ENOTREG' });
     }
   };
   walk(root);

@@ -23,7 +23,9 @@ export interface ReadResult {
 
 /** Problems of the file as bytes on disk: unreadable, a link, not UTF-8, too large. */
 function fileProblem(ctx: Ctx, f: SourceFile): boolean {
-  if (f.unreadable) {
+  if (f.unreadable === 'ENOTREG') {
+    ctx.err(f.path, 0, '', '不是普通文件（管道、设备等），请提交普通文件 / not a regular file');
+  } else if (f.unreadable) {
     ctx.err(f.path, 0, '', `无法读取（${f.unreadable}），请检查文件权限 / cannot read this file (${f.unreadable})`);
   } else if (f.symlink) {
     ctx.err(f.path, 0, '', '不接受符号链接，请提交普通文件 / symbolic links are not accepted: commit a regular file');
