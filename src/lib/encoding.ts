@@ -28,19 +28,30 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   return -1;
 }
 
-function hasUtf8MultiByte(b: Uint8Array, end: number): boolean {
+/** Length of the prefix of `b` that does not end inside a multi-byte sequence (for reading in chunks). */
+export function completePrefix(b: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, b.length); back++) {
+    const c = b[b.length - back]!;
+    if ((c & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > back ? b.length - back : b.length;
+  }
+  return b.length;
+}
+
+export function hasUtf8MultiByte(b: Uint8Array, end: number): boolean {
   for (let i = 0; i + 2 < end; i++) if (b[i]! >= 0xe0 && b[i]! <= 0xef && (b[i + 1]! & 0xc0) === 0x80 && (b[i + 2]! & 0xc0) === 0x80) return true;
   return false;
 }
 
-function lineAt(b: Uint8Array, offset: number): number {
+export function lineAt(b: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset; i++) if (b[i] === 0x0a) line++;
   return line;
 }
 
 /** UTF-16 without a BOM: every other byte of ASCII text is NUL. */
-function utf16Guess(b: Uint8Array): Encoding | undefined {
+export function utf16Guess(b: Uint8Array): Encoding | undefined {
   const n = Math.min(b.length, 400) & ~1;
   let even = 0;
   let odd = 0;
