@@ -16,6 +16,7 @@
  * content tree is read and validated here.
  */
 import type { Loader } from 'astro/loaders';
+import { contentBudgetProblems } from '../lib/content-budget.ts';
 import { contentRoot, loadContent } from '../lib/content-fs.ts';
 import { formatError } from '../lib/errors.ts';
 import type { ContentSet } from '../lib/model.ts';
@@ -26,12 +27,21 @@ export { SNAPSHOT_ENV } from './snapshot-fs.ts';
 
 const snapshots = new Map<string, ValidationResult>();
 
-/** The validated content: from the build's snapshot when there is one, else read and validated now. */
+/**
+ * The validated content: from the build's snapshot when there is one, else read and validated now.
+ * A snapshot is checked against the budgets (src/lib/content-budget.ts) before any page is made;
+ * without one, the validator applies them.
+ */
 export function validatedContent(env: Record<string, string | undefined> = process.env): ValidationResult {
   const path = env[SNAPSHOT_ENV];
   if (!path) return loadContent(contentRoot(env));
   let hit = snapshots.get(path);
-  if (!hit) snapshots.set(path, (hit = readContentSnapshot(path)));
+  if (!hit) {
+    hit = readContentSnapshot(path);
+    const over = contentBudgetProblems(hit.content);
+    if (over.length) throw new Error(`内容超出预算，未构建 / content over budget: ${over.slice(0, 3).join('; ')}`);
+    snapshots.set(path, hit);
+  }
   return hit;
 }
 

@@ -54,6 +54,19 @@ function staticProblem(o: Partial<RRuleOptions>, owner: RruleOwner, text: string
 }
 
 /**
+ * A daily, weekly or monthly rule whose day filters can never match walks day by day to 9999 (still
+ * 0.7 s after the shift above). Its days are a subset of the yearly rule with the same filters,
+ * which walks year by year: when that one is empty, so is the rule (BYSETPOS only picks among
+ * those days, so it is left out). Not with numbered weekdays, whose meaning changes with FREQ.
+ */
+function neverMatches(o: Partial<RRuleOptions>, from: Date): boolean {
+  if (o.freq === RRule.YEARLY || /[+-]?\d/.test(String(o.byweekday ?? ''))) return false;
+  const filtered = o.bymonth != null || o.bymonthday != null || o.byyearday != null || o.byweekno != null;
+  if (!filtered) return false;
+  return countUpTo({ ...o, freq: RRule.YEARLY, interval: 1, count: null, bysetpos: null }, from, datetime(YEAR_MAX, 12, 31), 1) === 0;
+}
+
+/**
  * The budget problem of a rule, or undefined when it is within budget (or unreadable: the
  * validator's syntax check reports those). `start` is the entry's first day (YYYY-MM-DD…) for
  * events; observances are checked over a common and a leap year.
@@ -82,6 +95,7 @@ export function rruleBudgetProblem(text: string, owner: RruleOwner, start?: stri
   }
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(start ?? '');
   const from = m ? datetime(Number(m[1]), Number(m[2]), Number(m[3])) : datetime(YEAR_MIN, 1, 1);
+  if (neverMatches(o, from)) return '这条重复规则找不到任何日期，请检查月份和日期 / this rule gives no date';
   const n = countUpTo(o, from, datetime(YEAR_MAX, 12, 31), MAX_EVENT_OCCURRENCES);
   if (n === 0) return '这条重复规则找不到任何日期，请检查月份和日期 / this rule gives no date';
   if (n > MAX_EVENT_OCCURRENCES)
