@@ -231,3 +231,47 @@ describe('hostile bytes and trees that cannot live in a fixture file', () => {
     ]);
   });
 });
+
+describe('images in public/ are content too', () => {
+  const IMAGES = join(ROOT, 'tests/fixtures/hostile2/images');
+  const NOT_PLAIN = (what: string) => `SVG 里不能有脚本或外部引用（${what}），只接受纯图形；请导出为 PNG，或在编辑器里去掉它 / SVG images must be plain drawings: no scripts, event handlers or external references`;
+
+  /** The fixture images as public/images/*, validated with the fixture site. */
+  function withImages(extra: SourceFile[] = []): string[] {
+    const top = join(tmpdir(), `kepu-images-${process.pid}`);
+    rmSync(top, { recursive: true, force: true });
+    cpSync(IMAGES, join(top, 'public/images'), { recursive: true });
+    cpSync(join(ROOT, 'public/favicon.svg'), join(top, 'public/favicon.svg'));
+    try {
+      return messages(extra, readAssets(join(top, 'public'), top));
+    } finally {
+      rmSync(top, { recursive: true, force: true });
+    }
+  }
+
+  it('hostile SVGs and false or oversized rasters are refused; plain SVG, a real PNG and the favicon pass', () => {
+    expect(withImages()).toEqual([
+      `public/images/animate-href.svg:2 ${NOT_PLAIN('javascript:')}`,
+      `public/images/entity.svg:2 ${NOT_PLAIN('DOCTYPE/ENTITY')}`,
+      `public/images/external-href.svg:2 ${NOT_PLAIN('外部链接 href / an external href')}`,
+      'public/images/fake.png 文件内容不是 PNG 图片（扩展名与内容不符）/ the file is not a PNG image',
+      `public/images/foreign-object.svg:2 ${NOT_PLAIN('<foreignObject>')}`,
+      'public/images/huge-dimensions.png 图片尺寸太大（100000×100000），每边不能超过 10000 像素 / image larger than 10000 px a side',
+      `public/images/onload.svg:2 ${NOT_PLAIN('事件属性 on…= / an event handler')}`,
+      `public/images/script.svg:3 ${NOT_PLAIN('<script>')}`,
+    ]);
+  });
+
+  it('images a description points at must exist in public/images/', () => {
+    const at = 'content/events/2026/poster.md';
+    const text = `---\ntitle: 海报讲座\nstart: 2026-09-12T14:00\norganizer: test-science-society\nvenue: test-science-center\n---\n![海报](/images/small.png)\n\n![不存在](/images/missing.png)\n`;
+    expect(withImages([{ path: at, text }]).filter((m) => m.startsWith(at))).toEqual([
+      `${at}:9 body: 找不到图片 /images/missing.png：public/images/missing.png 不存在，请把图片放进 public/images/ 或改正文件名 / image not found: public/images/missing.png`,
+    ]);
+  });
+
+  it('size: more than 2 MB is refused before anything else, and public/images/ holds only images', () => {
+    expect(imageProblem('images/big.png', { length: 3 * 1024 * 1024 } as Uint8Array)?.message).toBe('图片太大（3072 KB），不能超过 2 MB，请压缩后再提交 / image too large (limit 2 MB)');
+    expect(imageProblem('images/page.html', new Uint8Array(10))?.message).toBe('public/images/ 里只能放图片（.png .jpg .jpeg .gif .webp .avif .ico .svg）/ only images belong in public/images/');
+  });
+});
