@@ -100,7 +100,10 @@ export async function checkXlsxSheets(file: string): Promise<Uint8Array> {
   } catch {
     throw new ImportLimitError('不是有效的 .xlsx 文件（可能已损坏），请在表格软件里重新另存为 .xlsx / not a valid .xlsx file');
   }
-  if (biggest > MAX_IMPORT_SHEET_BYTES) throw tooManyRows(`工作表解压后有 ${(biggest / MB).toFixed(0)} MB，`);
+  if (biggest > MAX_IMPORT_SHEET_BYTES)
+    throw new ImportLimitError(
+      `工作表解压后有 ${(biggest / MB).toFixed(0)} MB（上限 ${MAX_IMPORT_SHEET_BYTES / MB} MB，约 ${MAX_IMPORT_ROWS} 行），请分成几个文件 / the sheet unpacks to ${(biggest / MB).toFixed(0)} MB (the limit is ${MAX_IMPORT_SHEET_BYTES / MB} MB, about ${MAX_IMPORT_ROWS} rows): split the file`,
+    );
   return bytes;
 }
 
