@@ -46,7 +46,7 @@ export function faultLine(what: string, e: unknown): string {
   // The first line that says something (bundlers start with "Build failed with 1 error:").
   const message = text.split('\n').map((l) => l.trim()).find((l) => l && !/^Build failed with \d+ errors?:?$/.test(l)) ?? '';
   // Our own messages are bilingual already (中文 / English).
-  return message.includes(' / ') ? `✗ ${message}` : `✗ ${zh}失败：${message} / ${what} failed`;
+  return /[\s）)]\/ [A-Za-z]/.test(message) ? `✗ ${message}` : `✗ ${zh}失败：${message} / ${what} failed`;
 }
 
 /** Print the one line (and the stack with DEBUG) to stderr. */
