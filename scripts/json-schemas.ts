@@ -133,6 +133,7 @@ export const EXAMPLES: Record<string, Record<string, unknown>> = {
     'rule.term': '秋分',
     days: 7,
     usual: '每年5月下旬',
+    expected: { start: '05-21', end: '05-31' },
     authority: '国际红十字会与红新月会联合会',
     level: 'international',
     established: 2000,

@@ -17,7 +17,8 @@ import { sideOutput } from './lib/side-output.ts';
 
 async function writeDataFiles(out: string): Promise<string> {
   const { getSite } = await import('../src/data/site.ts');
-  const { dataFiles } = await import('../src/lib/data-files.ts');
+  const { dataFiles, sheetFiles } = await import('../src/lib/data-files.ts');
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   const { q, today, url } = await getSite();
   const made = new Set<string>();
   let n = 0;
@@ -34,6 +35,13 @@ async function writeDataFiles(out: string): Promise<string> {
         closeSync(fd);
       }
     }
+    n++;
+  }
+  for (const f of sheetFiles(q, today, url)) {
+    // Text cells (format @): Excel keeps 2026-09-12 and 06-06 as written instead of turning them into numbers.
+    const cells = f.rows.map((row, i) => row.map((value) => (i === 0 ? { value, fontWeight: 'bold' as const } : { value, type: String, format: '@' })));
+    const columns = f.widths.map((width) => ({ width }));
+    writeFileSync(join(out, f.path), await writeXlsxFile(cells as never, { sheet: f.sheet, columns, stickyRowsCount: 1 }).toBuffer());
     n++;
   }
   return `${n} 个数据文件（日历订阅、日历数据、开放数据）/ data files`;

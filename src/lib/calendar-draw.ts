@@ -6,6 +6,7 @@
 import type { CalendarEvent, CalendarObservance } from './calendar-data.ts';
 import { KIND_ZH, STATUS_ZH } from './present.ts';
 import { type CalendarState, matchesFilters, observanceMatches } from './filters.ts';
+import { periodLabel } from './dates.ts';
 
 // Day arithmetic on `YYYY-MM-DD` without Date formatting: these run for every event of a month
 // (3,000+ in a dense month at national scale), where dates.ts's toISOString was most of the time.
@@ -58,7 +59,7 @@ export interface DrawnEvent {
   allDay: boolean;
   url: string;
   className: string;
-  /** 0 campaigns, 1 observance days, 2 activities: keeps the banners on top. */
+  /** 0 campaigns, 1 observance days, 2 activities, 3 usual windows of dates not yet announced (预计). */
   order: number;
 }
 
@@ -82,6 +83,18 @@ function drawEventOnce(e: CalendarEvent): DrawnEvent {
 
 export function drawObservance(o: CalendarObservance): DrawnEvent {
   const campaign = o.kind === 'campaign';
+  if (o.tentative) {
+    return {
+      id: `o:${o.id}:${o.start}:tentative`,
+      title: `预计：${o.name}（日期待公布）`,
+      start: o.start,
+      end: nextDay(o.end),
+      allDay: true,
+      url: `/observances/${o.id}/`,
+      className: 'kp-tentative',
+      order: 3,
+    };
+  }
   return {
     id: `o:${o.id}:${o.start}`,
     title: campaign ? o.name : `纪念日：${o.name}`,
@@ -103,8 +116,9 @@ export function isAside(o: CalendarObservance, spansAside = false): boolean {
   return o.kind === 'month' || (spansAside && o.start !== o.end);
 }
 
-/** 9月1日—30日, 5月12日 */
-export function spanLabel(o: { start: string; end: string }): string {
+/** 9月1日—30日, 5月12日; a usual window is 预计5月下旬. */
+export function spanLabel(o: { start: string; end: string; tentative?: true }): string {
+  if (o.tentative) return `预计${periodLabel(o)}，日期待公布`;
   const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
   if (o.start === o.end) return md(o.start);
   return o.start.slice(0, 7) === o.end.slice(0, 7) ? `${md(o.start)}—${Number(o.end.slice(8, 10))}日` : `${md(o.start)}—${md(o.end)}`;
@@ -305,4 +319,23 @@ export function viewRange(span: ViewSpan, day: string): { start: string; end: st
   if (span === 'month') return { start: ms, end: me, currentStart: ms, currentEnd: me };
   const s = weekStart(ms);
   return { start: s, end: plus(s, 42), currentStart: ms, currentEnd: me };
+}
+
+/** `YYYY-MM` → months since year 0, for distances between months. */
+const monthIndex = (key: string) => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
+
+/**
+ * The month with activities nearest to `month` (`YYYY-MM`), for a calendar opened on an empty one:
+ * the closest by months, the later one on a tie (people look ahead). Undefined when none has any.
+ */
+export function nearestMonthWith(months: readonly string[], month: string): string | undefined {
+  const at = monthIndex(month);
+  let best: string | undefined;
+  for (const m of months) {
+    if (m === month) continue;
+    const d = Math.abs(monthIndex(m) - at);
+    const bd = best === undefined ? Infinity : Math.abs(monthIndex(best) - at);
+    if (d < bd || (d === bd && m > best!)) best = m;
+  }
+  return best;
 }

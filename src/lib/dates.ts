@@ -86,3 +86,23 @@ export function relativeHintZh(startDate: string, endDate: string, today: string
   if (n === 2) return '后天';
   return `还有 ${n} 天`;
 }
+
+const XUN = ['上旬', '中旬', '下旬'] as const;
+const xunOf = (day: number) => (day <= 10 ? 0 : day <= 20 ? 1 : 2);
+
+/**
+ * A usual window in words, by 旬 (ten-day thirds of a month): 5月下旬, 5月中下旬, 9月, 5月下旬至6月上旬.
+ * For 预计 labels: a window is an expectation, so it is never written as exact days.
+ */
+export function periodLabel(w: { start: string; end: string }): string {
+  const [sm, sd] = [Number(w.start.slice(5, 7)), Number(w.start.slice(8, 10))];
+  const [em, ed] = [Number(w.end.slice(5, 7)), Number(w.end.slice(8, 10))];
+  const [xs, xe] = [xunOf(sd), xunOf(ed)];
+  if (w.start.slice(0, 7) === w.end.slice(0, 7)) {
+    if (xs === 0 && xe === 2) return `${sm}月`;
+    if (xs === xe) return `${sm}月${XUN[xs]}`;
+    return `${sm}月${XUN[xs]!.slice(0, 1)}${XUN[xe]}`;
+  }
+  if (sd === 1 && ed === daysInMonth(Number(w.end.slice(0, 4)), em)) return `${sm}月至${em}月`;
+  return `${sm}月${XUN[xs]}至${em}月${XUN[xe]}`;
+}

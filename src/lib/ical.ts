@@ -47,6 +47,7 @@ import {
 } from './ical-fields.ts';
 import { markdownToPlainText, truncateText } from './plain-text.ts';
 import { vtimezoneFromIntl } from './vtimezone.ts';
+import { periodLabel } from './dates.ts';
 
 export type { FeedLookups } from './ical-fields.ts';
 export { eventUid, observanceUid, sequenceOf, eventPageUrl, observancePageUrl } from './ical-fields.ts';
@@ -68,12 +69,33 @@ export interface FeedOptions {
 export interface ObservanceFeedItem {
   observance: ObservanceEntry;
   /** Dated occurrences: first and last day, inclusive, `YYYY-MM-DD`. */
-  occurrences: { start: string; end: string; year: number }[];
+  occurrences: ObservanceFeedOccurrence[];
   /**
    * A yearly RRULE (e.g. FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6): one recurring VEVENT starting at the
    * first occurrence replaces the per-year ones. Only for rules without per-year corrections.
    */
   rrule?: string;
+}
+
+/**
+ * One year of an observance in a feed. `announced`: the days come from the file's `dates` of a rule
+ * announced each year; `tentative`: not announced yet, start–end is the usual window (预计).
+ */
+export interface ObservanceFeedOccurrence {
+  start: string;
+  end: string;
+  year: number;
+  announced?: boolean;
+  tentative?: boolean;
+}
+
+/**
+ * SEQUENCE of one observance year, from the content alone (never the build clock): a usual window
+ * is 0, the announced dates that replace it 1, so calendars that subscribed to the 预计 band move it
+ * to the real days by themselves (same UID, higher SEQUENCE).
+ */
+export function observanceSequence(o: Pick<ObservanceEntry, 'rule'>, occ: ObservanceFeedOccurrence): number {
+  return o.rule.type === 'announced' && occ.announced && !occ.tentative ? 1 : 0;
 }
 
 const END_EVENT = 'END:VEVENT\r\n';
@@ -337,9 +359,10 @@ export function eventsFeed(events: EventEntry[], lookups: FeedLookups, opts: Fee
 
 const LEVEL_LABEL: Record<string, string> = { international: '国际', national: '全国', local: '地方' };
 
-function observanceDescription(o: ObservanceEntry, site: string, year: number | undefined): string {
+function observanceDescription(o: ObservanceEntry, site: string, year: number | undefined, tentative?: { start: string; end: string }): string {
   const lines: string[] = [];
   lines.push(o.nameEn ? `${oneLineText(o.name)}（${oneLineText(o.nameEn)}）` : oneLineText(o.name));
+  if (tentative) lines.push(`日期待公布：这是通常的时间（预计${periodLabel(tentative)}），公布后本日程会自动改为正式日期。`);
   const level = LEVEL_LABEL[o.level] ?? o.level;
   lines.push(`设立：${oneLineText(o.authority)}（${level}${o.established ? `，${o.established} 年起` : ''}${o.endedYear ? `，${o.endedYear} 年止` : ''}）`);
   lines.push(`依据：${oneLineText(o.source.title)}${o.source.url ? ` ${o.source.url}` : ''}`);
@@ -361,7 +384,7 @@ function observanceDescription(o: ObservanceEntry, site: string, year: number | 
 
 function observanceDraft(
   o: ObservanceEntry,
-  occ: { start: string; end: string; year: number },
+  occ: ObservanceFeedOccurrence,
   site: string,
   topics: Map<string, VocabEntry> | undefined,
   rrule: string | undefined,
@@ -370,16 +393,16 @@ function observanceDraft(
   const start = floatingDate(occ.start, `${o.id} start`);
   const data: ICalEventData = {
     id: uid,
-    sequence: 0,
+    sequence: observanceSequence(o, occ),
     // No history in observance files: the day's own start (midnight in China) keeps the bytes stable.
     stamp: zoned(occ.start, DEFAULT_ZONE, `${o.id} start`).toUTC(),
     allDay: true,
     start,
     end: floatingDate(addDays(occ.end, 1), `${o.id} end`),
-    summary: oneLineText(o.name),
-    description: observanceDescription(o, site, rrule ? undefined : occ.year),
+    summary: occ.tentative ? `【日期待公布】${oneLineText(o.name)}（预计${periodLabel(occ)}）` : oneLineText(o.name),
+    description: observanceDescription(o, site, rrule ? undefined : occ.year, occ.tentative ? occ : undefined),
     url: observancePageUrl(o, site),
-    status: o.verified === false ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+    status: o.verified === false || occ.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     transparency: ICalEventTransparency.TRANSPARENT,
   };
   if (rrule) {

@@ -18,16 +18,20 @@ export { addDays };
  * but `rule` may be left out (tests, the submission form).
  */
 export type ObservanceRuleInput = Pick<ObservanceData, 'rule'> &
-  Partial<Pick<ObservanceData, 'days' | 'usual' | 'established' | 'endedYear' | 'dates'>>;
+  Partial<Pick<ObservanceData, 'days' | 'usual' | 'expected' | 'established' | 'endedYear' | 'dates'>>;
 
 /**
  * One year's occurrence. `dated`: first and last day (inclusive, YYYY-MM-DD); `announced` is true
  * when the days come from the file's `dates` (announced, or a correction of the rule for that year).
- * `pending`: dates announced each year and not yet known (待公布), with the usual period in words.
+ * `pending`: dates announced each year and not yet known (待公布), with the usual period in words
+ * and, when the file gives one, the usual window in that year (`expected`, shown as 预计 — never as
+ * if it were the date).
  */
 export type Occurrence =
   | { year: number; status: 'dated'; start: string; end: string; announced: boolean }
-  | { year: number; status: 'pending'; usual?: string };
+  | { year: number; status: 'pending'; usual?: string; expected?: { start: string; end: string } };
+
+export type PendingOccurrence = Extract<Occurrence, { status: 'pending' }>;
 
 export type DatedOccurrence = Extract<Occurrence, { status: 'dated' }>;
 
@@ -121,6 +125,36 @@ function listedDates(o: ObservanceRuleInput, year: number): DatedOccurrence | un
   return { year, status: 'dated', start: listed.start, end: end < listed.start ? listed.start : end, announced: true };
 }
 
+/** The usual window (`expected`, month-days) placed in `year`; an end before the start runs into the next year. */
+export function expectedWindow(o: ObservanceRuleInput, year: number): { start: string; end: string } | undefined {
+  if (!o.expected) return undefined;
+  const at = (md: string, y: number) => {
+    const [m, d] = md.split('-').map(Number) as [number, number];
+    // 02-29 in a common year: the last day of February.
+    return m === 2 && d === 29 && !isLeapYear(y) ? ymd(y, 2, 28) : ymd(y, m, d);
+  };
+  const start = at(o.expected.start, year);
+  let end = at(o.expected.end, year);
+  if (end < start) end = at(o.expected.end, year + 1);
+  return { start, end };
+}
+
+/**
+ * Whether a year still without dates is over on `today` (its usual window, or else the year, has
+ * ended): then its dates were simply not recorded here — it is no longer 待公布, and never 预计.
+ */
+export function pendingIsPast(occ: PendingOccurrence, today: string): boolean {
+  return occ.expected ? occ.expected.end < today : `${occ.year}-12-31` < today;
+}
+
+function pendingIn(o: ObservanceRuleInput, year: number): PendingOccurrence {
+  const occ: PendingOccurrence = { year, status: 'pending' };
+  if (o.usual) occ.usual = o.usual;
+  const expected = expectedWindow(o, year);
+  if (expected) occ.expected = expected;
+  return occ;
+}
+
 /**
  * The occurrence of `o` in Gregorian `year`. Undefined outside `established`..`endedYear`, and in
  * the years a rule gives no day (02-29 in a common year, an unreadable rule).
@@ -130,7 +164,7 @@ export function occurrenceInYear(o: ObservanceRuleInput, year: number): Occurren
   const listed = listedDates(o, year);
   if (listed) return listed;
   const rule = o.rule;
-  if (rule.type === 'announced') return o.usual ? { year, status: 'pending', usual: o.usual } : { year, status: 'pending' };
+  if (rule.type === 'announced') return pendingIn(o, year);
   if (rule.type === 'month') {
     // Day 0 of the next month is the last day of this one.
     return { year, status: 'dated', start: ymd(year, rule.month, 1), end: ymd(year, rule.month + 1, 0), announced: false };
@@ -160,11 +194,13 @@ export function isOnDay(occ: Occurrence, day: string): boolean {
 }
 
 /**
- * Whether a year with no announced dates yet has probably already passed on `today`: judged by
- * where the latest announced edition ended in its year. With no announced year at all, we cannot
- * tell, and the year counts as still to come.
+ * Whether a year with no announced dates yet has probably already passed on `today`: judged by the
+ * usual window when the file gives one, else by where the latest announced edition ended in its
+ * year. With neither, we cannot tell, and the year counts as still to come.
  */
 function pendingYearLikelyPast(o: ObservanceRuleInput, today: string): boolean {
+  const expected = expectedWindow(o, yearOf(today));
+  if (expected) return expected.end < today;
   const years = Object.keys(o.dates ?? {}).map(Number).filter((y) => y < yearOf(today)).sort((a, b) => b - a);
   const latest = years[0] !== undefined ? listedDates(o, years[0]) : undefined;
   if (!latest) return false;

@@ -311,7 +311,15 @@ const yearTheme = z.union(
       source: source.optional(),
     }),
   ],
-  { error: '主题写成一行文字，或 { text: "…", source: { title: "…", url: "…" } } / a theme is one line of text or { text, source }' },
+  {
+    // A plain string is the usual form: report what is wrong with it (e.g. a line break), not the union.
+    error: (iss) => {
+      const text = (iss as { errors?: { message?: string }[][] }).errors?.[0]?.[0]?.message;
+      return typeof iss.input === 'string' && text
+        ? text
+        : '主题写成一行文字，或 { text: "…", source: { title: "…", url: "…" } } / a theme is one line of text or { text, source }';
+    },
+  },
 );
 
 /** The usual period of an observance whose dates are announced each year, as month-days. */

@@ -16,7 +16,7 @@ import zhCn from '@fullcalendar/react/locales/zh-cn';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import './calendar.css';
-import { LIST_ROW_LIMIT, listPage, listRows, listSpanFor, monthBounds, overlaps, prevDay, spanLabel, viewRange, visibleItems, type ViewSpan } from '../../lib/calendar-draw.ts';
+import { LIST_ROW_LIMIT, listPage, listRows, listSpanFor, monthBounds, nearestMonthWith, overlaps, prevDay, spanLabel, viewRange, visibleItems, type ViewSpan } from '../../lib/calendar-draw.ts';
 import { activeFilterCount, calendarSearch, parseCalendarParams, type CalendarState, type CalendarView } from '../../lib/filters.ts';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import { useFirstDraw } from './use-first-draw.ts';
@@ -54,10 +54,10 @@ const gridPending: PluginInput = {
   },
 } as PluginInput;
 /** Colours come from the page's palette (light and dark), see calendar.css; by `order` (0 campaign, 1 observance, 2 activity). */
-const COLORS = ['var(--cal-campaign)', 'var(--cal-observance)', 'var(--cal-event)'];
-const CONTRAST = ['var(--cal-on-campaign)', 'var(--cal-on-observance)', 'var(--cal-on-event)'];
+const COLORS = ['var(--cal-campaign)', 'var(--cal-observance)', 'var(--cal-event)', 'var(--cal-tentative)'];
+const CONTRAST = ['var(--cal-on-campaign)', 'var(--cal-on-observance)', 'var(--cal-on-event)', 'var(--cal-on-tentative)'];
 /** In the list view only a dot is coloured: it needs the strong colour. */
-const DOTS = ['var(--campaign)', 'var(--obs)', 'var(--cal-event)'];
+const DOTS = ['var(--campaign)', 'var(--obs)', 'var(--cal-event)', 'var(--muted)'];
 const PHONE = '(max-width: 639.98px)';
 
 const WEEKDAYS = '日一二三四五六';
@@ -284,7 +284,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
       {aside.length > 0 && (
         <ul className="kp-aside" aria-label="这段时间的活动月、宣传周">
           {aside.map((o) => (
-            <li key={o.id + o.start} className={o.kind === 'campaign' ? 'is-campaign' : undefined}>
+            <li key={o.id + o.start} className={o.tentative ? 'is-tentative' : o.kind === 'campaign' ? 'is-campaign' : undefined}>
               <a href={`/observances/${o.id}/`}>{o.name}</a> <span className="muted">{spanLabel(o)}</span>
             </li>
           ))}
@@ -311,6 +311,16 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         views={VIEWS}
         datesSet={onDatesSet}
       />}
+      {/* A month without activities says so and points to the nearest one that has some (below the calendar: no shift). */}
+      {!busy && !error && shown === 0 && activeFilterCount(state.filters) === 0 && (() => {
+        const near = nearestMonthWith(data.months, current.start.slice(0, 7));
+        return (
+          <p className="kp-empty">
+            {current.title}还没有登记的活动。
+            {near && <a href={window.location.pathname + calendarSearch({ ...state, date: near })}>看看 {Number(near.slice(0, 4))}年{Number(near.slice(5, 7))}月的活动 →</a>}
+          </p>
+        );
+      })()}
       {/* Only once the rows are drawn: put below an empty list, it would be pushed down by them (CLS). */}
       {eventsOn && page && page.rows > page.shownRows && (
         <div className="kp-more">
