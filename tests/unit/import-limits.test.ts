@@ -77,7 +77,7 @@ describe('limits, stated in the error', () => {
     expect(await failure(readImportSource(p))).toBe('文件太大（21.0 MB），一次最多导入 20 MB，请分成几个文件 / file too large (21.0 MB; the limit is 20 MB)');
   });
 
-  it('an .xlsx whose sheet unpacks to more than 64 MB is refused before it is unpacked', async () => {
+  it('an .xlsx whose sheet unpacks to more than 64 MB is refused before it is unpacked', { timeout: 60_000 }, async () => {
     const row = '<row><c t="inlineStr"><is><t>讲座</t></is></c></row>';
     const sheet = `<worksheet><sheetData>${row.repeat(Math.ceil((65 * 1024 * 1024) / row.length))}</sheetData></worksheet>`;
     const zip = zipSync({ 'xl/worksheets/sheet1.xml': strToU8(sheet), '[Content_Types].xml': strToU8('<Types/>') }, { level: 6 });
