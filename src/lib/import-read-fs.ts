@@ -31,7 +31,7 @@ export function tooManyRows(what: string): ImportLimitError {
 
 /** First pass over a CSV: which decoder reads it, or the error naming the encoding and line. */
 async function csvDecoding(file: string): Promise<string> {
-  let carry = new Uint8Array(0);
+  let carry: Uint8Array = new Uint8Array(0);
   let line = 1;
   let first: Uint8Array | undefined;
   let sawUtf8 = false;
@@ -85,7 +85,7 @@ export async function readCsvRows(file: string): Promise<unknown[][]> {
 }
 
 /** The unpacked size of every sheet of an .xlsx, from the zip directory (nothing is unpacked). */
-export async function checkXlsxSheets(file: string): Promise<Uint8Array> {
+export async function checkXlsxSheets(file: string): Promise<Buffer> {
   checkImportSize(file);
   const bytes = readFileSync(file);
   const { unzipSync } = await import('fflate');

@@ -24,7 +24,7 @@ function disagreements(zone: string): string[] {
     const want = offsetMinutes(zone, ms);
     if (offsetMinutes(zone, ms - 3 * HOUR) !== offsetMinutes(zone, ms + 3 * HOUR)) continue; // a wall time near a change is ambiguous
     const local = new Date(ms + want * 60_000);
-    const t = new ICAL.Time({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: 0, isDate: false });
+    const t = new ICAL.Time({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), second: 0, isDate: false }, ICAL.Timezone.localTimezone);
     const got = tz.utcOffset(t) / 60;
     if (got !== want) bad.push(`${new Date(ms).toISOString()}: ${got} ≠ ${want}`);
   }
