@@ -16,10 +16,11 @@ const CODES: Record<string, [string, string]> = {
   EMFILE: ['打开的文件太多', 'too many open files'],
   EXDEV: ['与目标不在同一个文件系统', 'on another file system'],
   ENOMEM: ['内存不足', 'out of memory'],
+  EADDRINUSE: ['端口已被占用（可设置 PORT）', 'address in use (set PORT)'],
 };
 
 /** What the steps are called in Chinese (the English name is the key). */
-export const ZH: Record<string, string> = { build: '构建', validate: '内容检查', pages: '页面生成', 'data files': '数据文件', 'search index': '搜索索引', import: '导入' };
+export const ZH: Record<string, string> = { build: '构建', validate: '内容检查', pages: '页面生成', 'data files': '数据文件', 'search index': '搜索索引', import: '导入', start: '启动' };
 
 /** `EACCES: permission denied, mkdir '/x'` → the path, when the error carries one. */
 function pathOf(e: NodeJS.ErrnoException & { dest?: string }, text: string): string | undefined {
