@@ -23,8 +23,9 @@ import { sideOutput } from './lib/side-output.ts';
 async function steadyZip(bytes: Uint8Array): Promise<Uint8Array> {
   const { unzipSync, zipSync } = await import('fflate');
   const mtime = new Date(2000, 0, 1); // local fields 2000-01-01 00:00 in any TZ: zip times are local
-  const entries = Object.entries(unzipSync(bytes)).map(([name, data]) => [name, [data, { mtime }]] as const);
-  return zipSync(Object.fromEntries(entries), { level: 6 });
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const [name, data] of Object.entries(unzipSync(bytes))) entries[name] = [data, { mtime }];
+  return zipSync(entries, { level: 6 });
 }
 
 async function writeDataFiles(out: string): Promise<string> {
