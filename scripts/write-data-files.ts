@@ -15,23 +15,10 @@ import { dirname, join } from 'node:path';
 import { childModule } from './lib/child.ts';
 import { sideOutput } from './lib/side-output.ts';
 
-/**
- * The same .xlsx bytes on every build: write-excel-file stamps each zip entry with the build's
- * local clock (so the bytes changed with the time and the machine's TZ, and every deploy
- * re-published the downloads). The entries are re-zipped with one fixed local time.
- */
-async function steadyZip(bytes: Uint8Array): Promise<Uint8Array> {
-  const { unzipSync, zipSync } = await import('fflate');
-  const mtime = new Date(2000, 0, 1); // local fields 2000-01-01 00:00 in any TZ: zip times are local
-  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
-  for (const [name, data] of Object.entries(unzipSync(bytes))) entries[name] = [data, { mtime }];
-  return zipSync(entries, { level: 6 });
-}
-
 async function writeDataFiles(out: string): Promise<string> {
   const { getSite } = await import('../src/data/site.ts');
   const { dataFiles, sheetFiles } = await import('../src/lib/data-files.ts');
-  const { default: writeXlsxFile } = await import('write-excel-file/node');
+  const { sheetFileBytes } = await import('./lib/sheet-file.ts');
   const { q, today, url } = await getSite();
   const made = new Set<string>();
   let n = 0;
@@ -51,10 +38,7 @@ async function writeDataFiles(out: string): Promise<string> {
     n++;
   }
   for (const f of sheetFiles(q, today, url)) {
-    // Text cells (format @): Excel keeps 2026-09-12 and 06-06 as written instead of turning them into numbers.
-    const cells = f.rows.map((row, i) => row.map((value) => (i === 0 ? { value, fontWeight: 'bold' as const } : { value, type: String, format: '@' })));
-    const columns = f.widths.map((width) => ({ width }));
-    writeFileSync(join(out, f.path), await steadyZip(await writeXlsxFile(cells as never, { sheet: f.sheet, columns, stickyRowsCount: 1 }).toBuffer()));
+    writeFileSync(join(out, f.path), await sheetFileBytes(f));
     n++;
   }
   return `${n} 个数据文件（日历订阅、日历数据、开放数据）/ data files`;
