@@ -12,15 +12,14 @@
  *
  * ical-generator 11 writes the properties and escapes TEXT, given TZDates (@date-fns/tz) for zoned
  * times and plain `Date`s for UTC and all-day values (a plain `Date` with a TZID would make its
- * output depend on the process TZ: it reads local fields); VTIMEZONEs come from
- * @touch4it/ical-timezones. What it does not do right for us is done here: it does not escape
+ * output depend on the process TZ: it reads local fields); VTIMEZONEs are made from the runtime's
+ * own tz data (vtimezone.ts), so they agree with Intl. What it does not do right for us is done here: it does not escape
  * NAME / X-WR-CALNAME / X-WR-CALDESC (a newline there would inject a property), it can only write
  * ORGANIZER as `mailto:` (our organizers publish no e-mail address), it puts REFRESH-INTERVAL and
  * X-PUBLISHED-TTL after the VTIMEZONEs, and its folding is slow on large feeds. So the calendar
  * header and each event are taken from it unfolded, then assembled and folded in render().
  */
 import ical, { escape, ICalEvent, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { VocabEntry } from './schema.ts';
 import {
@@ -44,7 +43,8 @@ import { LEVEL_LABEL } from './labels.ts';
 import { absolute, eventUrl, facetUrl, observanceUrl } from './urls.ts';
 import { addDays } from './time/days.ts';
 import { periodLabel } from './time/labels.ts';
-import { offsetMinutes, SITE_ZONE, utcMidnight, wallTime, zonedDate, zonedInstant } from './time/zones.ts';
+import { SITE_ZONE, utcMidnight, wallTime, zonedDate, zonedInstant } from './time/zones.ts';
+import { vtimezoneFromIntl } from './vtimezone.ts';
 
 export type { FeedLookups } from './ical-fields.ts';
 export { eventUid, observanceUid, sequenceOf } from './ical-fields.ts';
@@ -134,44 +134,17 @@ const TIMEZONE_PROP = `X-WR-TIMEZONE:${SITE_ZONE}`;
 // time zones
 // ---------------------------------------------------------------------------------------------
 
-const vtimezoneCache = new Map<string, string | null>();
-
 /**
- * The VTIMEZONE for `tz`, or null when we cannot vouch for one (the event is then written in UTC,
- * which every client reads right). @touch4it/ical-timezones maps aliases to a file of another
- * name (`Asia/Calcutta` → `TZID:Asia/Kolkata`, `UTC` → `TZID:Etc/UTC`), which would leave our TZID
- * unresolved: the TZID line is rewritten to the name we use.
+ * The VTIMEZONE for `tz`, or null for UTC (events are then written in UTC, which every client
+ * reads right) and for a name the runtime does not know.
  */
 function vtimezone(tz: string): string | null {
-  // The bundle reads a file per call; a feed of 10k events asks for the same zone 10k times.
-  if (!vtimezoneCache.has(tz)) vtimezoneCache.set(tz, loadVtimezone(tz));
-  return vtimezoneCache.get(tz)!;
-}
-
-function loadVtimezone(tz: string): string | null {
   if (tz === 'UTC' || tz === 'Etc/UTC') return null;
-  const c = getVtimezoneComponent(tz);
-  if (!c || !c.includes('BEGIN:VTIMEZONE') || !c.includes('END:VTIMEZONE')) {
-    // The bundle reads its zone files from disk next to its own code. If a bundler inlined it,
-    // every zone would silently fall back to UTC: say so instead.
-    if (tz === SITE_ZONE) throw new Error(`ical: @touch4it/ical-timezones has no VTIMEZONE for ${tz}; keep the package external to the bundle (vite ssr.external)`);
+  try {
+    return vtimezoneFromIntl(tz);
+  } catch {
     return null;
   }
-  return c.replace(/^TZID:.*$/m, `TZID:${tz}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${tz}`);
-}
-
-/**
- * Whether the bundled VTIMEZONE agrees with the runtime's tz database at `at`. The bundle dates from
- * tzdata 2018; a zone whose offset changed since would put events at the wrong hour. Checked for
- * zones without daylight saving (all of China's), whose VTIMEZONE has a single offset.
- */
-function vtimezoneAgrees(component: string, atOffset: number): boolean {
-  if (component.includes('BEGIN:DAYLIGHT')) return true;
-  const offsets = [...component.matchAll(/^TZOFFSETTO:([+-])(\d{2})(\d{2})/gm)];
-  const last = offsets.at(-1);
-  if (!last) return false;
-  const minutes = (last[1] === '-' ? -1 : 1) * (Number(last[2]) * 60 + Number(last[3]));
-  return minutes === atOffset;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,7 +339,7 @@ function eventDraft(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Dra
     const tz = vtimezone(zone);
     // Zoned: DTSTART;TZID=Asia/Shanghai:20260912T140000 + VTIMEZONE. Otherwise UTC (…Z).
     timing =
-      tz !== null && vtimezoneAgrees(tz, offsetMinutes(e.start, zone))
+      tz !== null
         ? { start, end: end ?? null, timezone: zone }
         : { start: new Date(start.getTime()), end: end ? new Date(end.getTime()) : null };
   }

@@ -38,6 +38,7 @@ const RULES: Record<string, string[]> = {
   'year-range': [
     `${AT}:3 start: 年份 1900 不在 2000–2100 之间，请检查 / year out of range`,
     `${AT}:3 start: 文件应放在 content/events/1900/ 文件夹里（按开始年份）/ the file belongs in content/events/1900/`,
+    `${AT}:4 end: 年份 1900 不在 2000–2100 之间，请检查 / year out of range`,
   ],
   'unknown-organizer': [
     `${AT}:5 organizer: 找不到主办单位“test-science-socity”：content/organizers/ 里没有这个文件，请先添加它或改正编号 / unknown organizer "test-science-socity" （您是不是要写“test-science-society”？/ did you mean test-science-society?）`,
