@@ -306,6 +306,8 @@ const datedRange = z.strictObject({
   end: calendarDate.optional(),
   /** 公布日期的来源 / Source of the announced dates. */
   source: source.optional(),
+  /** 说明（可选）：这一年为什么不在通常的时间，例如 因疫情改到8月 / Why this year is not at the usual time. */
+  note: oneLine(200).optional(),
 });
 
 /** One year's theme: the slogan as written, optionally with where it was announced. */

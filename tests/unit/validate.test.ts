@@ -156,3 +156,25 @@ describe('GitHub annotations', () => {
     );
   });
 });
+
+describe('observance dates (issue 15)', () => {
+  const week = (dates: string, id = 'test-week') => ({
+    path: `content/observances/${id}.md`,
+    text: `---\nname: 测试科技周\nkind: campaign\nrule: { type: announced }\ndays: 7\nexpected: { start: "05-21", end: "05-31" }\nauthority: 测试部门\nlevel: national\nsource: { title: 测试通知 }\ndates:\n${dates}---\n历史。\n`,
+  });
+  const warnings = (files: SourceFile[]) => validateContent([...base, ...files], 'content').warnings.map(formatError);
+
+  it('a year far from the usual window is questioned, unless its note gives the reason', () => {
+    expect(warnings([week('  "2026": { start: 2026-11-24 }\n')])).toEqual([
+      'content/observances/test-week.md:11 dates.2026.start: [提醒 / warning] 2026-11-24 离通常的时间（2026-05-21—2026-05-31）相差 177 天，请核对是否写错；确实如此时，在这一年写 note 说明原因 / 177 days from the usual period: check for a typo, or give the reason in this year\'s note',
+    ]);
+    expect(warnings([week('  "2026": { start: 2026-07-20 }\n')])).toEqual([]);
+    expect(warnings([week('  "2026": { start: 2026-11-24, note: 因故推迟 }\n')])).toEqual([]);
+  });
+
+  it('an observance named by digits only would take a year page’s address', () => {
+    expect(check([week('  "2026": { start: 2026-05-24 }\n', '2027')])).toEqual([
+      'content/observances/2027.md:1 id: 纪念日的文件名不能只有数字（2027），会和年历页 /observances/2027/ 冲突，请用英文或拼音短名 / an observance id of digits only clashes with the year pages',
+    ]);
+  });
+});
