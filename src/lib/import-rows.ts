@@ -201,6 +201,7 @@ export function eventFromFlags(flags: Record<string, string | boolean | undefine
     ...((d.registration as object) ?? {}),
     required: yesNo(flag('registration-required')), capacity: num('capacity'), fee: num('fee'),
     deadline: flag('deadline') ? normalizeDateTime(flag('deadline')) : undefined, note: flag('registration-note'),
+    full: yesNo(flag('full')),
   };
   if (flag('previous-start')) d.previousStart = normalizeDateTime(flag('previous-start'));
   if (flag('source-url')) d.source = { title: flag('source-title'), url: flag('source-url') };
