@@ -97,13 +97,16 @@ export function ageRangeText(e: Pick<EventEntry, 'ageMin' | 'ageMax'>): string |
   return min === max ? `${min} 岁` : `${min}–${max} 岁`;
 }
 
-/** 轮椅通行、手语翻译 (labels, ids or common variants) → access ids, or what is not understood. */
+/**
+ * 轮椅通行、手语 (labels, ids or common variants) → the labels as the file keeps them (readable to
+ * the people who write them; the schema turns them into ids), or what is not understood.
+ */
 export function readAccess(text: string): { values: Record<string, unknown> } | { error: string } {
   const words = text.split(/[,，、;；\s]+/).map((w) => w.trim()).filter(Boolean);
   const ids = words.map((w) => ACCESS_WORDS.get(w.toLowerCase()));
   const bad = words.filter((_, i) => !ids[i]);
   if (bad.length) return { error: `“${bad.join('、')}”看不懂，无障碍请写 ${Object.values(ACCESS_LABEL).join('、')}，多个用“、”分开 / accessibility: write ${ACCESS_FEATURES.join(', ')}` };
-  return { values: { access: [...new Set(ids as AccessFeature[])] } };
+  return { values: { access: [...new Set((ids as AccessFeature[]).map((id) => ACCESS_LABEL[id]))] } };
 }
 
 /**
