@@ -6,6 +6,7 @@
  */
 import { cellText, KIND_HELP, type Match, matchOrganizer, matchVenue, nameKey, normalizeDateTime, readKind, readStatus, readWhen, splitList, STATUS_HELP } from './import-match.ts';
 import { cellsFromFlags, GENERIC_FIELDS, genericFieldOf } from './event-fields.ts';
+import { regionFromAddress } from './region-from-address.ts';
 import type { ImportField, ImportRecord, RowRef } from './import-table.ts';
 import type { ContentSet } from './model.ts';
 import { eventSchema, type VocabName } from './schema.ts';
@@ -164,7 +165,8 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
     venue,
     address,
     online,
-    region: regionId(text('region'), ctx, (m, h) => bad('region', m, h)),
+    // No region column: the one the address names (北京市海淀区… → 110108), so the event shows under it.
+    region: regionId(text('region'), ctx, (m, h) => bad('region', m, h)) ?? (venue ? undefined : regionFromAddress(address, ctx.content.vocab.regions)),
     observance,
     campaign,
     topics: list('topics'),
