@@ -91,6 +91,25 @@ const TABLE: [string, string | RegExp, string][] = [
   ['ai yan ri', O('eye-care-day'), 'pinyin with spaces'],
   ['kejizhou', O('national-science-week'), 'pinyin of an alias'],
   ['chongyang', O('double-ninth'), 'pinyin of a polyphonic name (重 = chong)'],
+  // What families type (issue 18): audience aliases, synonym groups and age words.
+  ['亲子', E('2026-09-20-science-fair'), 'alias of the audience 儿童和家庭'],
+  ['家庭', E('2026-09-20-science-fair'), 'part of the audience 儿童和家庭'],
+  ['少儿', E('2026-09-20-science-fair'), '少儿 ↔ 儿童 (families group)'],
+  ['儿童', E('2026-09-20-science-fair'), 'alias of 儿童和家庭'],
+  ['青少年', E('2026-09-20-science-fair'), 'audience label'],
+  ['中小学生', E('2026-09-20-science-fair'), 'alias of the audience 青少年'],
+  ['太空', E('2026-11-08-deep-space-talk'), '太空 ↔ 航天 (an activity)'],
+  ['太空', O('space-day'), '太空 ↔ 航天 (an observance)'],
+  ['宇宙', E('2026-11-08-deep-space-talk'), '宇宙 ↔ 航天'],
+  ['恐龙', E('2026-11-07-fossil-class'), '恐龙 ↔ 古生物, 化石'],
+  ['古生物', E('2026-11-07-fossil-class'), 'word in a title'],
+  ['机器人', E('2026-09-15-cancelled-lecture'), '机器人 ↔ 人工智能 (its topic)'],
+  ['AI', E('2026-09-15-cancelled-lecture'), 'AI ↔ 人工智能'],
+  ['CPR', E('2026-09-12-first-aid-training'), 'CPR ↔ 心肺复苏'],
+  ['除颤仪', E('2026-09-12-first-aid-training'), '除颤仪 ↔ AED'],
+  ['3岁', E('2026-11-07-fossil-class'), 'an age inside the range 3–8'],
+  ['10岁', E('2026-11-08-deep-space-talk'), 'an age inside the range 10–16'],
+  ['小学生', E('2026-09-20-science-fair'), 'a school stage overlapping 6–14'],
 ];
 
 describe('search finds the right page in the top 3', () => {
