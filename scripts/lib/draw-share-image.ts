@@ -175,31 +175,24 @@ function canvasFor(width: number, height: number): Canvas {
   return c;
 }
 
-export function drawShareImage(img: ShareImage): DrawnImage {
-  registerFonts();
-  const L = layoutOf(img);
-  const tone = TONES[img.tone];
-  const canvas = canvasFor(L.width, L.height);
-  const g = canvas.getContext('2d');
-  const text: DrawnText[] = [];
-  const say = (role: DrawnText['role'], s: string, x: number, y: number, font: string, color: string) => {
-    g.font = font;
-    g.fillStyle = color;
-    g.fillText(s, x, y);
-    text.push({ role, text: s, x, y, font });
-  };
-  const regular = (size: number) => fontOf(400, size);
-  const bold = (size: number) => fontOf(700, size);
+/** What the drawing steps share: the canvas, the layout, the colours, and the text drawn so far. */
+interface Pen {
+  g: SKRSContext2D;
+  L: Layout;
+  tone: (typeof TONES)[ShareTone];
+  text: DrawnText[];
+  say: (role: DrawnText['role'], s: string, x: number, y: number, font: string, color: string) => void;
+}
 
-  g.fillStyle = '#ffffff';
-  g.fillRect(0, 0, L.width, L.height);
-  g.fillStyle = tone.main;
-  g.fillRect(0, 0, L.width, L.band);
+const regular = (size: number) => fontOf(400, size);
+const bold = (size: number) => fontOf(700, size);
 
+/** Kicker, the status banner (取消/延期) and the title; returns where the text reached. */
+function drawHead(p: Pen, img: ShareImage): number {
+  const { g, L, tone, say } = p;
   let y = L.band + L.kicker * 2.4;
   say('kicker', img.kicker, L.margin, y, bold(L.kicker), tone.main);
   y += L.kicker * 0.9;
-
   if (img.banner) {
     g.font = bold(L.line.size);
     const w = g.measureText(img.banner).width + L.line.size;
@@ -208,7 +201,6 @@ export function drawShareImage(img: ShareImage): DrawnImage {
     say('banner', img.banner, L.margin + L.line.size / 2, y + L.line.size * 1.45, bold(L.line.size), '#ffffff');
     y += L.line.size * 1.9;
   }
-
   g.font = bold(L.title.size);
   y += L.title.lineHeight * 0.2;
   // A card with a banner has one title line less, so that three facts still fit above the footer.
@@ -217,10 +209,13 @@ export function drawShareImage(img: ShareImage): DrawnImage {
     y += L.title.lineHeight;
     say('title', line, L.margin, y, bold(L.title.size), INK);
   }
-  y += L.line.lineHeight * 0.35;
+  return y + L.line.lineHeight * 0.35;
+}
 
-  const footerY = L.height - L.footer * (img.format === 'card' ? 1.4 : 2.2);
-  // The first fact is the date: in the image's colour, bold. A poster lets a fact take two lines.
+/** The facts (the first, the date, bold in the image's colour; a poster lets one take two lines), then the body. */
+function drawFacts(p: Pen, img: ShareImage, from: number, footerY: number): void {
+  const { g, L, tone, say } = p;
+  let y = from;
   img.lines.forEach((fact, i) => {
     const font = i === 0 ? bold(L.line.size) : regular(L.line.size);
     g.font = font;
@@ -230,18 +225,19 @@ export function drawShareImage(img: ShareImage): DrawnImage {
       say('line', line, L.margin, y, font, i === 0 ? tone.main : INK);
     }
   });
-
-  if (img.body && L.body.maxLines) {
-    y += L.body.lineHeight * 0.6;
-    g.font = regular(L.body.size);
-    const room = Math.floor((L.qr.y - 40 - y) / L.body.lineHeight);
-    for (const line of wrap(g, img.body, L.textWidth, Math.min(L.body.maxLines, room))) {
-      y += L.body.lineHeight;
-      say('body', line, L.margin, y, regular(L.body.size), MUTED);
-    }
+  if (!img.body || !L.body.maxLines) return;
+  y += L.body.lineHeight * 0.6;
+  g.font = regular(L.body.size);
+  const room = Math.floor((L.qr.y - 40 - y) / L.body.lineHeight);
+  for (const line of wrap(g, img.body, L.textWidth, Math.min(L.body.maxLines, room))) {
+    y += L.body.lineHeight;
+    say('body', line, L.margin, y, regular(L.body.size), MUTED);
   }
+}
 
-  // The QR code: right of the text on a card, centred low on a poster, on a soft panel.
+/** The QR code on a soft panel with its caption: right of the text on a card, centred low on a poster. */
+function drawQrPanel(p: Pen, img: ShareImage): DrawnImage['qr'] {
+  const { g, L, tone, say } = p;
   const pad = img.format === 'card' ? 12 : 24;
   const caption = img.format === 'card' ? '扫码查看' : '扫码查看详情 · 订阅到手机日历';
   g.font = regular(L.qr.caption);
@@ -250,9 +246,33 @@ export function drawShareImage(img: ShareImage): DrawnImage {
   g.fillRect(L.qr.x + L.qr.size / 2 - panel / 2, L.qr.y - pad, panel, L.qr.size + 2 * pad + L.qr.caption * 1.9);
   const qr = drawQr(g, img.qr, L.qr.x, L.qr.y, L.qr.size);
   say('caption', caption, L.qr.x + (L.qr.size - g.measureText(caption).width) / 2, L.qr.y + L.qr.size + L.qr.caption * 1.3, regular(L.qr.caption), MUTED);
+  return qr;
+}
 
-  const host = new URL(img.qr).host;
-  say('footer', `科普日历 · ${host}`, L.margin, footerY, regular(L.footer), MUTED);
+export function drawShareImage(img: ShareImage): DrawnImage {
+  registerFonts();
+  const L = layoutOf(img);
+  const canvas = canvasFor(L.width, L.height);
+  const g = canvas.getContext('2d');
+  const text: DrawnText[] = [];
+  const pen: Pen = {
+    g, L, tone: TONES[img.tone], text,
+    say: (role, s, x, y, font, color) => {
+      g.font = font;
+      g.fillStyle = color;
+      g.fillText(s, x, y);
+      text.push({ role, text: s, x, y, font });
+    },
+  };
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, L.width, L.height);
+  g.fillStyle = pen.tone.main;
+  g.fillRect(0, 0, L.width, L.band);
+
+  const footerY = L.height - L.footer * (img.format === 'card' ? 1.4 : 2.2);
+  drawFacts(pen, img, drawHead(pen, img), footerY);
+  const qr = drawQrPanel(pen, img);
+  pen.say('footer', `科普日历 · ${new URL(img.qr).host}`, L.margin, footerY, regular(L.footer), MUTED);
 
   // No row filters (text on flat colour compresses better without them). Cards at zlib level 3:
   // ≈ 3.5 ms and ≈ 60 KB (level 6: 9 ms, 43 KB; every filter at level 6: 22 ms, 59 KB). The ≈ 100
