@@ -138,6 +138,22 @@ const source = z.strictObject({
   url: httpUrl.optional(),
 });
 
+/**
+ * Where a pulled event came from (npm run pull, src/lib/pull/). `hash` is the checksum of the file
+ * as the pull last wrote it: when the file no longer matches, a person has edited it since, and
+ * the pull reports a conflict instead of overwriting their edit.
+ */
+const feedProvenance = z.strictObject({
+  /** 来源日历（.ics）或网页的网址 / URL of the calendar (.ics) or web page the event was pulled from. */
+  url: httpUrl,
+  /** 活动在来源里的编号（iCalendar 的 UID 或网页数据里的 @id）/ The event's id at the source (iCalendar UID or JSON-LD @id). */
+  uid: z.string({ error: '必须是文字 / must be text' }).trim().min(1, '不能为空 / must not be empty').max(500, '不能超过 500 个字符 / at most 500 characters'),
+  /** 最后一次从来源写入本文件的时间（北京时间）/ When the pull last wrote this file (local time). */
+  fetched: localDateTime,
+  /** 拉取写入时文件的校验值；人工改过文件后拉取不再覆盖它，删掉这一行就允许覆盖 / Checksum of the file as the pull wrote it; delete it to let the pull overwrite your edits. */
+  hash: z.string().regex(/^[0-9a-f]{16}$/, '校验值是 16 位十六进制数字，由拉取程序写入 / 16 hex digits written by the pull').optional(),
+});
+
 export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'moved-online'] as const;
 export const EVENT_KINDS = ['activity', 'call', 'deadline'] as const;
 
@@ -223,6 +239,8 @@ export const eventSchema = z.strictObject({
   note: oneLine(300).optional(),
   /** 搜索别名（可选），例如简称 / Extra search words such as short names. */
   keywords: stringList.default([]),
+  /** 自动拉取的出处（由 npm run pull 写入，不要手写）/ Provenance of an event pulled from an organizer's calendar (written by npm run pull). */
+  feed: feedProvenance.optional(),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -442,6 +460,42 @@ export const vocabEntrySchema = z.strictObject({
 });
 export const vocabFileSchema = z.array(vocabEntrySchema);
 
+// ---------------------------------------------------------------------------------------------
+// sources — content/sources.yaml: organizers' own calendars, pulled daily (npm run pull)
+// ---------------------------------------------------------------------------------------------
+
+export const SOURCE_TYPES = ['ics', 'jsonld'] as const;
+
+export const sourceSchema = z.strictObject({
+  /** 来源编号（小写字母、数字和连字符），也是自动拉取请求的分支名 / Source id (a-z, 0-9, hyphens), also the pull request's branch. */
+  id: idRef,
+  /** 日历订阅地址（.ics，webcal:// 也可以）或含 schema.org Event 数据的网页 / An .ics calendar URL (webcal:// too) or a web page with schema.org Event JSON-LD. */
+  url: z
+    .string({ error: '必须是网址文字 / must be a URL string' })
+    .trim()
+    .transform((s) => s.replace(/^webcals?:\/\//i, 'https://'))
+    .pipe(httpUrl),
+  /** 类型（可选）：ics 日历文件、jsonld 网页里的活动数据；不写时按网址和内容判断 / ics or jsonld; guessed from the URL and the content when left out. */
+  type: z.enum(SOURCE_TYPES, { error: '类型只能是 ics 或 jsonld / type must be ics or jsonld' }).optional(),
+  /** 主办单位的编号或全称：来源里的每个活动都记在这个单位名下 / Organizer id or name: every event of the source is theirs. */
+  organizer: oneLine(80),
+  /** 默认主题（来源没有分类时使用）/ Topics for events whose source gives none. */
+  topics: stringList.default([]),
+  /** 默认面向人群 / Default audiences. */
+  audiences: stringList.default([]),
+  /** 默认形式 / Default formats. */
+  formats: stringList.default([]),
+  /** 默认地区编号（GB/T 2260）/ Default region code. */
+  region: idRef.optional(),
+  /** 只收标题含这些词之一的活动（可选），例如 [科普, 讲座] / Keep only events whose title contains one of these words. */
+  titleIncludes: stringList.default([]),
+  /** 不收标题含这些词的活动（可选），例如 [内部, 党建] / Leave out events whose title contains one of these words. */
+  titleExcludes: stringList.default([]),
+  /** 说明（可选，一行）/ Note for maintainers, one line. */
+  note: oneLine(300).optional(),
+});
+export const sourcesFileSchema = z.array(sourceSchema);
+
 export type EventInput = z.input<typeof eventSchema>;
 export type EventData = z.output<typeof eventSchema>;
 export type ObservanceData = z.output<typeof observanceSchema>;
@@ -449,6 +503,8 @@ export type ObservanceRule = z.output<typeof ruleSchema>;
 export type OrganizerData = z.output<typeof organizerSchema>;
 export type VenueData = z.output<typeof venueSchema>;
 export type VocabEntry = z.output<typeof vocabEntrySchema>;
+export type SourceConfig = z.output<typeof sourceSchema>;
+export type FeedProvenance = z.output<typeof feedProvenance>;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -33,6 +33,8 @@ export const MAX_FILE_BYTES = 64 * 1024;
 export const YEAR_MIN = 2000;
 export const YEAR_MAX = 2100;
 const SLUG_RE = /^[a-z0-9][a-z0-9-]*$/;
+/** content/sources.yaml, relative to the content folder. */
+export const SOURCES_FILE = 'sources.yaml';
 
 export function validateContent(files: SourceFile[], contentDir = 'content'): ValidationResult {
   const errors: ContentError[] = [];
@@ -50,6 +52,8 @@ export function validateContent(files: SourceFile[], contentDir = 'content'): Va
     const parts = rel.split('/');
     const base = parts[parts.length - 1]!;
     if (base.startsWith('.') || base.toLowerCase() === 'readme.md') continue;
+    // The organizers' calendars to pull: checked by src/lib/pull/sources.ts (npm run validate, npm run pull).
+    if (rel === SOURCES_FILE) continue;
     if (f.symlink) {
       err(f.path, 0, '', '不接受符号链接，请提交普通文件 / symbolic links are not accepted: commit a regular file');
       continue;
