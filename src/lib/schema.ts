@@ -32,24 +32,40 @@ export const oneLine = (max: number) =>
       message: `不能超过 ${max} 个字，请缩短 / must be at most ${max} characters`,
     });
 
+/** Full-width forms of ASCII (ｈｔｔｐｓ：／／) and the ideographic full stop, typed with a Chinese input method. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3002]/;
+
+function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a text is not an http(s) URL, in the words of the person who pasted it: a spreadsheet
+ * formula (=HYPERLINK(…)), full-width characters from a Chinese input method, or simply not a
+ * full http(s) address (`javascript:`, `data:`, relative links).
+ */
+export function urlProblem(s: string): string {
+  if (/^=/.test(s))
+    return `这是表格公式（${s.length > 30 ? s.slice(0, 30) + '…' : s}），不是网址：请在表格里把它复制后“选择性粘贴为数值”，或直接写 https://… / this is a spreadsheet formula, not a URL: paste it as a value`;
+  const wide = s.match(new RegExp(`${FULL_WIDTH.source}+`, 'g'));
+  if (wide)
+    return `网址里有全角字符 ${wide.join(' ')}，请改成半角（切换到英文输入法重新输入，例如 https://）/ the URL contains full-width characters: retype them in half-width (ASCII)`;
+  return '只接受以 https:// 或 http:// 开头的完整网址 / only full http(s) URLs are accepted';
+}
+
 /** Only http(s) URLs: `javascript:`, `data:`, `file:` and relative links are refused. */
 export const httpUrl = z
   .string({ error: '必须是网址文字 / must be a URL string' })
   .trim()
-  .refine((s) => !CONTROL_CHARS.test(s) && !/\s/.test(s), {
+  .refine((s) => /^=/.test(s) || (!CONTROL_CHARS.test(s) && !/\s/.test(s)), {
     message: '网址中不能有空格或换行 / URL must not contain spaces or line breaks',
   })
-  .refine(
-    (s) => {
-      try {
-        const u = new URL(s);
-        return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.length > 0;
-      } catch {
-        return false;
-      }
-    },
-    { message: '只接受以 https:// 或 http:// 开头的完整网址 / only full http(s) URLs are accepted' },
-  );
+  .refine((s) => !FULL_WIDTH.test(s) && isHttpUrl(s), { error: (iss) => urlProblem(String(iss.input)) });
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
