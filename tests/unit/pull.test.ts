@@ -47,7 +47,6 @@ beforeAll(async () => {
     if (path === '/page.html') return send(200, 'text/html; charset=utf-8', readFileSync(join(FIX, 'events-page.html')));
     if (path === '/login.ics') return send(200, 'text/html; charset=utf-8', readFileSync(join(FIX, 'not-a-calendar.html')));
     if (path === '/malformed.ics') return send(200, 'text/calendar', readFileSync(join(FIX, 'malformed.ics')));
-    if (path === '/empty.ics') return send(200, 'text/calendar', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//ZH\r\nEND:VCALENDAR\r\n');
     if (path === '/huge.ics') return send(200, 'text/calendar', 'BEGIN:VCALENDAR\r\n' + 'X-PADDING:0123456789abcdef\r\n'.repeat(80_000) + 'END:VCALENDAR\r\n');
     if (path === '/endless.ics') {
       // A feed that never ends: chunks until the client hangs up.
@@ -244,10 +243,11 @@ describe('a recorded feed pulled twice', () => {
     tempTree([SOCIETY(`${base}/calendar.ics`)]);
     await pull(['--now', '2026-09-01T09:00']);
     const day1 = files();
-    writeFileSync(join(tmp, 'content/sources.yaml'), JSON.stringify([SOCIETY(`${base}/empty.ics`)]));
-    // The same organizer's calendar at a new address that is empty: the files stay as they are.
+    // The same address, now listing nothing (a broken export): the files stay as they are.
+    calendar = 'calendar-empty.ics';
     const r = await pull(['--now', '2026-09-05T09:00']);
     expect(r.out).toContain('新增 0、更新 0、取消 0');
+    expect(r.out).toContain('! 来源里一个活动都没有，但之前拉取的 5 个活动还没有举行：为防止误取消，这次没有取消任何活动，请确认来源是否正常');
     expect(files()).toEqual(day1);
   });
 });
