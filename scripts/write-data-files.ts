@@ -12,9 +12,9 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { getSite } from '../src/data/site.ts';
-import writeXlsxFile from 'write-excel-file/node';
 import { dataFiles, sheetFiles } from '../src/lib/data-files.ts';
 import { runSideOutput } from './lib/side-output.ts';
+import { sheetFileBytes } from './lib/sheet-file.ts';
 
 await runSideOutput('scripts/write-data-files.ts', async (out) => {
   const { q, today, url } = await getSite();
@@ -36,10 +36,7 @@ await runSideOutput('scripts/write-data-files.ts', async (out) => {
     n++;
   }
   for (const f of sheetFiles(q, today, url)) {
-    // Text cells (format @): Excel keeps 2026-09-12 and 06-06 as written instead of turning them into numbers.
-    const cells = f.rows.map((row, i) => row.map((value) => (i === 0 ? { value, fontWeight: 'bold' as const } : { value, type: String, format: '@' })));
-    const columns = f.widths.map((width) => ({ width }));
-    writeFileSync(join(out, f.path), await writeXlsxFile(cells as never, { sheet: f.sheet, columns, stickyRowsCount: 1 }).toBuffer());
+    writeFileSync(join(out, f.path), await sheetFileBytes(f));
     n++;
   }
   return `${n} 个数据文件（日历订阅、日历数据、开放数据）/ data files`;
