@@ -127,6 +127,16 @@ describe('/submit/ by mail', () => {
   });
 });
 
+it('a pulled event says where it is synchronised from', { timeout: 30_000 }, async () => {
+  const ctx = await context(false);
+  const page = await ctx.newPage();
+  await page.goto(`${base}events/2026-10-10-online-talk/`, { waitUntil: 'load' });
+  const line = page.getByText('自动同步自主办单位发布的');
+  expect(await line.isVisible()).toBe(true);
+  expect(await line.getByRole('link', { name: '活动日历' }).getAttribute('href')).toBe('https://www.example.org/test-society/calendar.ics');
+  await ctx.close();
+});
+
 describe('信息有误？', () => {
   const pages = [
     { path: 'events/2026-09-12-first-aid-training/', kind: '活动', file: /\/events\/2026\/2026-09-12-first-aid-training\.md$/ },
