@@ -20,10 +20,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DateTime } from 'luxon';
 import { contentRoot, readContentFiles } from '../src/lib/content-fs.ts';
 import { formatError } from '../src/lib/errors.ts';
 import { matchOrganizer } from '../src/lib/import-match.ts';
+import { nowIn } from '../src/lib/time/days.ts';
 import { planPull, readFeed } from '../src/lib/pull/plan.ts';
 import { applyChanges, DEFAULT_LIMITS, fetchSource, fileHash } from '../src/lib/pull/pull-fs.ts';
 import { checkSources } from '../src/lib/pull/sources.ts';
@@ -43,7 +43,7 @@ const HELP = `用法 / usage:
   --list        列出来源编号 / list the source ids`;
 
 function shanghaiNow(): string {
-  return DateTime.now().setZone('Asia/Shanghai').toFormat("yyyy-MM-dd'T'HH:mm");
+  return nowIn(new Date());
 }
 
 async function run(argv: string[]): Promise<number> {

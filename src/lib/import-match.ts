@@ -7,6 +7,7 @@
 import type { EventEntry, OrganizerEntry, VenueEntry } from './model.ts';
 import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from './schema.ts';
 import { suggest } from './validate.ts';
+import { ENUM_LABELS } from './labels.ts';
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
 
@@ -114,7 +115,7 @@ const STATUS_WORDS: Record<string, EventStatus> = {
   canceled: 'cancelled', confirmed: 'scheduled', tentative: 'scheduled',
 };
 
-export const STATUS_HELP = '照常、取消、延期、改为线上（或 scheduled、cancelled、postponed、moved-online）';
+export const STATUS_HELP = `${Object.values(ENUM_LABELS.eventStatus).join('、')}（或 ${EVENT_STATUSES.join('、')}）`;
 
 /** 照常 → scheduled …; undefined when the word is not known. Empty → scheduled. */
 export function readStatus(raw: unknown): EventStatus | undefined {
@@ -128,7 +129,7 @@ const KIND_WORDS: Record<string, EventKind> = {
   活动: 'activity', 征集: 'call', 作品征集: 'call', 案例征集: 'call', 截止: 'deadline', 申报截止: 'deadline', 截止日期: 'deadline', 报送截止: 'deadline',
 };
 
-export const KIND_HELP = '活动、征集、申报截止（或 activity、call、deadline）';
+export const KIND_HELP = `${Object.values(ENUM_LABELS.eventKind).join('、')}（或 ${EVENT_KINDS.join('、')}）`;
 
 /** 活动 → activity, 征集 → call, 申报截止 → deadline; empty → activity. */
 export function readKind(raw: unknown): EventKind | undefined {
@@ -153,8 +154,12 @@ export function matchOrganizer(text: string, organizers: OrganizerEntry[]): Matc
   const t = text.trim();
   if (organizers.some((o) => o.id === t)) return { id: t };
   const key = nameKey(t);
-  const hit = organizers.find((o) => [o.name, o.shortName, o.nameEn, ...o.aliases].some((n) => n && nameKey(n) === key));
-  if (hit) return { id: hit.id };
+  const hits = organizers.filter((o) => [o.name, o.shortName, o.nameEn, ...o.aliases].some((n) => n && nameKey(n) === key));
+  // Two organizers answering to one name: never pick one (a newcomer named like an existing
+  // organizer took its rows, issue 17); the person writes the id.
+  if (hits.length > 1)
+    return { error: `“${t}”对应多个主办单位（${hits.map((o) => o.id).join('、')}），请写编号 / "${t}" names more than one organizer: write the id` };
+  if (hits[0]) return { id: hits[0].id };
   const labels = new Map<string, OrganizerEntry>();
   for (const o of organizers) for (const n of [o.name, o.shortName, ...o.aliases, o.id]) if (n) labels.set(n, o);
   const near = suggest(t, [...labels.keys()]);
@@ -170,7 +175,9 @@ export function matchVenue(text: string, venues: VenueEntry[]): string | undefin
   const t = text.trim();
   if (venues.some((v) => v.id === t)) return t;
   const key = nameKey(t);
-  return venues.find((v) => [v.name, v.nameEn, ...v.aliases].some((n) => n && nameKey(n) === key))?.id;
+  const hits = venues.filter((v) => [v.name, v.nameEn, ...v.aliases].some((n) => n && nameKey(n) === key));
+  // An ambiguous name is kept as an address rather than given to one of the venues.
+  return hits.length === 1 ? hits[0]!.id : undefined;
 }
 
 /** The same activity: same title (ignoring spaces and punctuation), same first day, same organizer or venue. */

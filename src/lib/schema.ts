@@ -9,6 +9,9 @@
  * duplicates, the year folder) live in validate.ts. Messages are bilingual, Chinese first.
  */
 import { z } from 'zod';
+import { isRealDate, SITE_ZONE } from './time/days.ts';
+import { findInvisible, invisibleMessage, looksEmpty } from './invisible.ts';
+import { SEQUENCE_MAX } from './limits.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Field-level building blocks
@@ -26,8 +29,10 @@ export const oneLine = (max: number) =>
     .refine((s) => !CONTROL_CHARS.test(s), {
       message: '不能包含换行或控制字符，请写成一行 / must be one line without control characters',
     })
+    .refine((s) => !findInvisible(s), { error: (iss) => invisibleMessage(findInvisible(String(iss.input))!) })
     .transform((s) => s.trim())
-    .refine((s) => s.length > 0, { message: '不能为空 / must not be empty' })
+    // A title of only invisible characters looks empty wherever it is shown (issue 17).
+    .refine((s) => !looksEmpty(s), { message: '不能为空 / must not be empty' })
     .refine((s) => [...s].length <= max, {
       message: `不能超过 ${max} 个字，请缩短 / must be at most ${max} characters`,
     });
@@ -70,13 +75,6 @@ export const httpUrl = z
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-/** True for a real Gregorian calendar date such as 2026-02-28 (2026-02-30 is false). */
-export function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[m - 1]!;
-}
-
 /**
  * A local date or date-time, as written by a person: `2026-09-12` (all day) or `2026-09-12T14:00`
  * (also `2026-09-12 14:00`). Normalised to `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`. Offsets such as
@@ -107,9 +105,10 @@ export const localDateTime = z
       return z.NEVER;
     }
     if (t) {
-      const [hh, mm] = [Number(t[4]), Number(t[5])];
-      if (hh > 23 || mm > 59) {
-        ctx.addIssue({ code: 'custom', message: `时间不对（${t[4]}:${t[5]}），小时 00–23，分钟 00–59 / not a real time of day` });
+      const [hh, mm, ss] = [Number(t[4]), Number(t[5]), Number(t[6] ?? 0)];
+      // Seconds are dropped (the site shows minutes), but only real ones: 14:00:99 was published as 14:00.
+      if (hh > 23 || mm > 59 || ss > 59) {
+        ctx.addIssue({ code: 'custom', message: `时间不对（${t[4]}:${t[5]}${t[6] ? ':' + t[6] : ''}），小时 00–23，分钟 00–59${t[6] ? '，秒 00–59' : ''} / not a real time of day` });
         return z.NEVER;
       }
       return `${m[1]}-${m[2]}-${m[3]}T${t[4]}:${t[5]}`;
@@ -132,7 +131,7 @@ export const ianaZone = z.string().refine(
       return false;
     }
   },
-  { message: '未知时区，请写 IANA 名称，例如 Asia/Shanghai / unknown time zone: use an IANA name such as Asia/Shanghai' },
+  { message: `未知时区，请写 IANA 名称，例如 ${SITE_ZONE} / unknown time zone: use an IANA name such as ${SITE_ZONE}` },
 );
 
 /** A list of strings written either as a YAML list or as one comma-separated line. */
@@ -170,6 +169,13 @@ const feedProvenance = z.strictObject({
   hash: z.string().regex(/^[0-9a-f]{16}$/, '校验值是 16 位十六进制数字，由拉取程序写入 / 16 hex digits written by the pull').optional(),
 });
 
+/** An age in whole years. */
+const age = z
+  .number({ error: '年龄写整数（岁），例如 6 / an age is a whole number of years' })
+  .int({ error: '年龄写整数（岁），例如 6 / an age is a whole number of years' })
+  .min(0, { error: '年龄不能小于 0 / an age cannot be negative' })
+  .max(120, { error: '年龄不能超过 120 / an age cannot exceed 120' });
+
 export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'moved-online'] as const;
 export const EVENT_KINDS = ['activity', 'call', 'deadline'] as const;
 
@@ -206,7 +212,7 @@ export const eventSchema = z.strictObject({
   /** 结束（可选）：全天活动写最后一天（含），定时活动写结束时间 / End: last day (inclusive) or end time. */
   end: localDateTime.optional(),
   /** 时区（可选，默认 Asia/Shanghai）/ IANA time zone, default Asia/Shanghai. */
-  timezone: ianaZone.default('Asia/Shanghai'),
+  timezone: ianaZone.default(SITE_ZONE),
   /** 重复规则（可选，RRULE），例如 FREQ=WEEKLY;COUNT=4 / Recurrence rule (optional). */
   rrule: z.string().trim().optional(),
   /** 主办单位编号：content/organizers/ 下的文件名 / Organizer id: a file name in content/organizers/. */
@@ -231,6 +237,10 @@ export const eventSchema = z.strictObject({
   audiences: stringList.default([]),
   /** 形式：中文名称或编号，见 content/vocab/formats.yaml / Formats: label or id. */
   formats: stringList.default([]),
+  /** 适合的最小年龄（岁，可选），例如 6 / Youngest suitable age in years (optional). */
+  ageMin: age.optional(),
+  /** 适合的最大年龄（岁，可选），例如 12；只有下限时不写 / Oldest suitable age in years (optional). */
+  ageMax: age.optional(),
   /** 报名信息（可选）/ Registration (optional). */
   registration: registrationSchema.optional(),
   /** 状态：scheduled 照常、cancelled 取消、postponed 延期、moved-online 改为线上 / Status. */
@@ -246,7 +256,7 @@ export const eventSchema = z.strictObject({
   /** 最后一次重要修改的时间（改期、取消时更新）/ When the entry last changed meaningfully. */
   updated: localDateTime.optional(),
   /** 修订号（可选，通常不用填；每次重要修改加 1）/ Revision number (optional). */
-  sequence: z.number().int().min(0).optional(),
+  sequence: z.number().int().min(0).max(SEQUENCE_MAX).optional(),
   /** 信息来源（可选）：通知、公告的标题和网址 / Where the information comes from. */
   source: source.optional(),
   /** 信息是否已核实（默认 true；不确定时写 false 并在 note 里说明）/ Whether the facts are verified. */
@@ -257,6 +267,9 @@ export const eventSchema = z.strictObject({
   keywords: stringList.default([]),
   /** 自动拉取的出处（由 npm run pull 写入，不要手写）/ Provenance of an event pulled from an organizer's calendar (written by npm run pull). */
   feed: feedProvenance.optional(),
+}).refine((e) => e.ageMin === undefined || e.ageMax === undefined || e.ageMin <= e.ageMax, {
+  path: ['ageMax'],
+  message: '适合年龄的上限小于下限，请检查 ageMin 和 ageMax / ageMax is below ageMin',
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -327,6 +340,8 @@ const datedRange = z.strictObject({
   end: calendarDate.optional(),
   /** 公布日期的来源 / Source of the announced dates. */
   source: source.optional(),
+  /** 说明（可选）：这一年为什么不在通常的时间，例如 因疫情改到8月 / Why this year is not at the usual time. */
+  note: oneLine(200).optional(),
 });
 
 /** One year's theme: the slogan as written, optionally with where it was announced. */

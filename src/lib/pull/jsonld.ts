@@ -8,8 +8,8 @@
  * ExhibitionEvent …). Times with an offset (…+08:00, …Z) become wall-clock time in `zone`; times
  * without one are local; a bare date is an all-day event whose `endDate` is its last day.
  */
-import { DateTime } from 'luxon';
-import { DEFAULT_ZONE, plainDescription } from '../import-ics.ts';
+import { plainDescription } from '../import-ics.ts';
+import { SITE_ZONE, wallTime } from '../time/zones.ts';
 import type { RowProblem } from '../import-rows.ts';
 import type { ImportRecord } from '../import-table.ts';
 
@@ -25,7 +25,7 @@ const SCRIPT_RE = /<script\b[^>]*\btype\s*=\s*["']?application\/ld\+json["']?[^>
 const STATUS: Record<string, string> = { eventcancelled: 'cancelled', eventpostponed: 'postponed', eventmovedonline: 'moved-online', eventscheduled: 'scheduled', eventrescheduled: 'scheduled' };
 
 export function jsonLdToRecords(html: string, opts: JsonLdOptions = {}): { records: ImportRecord[]; problems: RowProblem[]; notices: string[] } {
-  const zone = opts.zone ?? DEFAULT_ZONE;
+  const zone = opts.zone ?? SITE_ZONE;
   const records: ImportRecord[] = [];
   const problems: RowProblem[] = [];
   const notices: string[] = [];
@@ -140,8 +140,10 @@ function address(v: unknown): string {
 function when(v: unknown, zone: string): string | undefined {
   const s = text(v);
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
-  const hasOffset = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(s);
-  const d = DateTime.fromISO(s, hasOffset ? { setZone: true } : { zone });
-  if (!d.isValid) return undefined;
-  return d.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm");
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(s);
+  if (!m) return undefined;
+  // Without an offset the time is the event's own wall clock; with one, re-read it in `zone`.
+  if (!m[3]) return `${m[1]}T${m[2]}`;
+  const instant = new Date(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(instant.getTime()) ? undefined : wallTime(instant, zone).slice(0, 16);
 }
