@@ -74,3 +74,34 @@ describe('links pasted from elsewhere', () => {
     ]);
   });
 });
+
+describe('dates from a spreadsheet', () => {
+  it('an Excel date number (a date cell saved as General) is called one, with the date it stands for', () => {
+    // Before: “行 2: 文件名只能用小写字母…” — a file name the person never wrote.
+    expect(importCsv(`${HEAD}\n示例讲座,46277.58333,示例科普学会,示例科学馆,,`)).toEqual([
+      '行 2 开始时间: 这是 Excel 的日期数字（46277.58333），请把单元格格式设为文本或日期后重新填写（也就是 2026-09-12 14:00？） / row 2 start: this is an Excel date number: format the cell as text or a date (that is 2026-09-12T14:00?)',
+    ]);
+    // Any start that cannot be read is the start's problem, never the file name's.
+    expect(importCsv(`${HEAD}\n示例讲座,下周六,示例科普学会,示例科学馆,,`)).toEqual([
+      '行 2 开始时间: 日期格式不对（下周六），请写成 2026-09-12 或 2026-09-12T14:00 / row 2 start: write a date like 2026-09-12 or 2026-09-12T14:00',
+    ]);
+  });
+});
+
+describe('organizers', () => {
+  it('one unknown organizer on many rows is said once, with the rows', () => {
+    // Rows 2–5 and 7 name an organizer that does not exist; row 6 is fine.
+    const row = (n: number, organizer: string) => `讲座${n},2026-10-1${n} 14:00,${organizer},示例科学馆,,`;
+    const csv = [HEAD, ...[2, 3, 4, 5, 6, 7].map((n) => row(n, n === 6 ? '示例科普学会' : '北京天文学会'))].join('\n');
+    expect(importCsv(csv)).toEqual([
+      '行 2–5、7（共 5 行） 主办单位: 找不到主办单位“北京天文学会”：请写 content/organizers/ 里已有单位的名称或编号，新单位请先用 npm run new -- organizer 添加 / rows 2–5, 7 organizer: unknown organizer "北京天文学会": add it first with npm run new -- organizer',
+    ]);
+  });
+
+  it('an organizer or venue written by its name in a file gets the id it matches', () => {
+    expect(validate('title: 示例讲座\nstart: 2026-10-10T14:00\norganizer: 示例科普学会\nvenue: 示例馆')).toEqual([
+      `${FILE}:4 organizer: 编号只能用小写字母、数字和连字符，例如 beijing-science-center / ids use a-z, 0-9 and hyphens （这里要写编号，不是名称：是不是 example-society（示例科普学会）？/ write the id, not the name: did you mean example-society?）`,
+      `${FILE}:5 venue: 编号只能用小写字母、数字和连字符，例如 beijing-science-center / ids use a-z, 0-9 and hyphens （这里要写编号，不是名称：是不是 example-science-hall（示例科学馆）？/ write the id, not the name: did you mean example-science-hall?）`,
+    ]);
+  });
+});
