@@ -49,7 +49,14 @@ export function writeShareImages(out: string, q: SiteQuery, today: string, url: 
     const target = join(out, img.path.slice(1));
     const dir = dirname(target);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
-    place(cached, target);
+    try {
+      place(cached, target);
+    } catch (e) {
+      // The cache is only a cache: a file gone from it (cleaned by hand, a disk tool) is drawn again.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      writeFileSync(target, drawShareImage(img).png);
+      drawn++;
+    }
   }
   // Forget images no page uses any more, so the cache does not grow with every edit.
   for (const f of readdirSync(cache)) if (!used.has(f)) rmSync(join(cache, f), { force: true });
