@@ -145,7 +145,8 @@ describe('words families type (issue 18)', () => {
     expect(ageWords(60, undefined)).toEqual([]);
     expect(ageWords(undefined, 2)).toEqual(['0岁', '1岁', '2岁', '婴幼儿']);
     expect(ageWords(undefined, undefined)).toEqual([]);
-    expect(rel('2026-11-07-fossil-class')).toEqual(expect.arrayContaining(['3', '岁', '幼儿', '小学生']));
+    const forThree = rec(eventSearch({ ...q.event.get('2026-09-20-science-fair')!, ageMin: 3, ageMax: 8 }, q, TODAY)).words('rel');
+    expect(forThree).toEqual(expect.arrayContaining(['3', '岁', '幼儿', '小学生']));
     expect(rel('2026-09-12-first-aid-training')).not.toContain('岁');
   });
 
