@@ -30,6 +30,8 @@ export interface ColumnSpec {
   help: string;
   example: string;
   required?: boolean;
+  /** Shown in the downloadable template although past the first fourteen (what families ask: ages, access, replays). */
+  template?: true;
 }
 
 /** The /submit/ form's sections, in page order. */
@@ -116,6 +118,8 @@ export function readAccess(text: string): { values: Record<string, unknown> } | 
 const SCHEMA_ACCESS: Partial<Record<AccessFeature, string>> = { captions: 'captions', 'sign-language': 'signLanguage' };
 
 const col = (order: number, zh: string, en: string, aliases: readonly string[], help: string, example = '', required?: true): ColumnSpec => ({ order, zh, en, aliases, help, example, ...(required ? { required } : {}) });
+/** A column the template shows although it is not among the first fourteen. */
+const inTemplate = (c: ColumnSpec): ColumnSpec => ({ ...c, template: true });
 const LIST_HELP = '从词表选，多个用“、”分开';
 
 /** Every event field, in the /submit/ form's page order, then the ones the form does not ask. */
@@ -139,7 +143,7 @@ export const EVENT_FIELDS = [
   { field: 'campaign', path: 'campaign', flag: 'campaign', column: col(20, '活动季', 'campaign', [], '可选，活动季编号或名称，例如 全国科普月'), form: { name: 'campaign', label: '所属活动季（可选）' }, examples: { campaign: 'national-science-month' } },
   {
     field: 'age', flag: 'age', label: '适合年龄', paths: ['ageMin', 'ageMax'],
-    column: col(26, '适合年龄', 'age', ['年龄', '年龄段', '适合年龄段', '适合人群年龄'], '可选：6-12（岁）、6-（6 岁以上）或 -12（12 岁以下）'),
+    column: inTemplate(col(26, '适合年龄', 'age', ['年龄', '年龄段', '适合年龄段', '适合人群年龄'], '可选：6-12（岁）、6-（6 岁以上）或 -12（12 岁以下）', '6-12')),
     form: { name: 'age', label: '适合年龄（可选）', hint: '例如 6-12（岁）；只有下限写 6-，只有上限写 -12。', section: 'tags', placeholder: '6-12' },
     examples: { ageMin: 6, ageMax: 12 },
     read: readAgeRange,
@@ -148,7 +152,7 @@ export const EVENT_FIELDS = [
   },
   {
     field: 'access', flag: 'access', label: '无障碍', paths: ['access'],
-    column: col(27, '无障碍', 'access', ['无障碍设施', '无障碍服务', '无障碍信息'], `可选：${Object.values(ACCESS_LABEL).join('、')}，多个用“、”分开`),
+    column: inTemplate(col(27, '无障碍', 'access', ['无障碍设施', '无障碍服务', '无障碍信息'], `可选：${Object.values(ACCESS_LABEL).join('、')}，多个用“、”分开`, '轮椅通行、手语翻译')),
     form: { name: 'access', label: '无障碍（可选）', hint: `写现场确实提供的：${Object.values(ACCESS_LABEL).join('、')}，多个用“、”分开。`, section: 'tags', placeholder: '轮椅通行、手语翻译' },
     examples: { access: ['轮椅通行', '手语翻译'] },
     read: readAccess,
@@ -160,7 +164,7 @@ export const EVENT_FIELDS = [
   },
   {
     field: 'replay', flag: 'replay', label: '回放', paths: ['replay'],
-    column: col(28, '回放链接', 'replay', ['回放', '回放地址', '回看链接', '回放网址'], '可选：活动结束后可以回看的网址'),
+    column: inTemplate(col(28, '回放链接', 'replay', ['回放', '回放地址', '回看链接', '回放网址'], '可选：活动结束后可以回看的网址', 'https://www.example.org/replay')),
     form: { name: 'replay', label: '回放网址（可选）', hint: '活动结束后可以回看的地址；直播地址写在“线上网址”。', section: 'more', placeholder: 'https://' },
     examples: { replay: 'https://www.example.org/replay' },
     read: (text) => ({ values: { replay: text.trim() } }),
