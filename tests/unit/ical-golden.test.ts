@@ -3,11 +3,12 @@
  * pass the three readings of tests/helpers/ics-check.ts (bytes, ical.js, python3-icalendar), and
  * come out identical when rendered by separate Node processes under other TZ values.
  *
- * After an intended change: `UPDATE_GOLDEN=1 npx vitest run tests/unit/ical-golden.test.ts`, then
- * read the diff of the .ics files before committing.
+ * The test only reads the golden files. After an intended change: `npm run golden` (scripts/golden.ts)
+ * rewrites them; read the diff of the .ics files before committing. The old `UPDATE_GOLDEN=1` switch,
+ * which made this test write what it then compared (passing by construction), is refused.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { assertIcs } from '../helpers/ics-check.ts';
@@ -18,10 +19,17 @@ const renderScript = fileURLToPath(new URL('../fixtures/ical/render.ts', import.
 const rendered = renderAll();
 const names = Object.keys(rendered);
 
+if (process.env.UPDATE_GOLDEN) {
+  throw new Error(
+    process.env.CI
+      ? 'UPDATE_GOLDEN is set in CI: golden files are never rewritten there. Unset it.'
+      : 'UPDATE_GOLDEN no longer rewrites golden files (a test that writes what it compares cannot fail): run `npm run golden`, review the diff, then run the tests without UPDATE_GOLDEN.',
+  );
+}
+
 function golden(name: string): Buffer {
   const file = `${dir}${name}.ics`;
-  if (process.env.UPDATE_GOLDEN) writeFileSync(file, rendered[name]!, 'utf8');
-  if (!existsSync(file)) throw new Error(`missing golden file ${file}: run with UPDATE_GOLDEN=1 and review it`);
+  if (!existsSync(file)) throw new Error(`missing golden file ${file}: run \`npm run golden\` and review it`);
   return readFileSync(file);
 }
 

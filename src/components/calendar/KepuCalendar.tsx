@@ -269,7 +269,9 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const error = data.error ?? (opening.failed ? LOAD_ERROR : undefined);
 
   return (
-    <div className="kp-calendar" ref={root}>
+    // aria-busy until the month's data is in and every event is drawn (the first draw is staged over
+    // tasks): assistive technology waits for the whole, and so do the browser tests.
+    <div className="kp-calendar" ref={root} aria-busy={busy || !eventsOn}>
       <FilterBar vocab={vocab} state={state} folded={phone} onChange={(next) => setState((s) => ({ ...s, ...next }))} />
       <div className="kp-status-row">
         <p className="kp-status" role="status" aria-live="polite">
