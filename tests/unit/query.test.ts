@@ -1,15 +1,24 @@
 /** The query indexes on the fixture site: built once, correct groupings, region roll-up. */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content-fs.ts';
-import { buildQuery, paginate, past, upcoming } from '../../src/lib/query.ts';
+import type { ContentError } from '../../src/lib/errors.ts';
+import type { ContentSet } from '../../src/lib/model.ts';
+import { buildQuery, paginate, past, upcoming, type SiteQuery } from '../../src/lib/query.ts';
 import { byDay, byRegion, campaignYears } from '../../src/lib/campaign-view.ts';
 import { placeLine } from '../../src/lib/present.ts';
 import { occurrenceLabel, yearAtAGlance } from '../../src/lib/observance-view.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const { content, errors } = loadContent(join(ROOT, 'tests/fixtures/site'), ROOT);
-const q = buildQuery(content);
+// Loaded and indexed in each test, not once for the file: mutation testing credits a line to the tests
+// that run it, and a line run outside any test to all of them (a "static" mutant, ~100× slower).
+let content: ContentSet;
+let errors: ContentError[];
+let q: SiteQuery;
+beforeEach(() => {
+  ({ content, errors } = loadContent(join(ROOT, 'tests/fixtures/site'), ROOT));
+  q = buildQuery(content);
+});
 const ids = (list: { id: string }[] | undefined) => (list ?? []).map((e) => e.id);
 
 describe('query indexes', () => {
