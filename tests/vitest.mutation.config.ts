@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 export const MUTATION_TESTS = [
   // sanitize.ts, markdown-safety.ts
   'tests/unit/sanitize.test.ts',
+  'tests/unit/markdown-safety.test.ts',
   'tests/unit/hostile.test.ts',
   // validate.ts, zod-messages.ts, errors.ts
   'tests/unit/validate.test.ts',

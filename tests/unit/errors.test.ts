@@ -57,5 +57,9 @@ describe('sortErrors', () => {
     const before = [...input];
     expect(sortErrors(input).map((e) => `${e.file}:${e.line} ${e.field}`)).toEqual(['a.md:2 b', 'a.md:2 z', 'a.md:9 x', 'a.md:10 a', 'b.md:1 x']);
     expect(input).toEqual(before);
+    // Files decide before lines, whichever way round the sort compares them.
+    const [later, earlier] = [E({ file: 'b.md', line: 1 }), E({ file: 'a.md', line: 5 })];
+    expect(sortErrors([later, earlier])).toEqual([earlier, later]);
+    expect(sortErrors([earlier, later])).toEqual([earlier, later]);
   });
 });

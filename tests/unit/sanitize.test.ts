@@ -48,8 +48,8 @@ describe('tags', () => {
   });
 
   it('headings sit below the page’s h2; the footnote heading is Chinese', () => {
-    expect(clean('<h1 id="main">A</h1><h2>B</h2><h3 id="c">C</h3><h4>D</h4><h5>E</h5><h6>F</h6>')).toBe(
-      '<h3 id="d-main">A</h3><h3>B</h3><h4 id="d-c">C</h4><h5>D</h5><h6>E</h6><h6>F</h6>',
+    expect(clean('<h1 id="main">A</h1><h2>B</h2><h3 id="c">C</h3><h4 id="d">D</h4><h5 id="e">E</h5><h6 id="f">F</h6>')).toBe(
+      '<h3 id="d-main">A</h3><h3>B</h3><h4 id="d-c">C</h4><h5 id="d-d">D</h5><h6 id="d-e">E</h6><h6 id="d-f">F</h6>',
     );
     expect(clean('<h2 id="footnote-label" class="sr-only">Footnotes</h2>')).toBe('<h3 id="d-footnote-label">注释</h3>');
     expect(clean('<h2 id="other">Footnotes</h2>')).toBe('<h3 id="d-other">Footnotes</h3>');
@@ -63,9 +63,10 @@ describe('tags', () => {
 
 describe('URLs', () => {
   it('links: http(s), mailto, site paths and in-description anchors (rewritten to the d- ids)', () => {
-    expect(clean('<a href="#about">x</a><a href="#">y</a><a href="/events/">z</a><a href="mailto:a@b.c">m</a>')).toBe(
-      '<a href="#d-about" rel="nofollow noopener">x</a><a href="#" rel="nofollow noopener">y</a><a href="/events/" rel="nofollow noopener">z</a><a href="mailto:a@b.c" rel="nofollow noopener">m</a>',
+    expect(clean('<a href="#about">x</a><a href="#">y</a><a href="/events/">z</a><a href="mailto:a@b.c">m</a><a href="http://example.org/">h</a>')).toBe(
+      '<a href="#d-about" rel="nofollow noopener">x</a><a href="#" rel="nofollow noopener">y</a><a href="/events/" rel="nofollow noopener">z</a><a href="mailto:a@b.c" rel="nofollow noopener">m</a><a href="http://example.org/" rel="nofollow noopener">h</a>',
     );
+    expect(clean('<a name="x">t</a>')).toBe('<a rel="nofollow noopener">t</a>');
     for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'vbscript:x', 'data:text/html,x', '//evil.example/', 'ftp://x/']) {
       expect(clean(`<a href="${bad}">x</a>`), bad).toBe('<a rel="nofollow noopener">x</a>');
     }
