@@ -24,6 +24,7 @@ export const MUTATION_TESTS = [
   'tests/unit/ical-golden.test.ts',
   // recurrence.ts
   'tests/unit/recurrence.test.ts',
+  'tests/unit/recurrence-edges.test.ts',
   'tests/unit/observance-dates.test.ts',
   // query.ts
   'tests/unit/query.test.ts',
