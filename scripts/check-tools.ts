@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Runs first in `npm test`: the suite needs two programs from outside npm — Debian's Chromium (browser
- * tests, driven by playwright-core) and python3-icalendar at /usr/bin/python3 (a second, independent
- * iCal reader). On Debian as root they are installed with apt; anywhere else the run stops with one
+ * Runs first in `npm test`: the suite needs programs from outside npm — Debian's Chromium (browser
+ * tests, driven by playwright-core), python3-icalendar at /usr/bin/python3 (a second, independent
+ * iCal reader), poppler's pdfinfo/pdftotext (reading the printed year poster back) and a CJK font
+ * (so Chinese is drawn, measured and printed as glyphs, not boxes). On Debian as root they are installed with apt; anywhere else the run stops with one
  * line naming exactly what to install, instead of a newcomer learning it from forty failing tests.
  * CHROME_PATH overrides the browser's path (as in tests/helpers/browser.ts).
  */
@@ -20,6 +21,12 @@ const TOOLS: Tool[] = [
     name: `${PYTHON} + icalendar`,
     aptPackage: 'python3-icalendar',
     present: () => spawnSync(PYTHON, ['-c', 'import icalendar'], { stdio: 'ignore' }).status === 0,
+  },
+  { name: 'pdftotext (poppler-utils)', aptPackage: 'poppler-utils', present: () => existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdfinfo') },
+  {
+    name: 'a Chinese font',
+    aptPackage: 'fonts-wqy-microhei',
+    present: () => (spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout ?? '').trim().length > 0,
   },
 ];
 

@@ -12,8 +12,9 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { getSite } from '../src/data/site.ts';
-import { dataFiles } from '../src/lib/data-files.ts';
+import { dataFiles, sheetFiles } from '../src/lib/data-files.ts';
 import { runSideOutput } from './lib/side-output.ts';
+import { sheetFileBytes } from './lib/sheet-file.ts';
 
 await runSideOutput('scripts/write-data-files.ts', async (out) => {
   const { q, today, url } = await getSite();
@@ -32,6 +33,10 @@ await runSideOutput('scripts/write-data-files.ts', async (out) => {
         closeSync(fd);
       }
     }
+    n++;
+  }
+  for (const f of sheetFiles(q, today, url)) {
+    writeFileSync(join(out, f.path), await sheetFileBytes(f));
     n++;
   }
   return `${n} 个数据文件（日历订阅、日历数据、开放数据）/ data files`;

@@ -8,7 +8,7 @@
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import type { EventKind, EventStatus, VocabName } from './schema.ts';
-import { expandObservance } from './recurrence.ts';
+import { expandObservance, pendingIsPast } from './recurrence.ts';
 import { isFree, placeLine } from './present.ts';
 import { zonedInstant } from './zone.ts';
 
@@ -118,15 +118,15 @@ export function monthFile(q: SiteQuery, month: string): MonthFile {
 
 /**
  * Observance days of one year, campaigns first, then by start day and name. A year whose dates are
- * not announced yet is there as its usual window, marked `tentative` (预计); one without a usual
- * window is left out — never a guessed date.
+ * not announced yet is there as its usual window, marked `tentative` (预计), until that window is
+ * over on `today`; one without a usual window is left out — never a guessed date.
  */
-export function observanceYearFile(list: ObservanceEntry[], year: number): ObservanceYearFile {
+export function observanceYearFile(list: ObservanceEntry[], year: number, today: string): ObservanceYearFile {
   const observances: CalendarObservance[] = [];
   for (const o of list) {
     for (const occ of expandObservance(o, year, year)) {
       if (occ.status === 'dated') observances.push({ id: o.id, name: o.name, kind: o.kind, start: occ.start, end: occ.end, topics: o.topics });
-      else if (occ.expected) observances.push({ id: o.id, name: o.name, kind: o.kind, ...occ.expected, topics: o.topics, tentative: true });
+      else if (occ.expected && !pendingIsPast(occ, today)) observances.push({ id: o.id, name: o.name, kind: o.kind, ...occ.expected, topics: o.topics, tentative: true });
     }
   }
   const rank = (o: CalendarObservance) => (o.kind === 'campaign' ? 0 : 1);

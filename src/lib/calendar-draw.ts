@@ -320,3 +320,22 @@ export function viewRange(span: ViewSpan, day: string): { start: string; end: st
   const s = weekStart(ms);
   return { start: s, end: plus(s, 42), currentStart: ms, currentEnd: me };
 }
+
+/** `YYYY-MM` → months since year 0, for distances between months. */
+const monthIndex = (key: string) => Number(key.slice(0, 4)) * 12 + Number(key.slice(5, 7)) - 1;
+
+/**
+ * The month with activities nearest to `month` (`YYYY-MM`), for a calendar opened on an empty one:
+ * the closest by months, the later one on a tie (people look ahead). Undefined when none has any.
+ */
+export function nearestMonthWith(months: readonly string[], month: string): string | undefined {
+  const at = monthIndex(month);
+  let best: string | undefined;
+  for (const m of months) {
+    if (m === month) continue;
+    const d = Math.abs(monthIndex(m) - at);
+    const bd = best === undefined ? Infinity : Math.abs(monthIndex(best) - at);
+    if (d < bd || (d === bd && m > best!)) best = m;
+  }
+  return best;
+}

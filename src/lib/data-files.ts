@@ -18,8 +18,10 @@ import {
   observanceSpec,
   observancesSpec,
   renderEventsFeed,
+  renderObservanceYearFeed,
   renderObservancesFeed,
 } from './feeds.ts';
+import { TABLE_HEADERS, plannerYears, tableRow, yearCsv, yearRows } from './observance-year.ts';
 import { openEvents, openEventsHead, openObservancesFile } from './open-data.ts';
 import type { SiteQuery } from './query.ts';
 
@@ -56,6 +58,11 @@ export function* dataFiles(q: SiteQuery, today: string, url: string): Generator<
   for (const o of q.content.observances) {
     yield { path: `observances/${o.id}.ics`, body: renderObservancesFeed(q, [o], observanceSpec(o), today, url) };
   }
+  // The planners' year downloads beside /observances/<year>/ (the .xlsx is binary: yearSheets below).
+  for (const year of plannerYears(today)) {
+    yield { path: `observances/${year}.ics`, body: renderObservanceYearFeed(q, year, today, url) };
+    yield { path: `observances/${year}.csv`, body: yearCsv(yearRows(q.content.observances, year, today), url) };
+  }
   for (const facet of FACETS) {
     for (const id of facetIds(q, facet)) yield { path: `${facet}/${id}.ics`, body: renderEventsFeed(q, facetSpec(q, facet, id, today), url) };
   }
@@ -71,10 +78,27 @@ export function* dataFiles(q: SiteQuery, today: string, url: string): Generator<
   yield json('data/calendar.json', calendarManifest(q, today));
   for (const month of q.byMonth.keys()) yield json(`data/events/${month}.json`, monthFile(q, month));
   for (const year of calendarObservanceYears(q, today)) {
-    yield json(`data/observances/${year}.json`, observanceYearFile(q.content.observances, year));
+    yield json(`data/observances/${year}.json`, observanceYearFile(q.content.observances, year, today));
   }
 
   // Open data (src/lib/open-data.ts).
   yield { path: 'api/events.json', body: jsonPieces(openEventsHead(q, url, today), 'events', openEvents(q, url)) };
   yield json('api/observances.json', openObservancesFile(q, url, today));
+}
+
+/** A spreadsheet file: one sheet of text cells, the first row its headers. */
+export interface SheetFile {
+  path: string;
+  sheet: string;
+  rows: string[][];
+  /** Column widths in characters. */
+  widths: number[];
+}
+
+/** The .xlsx downloads (科协 staff plan in spreadsheets): written by the caller with an xlsx library. */
+export function* sheetFiles(q: SiteQuery, today: string, url: string): Generator<SheetFile> {
+  for (const year of plannerYears(today)) {
+    const rows = yearRows(q.content.observances, year, today).map((r) => tableRow(r, url));
+    yield { path: `observances/${year}.xlsx`, sheet: `${year}年科普纪念日`, rows: [[...TABLE_HEADERS], ...rows], widths: [12, 12, 8, 24, 30, 8, 6, 36, 22, 30, 40, 40, 44] };
+  }
 }

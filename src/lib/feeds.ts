@@ -15,7 +15,7 @@ import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import { eventsFeed, observancesFeed, type FeedLookups, type FeedOptions, type ObservanceFeedItem, type ObservanceFeedOccurrence } from './ical.ts';
 import { addDays } from './dates.ts';
-import { expandObservance, rruleForIcal } from './recurrence.ts';
+import { expandObservance, occurrenceInYear, pendingIsPast, rruleForIcal } from './recurrence.ts';
 import { regionLabel } from './present.ts';
 
 /** Past activities stay in the feeds this many days after they end (subscribers keep recent history). */
@@ -234,9 +234,35 @@ export function observanceFeedItem(o: ObservanceEntry, today: string): Observanc
   const first = rrule ? Math.max(o.established ?? RRULE_ANCHOR_YEAR, RRULE_ANCHOR_YEAR) : from;
   const occurrences = expandObservance(o, first, to).flatMap((occ): ObservanceFeedOccurrence[] => {
     if (occ.status === 'dated') return [occ.announced ? { start: occ.start, end: occ.end, year: occ.year, announced: true } : { start: occ.start, end: occ.end, year: occ.year }];
-    return occ.expected ? [{ ...occ.expected, year: occ.year, tentative: true }] : [];
+    return occ.expected && !pendingIsPast(occ, today) ? [{ ...occ.expected, year: occ.year, tentative: true }] : [];
   });
   return rrule ? { observance: o, occurrences: occurrences.slice(0, 1), rrule } : { observance: o, occurrences };
+}
+
+/** The year file for planners: that year's days only, year by year (no RRULE), 预计 windows TENTATIVE. */
+export function observanceYearItem(o: ObservanceEntry, year: number, today: string): ObservanceFeedItem {
+  const occ = occurrenceInYear(o, year);
+  const occurrences: ObservanceFeedOccurrence[] = [];
+  if (occ?.status === 'dated') occurrences.push(occ.announced ? { start: occ.start, end: occ.end, year, announced: true } : { start: occ.start, end: occ.end, year });
+  else if (occ?.expected && !pendingIsPast(occ, today)) occurrences.push({ ...occ.expected, year, tentative: true });
+  return { observance: o, occurrences };
+}
+
+export function observanceYearSpec(year: number): Omit<FeedSpec, 'events'> {
+  return {
+    path: `/observances/${year}.ics`,
+    name: `${FEED_BRAND} · ${year} 年科普纪念日`,
+    description: `${year} 年的科普纪念日、宣传周、宣传月和活动季（全天事件）；尚未公布日期的按通常时间标“预计”。`,
+  };
+}
+
+/** The VCALENDAR text of one year's observances (/observances/<year>.ics). */
+export function renderObservanceYearFeed(q: SiteQuery, year: number, today: string, site: string): string {
+  return observancesFeed(
+    q.content.observances.map((o) => observanceYearItem(o, year, today)).filter((i) => i.occurrences.length > 0),
+    feedOptions(site, observanceYearSpec(year)),
+    { topics: q.vocab.topics },
+  );
 }
 
 export function observancesSpec(): Omit<FeedSpec, 'events'> {

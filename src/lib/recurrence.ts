@@ -139,6 +139,14 @@ export function expectedWindow(o: ObservanceRuleInput, year: number): { start: s
   return { start, end };
 }
 
+/**
+ * Whether a year still without dates is over on `today` (its usual window, or else the year, has
+ * ended): then its dates were simply not recorded here — it is no longer 待公布, and never 预计.
+ */
+export function pendingIsPast(occ: PendingOccurrence, today: string): boolean {
+  return occ.expected ? occ.expected.end < today : `${occ.year}-12-31` < today;
+}
+
 function pendingIn(o: ObservanceRuleInput, year: number): PendingOccurrence {
   const occ: PendingOccurrence = { year, status: 'pending' };
   if (o.usual) occ.usual = o.usual;

@@ -104,7 +104,7 @@ export function observanceDocument(o: ObservanceEntry, q: SiteQuery, today: stri
     o.name,
     o.nameEn,
     o.endedYear && `已于 ${o.endedYear} 年后停办`,
-    `日期 ${occs.map((occ) => `${occ.year} 年${occurrenceLabel(occ)}`).join(' ')}`,
+    `日期 ${occs.map((occ) => `${occ.year} 年${occurrenceLabel(occ, false, today)}`).join(' ')}`,
     `类型 ${LEVEL_LABEL[o.level]}${KIND_LABEL[o.kind]}`,
     `设立机构 ${o.authority}`,
     o.established && `设立年份 ${o.established} 年`,

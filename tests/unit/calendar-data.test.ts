@@ -65,7 +65,7 @@ describe('month files', () => {
 
 describe('observance files and manifest', () => {
   it('a year lists dated observances, campaigns first, with 全国科普月 over all of September', () => {
-    const f = observanceYearFile(q.content.observances, 2026);
+    const f = observanceYearFile(q.content.observances, 2026, '2026-01-15');
     expect(f.year).toBe(2026);
     const month = f.observances.find((o) => o.id === 'national-science-month');
     expect(month).toMatchObject({ name: '全国科普月', kind: 'campaign', start: '2026-09-01', end: '2026-09-30' });
@@ -109,7 +109,7 @@ describe('drawing', () => {
     expect(drawEvent(fair!)).toMatchObject({ start: '2026-09-19', end: '2026-09-22', allDay: true, url: '/events/2026-09-20-science-fair/', order: 2 });
     expect(drawEvent(training!)).toMatchObject({ start: '2026-09-12T14:00', end: '2026-09-12T16:30', allDay: false, className: 'kp-event kp-scheduled' });
     expect(drawEvent(cancelled!)).toMatchObject({ title: '【已取消】测试讲座（已取消）', className: 'kp-event kp-cancelled' });
-    const obs = observanceYearFile(q.content.observances, 2026).observances;
+    const obs = observanceYearFile(q.content.observances, 2026, '2026-01-15').observances;
     const month = drawObservance(obs.find((o) => o.id === 'national-science-month')!);
     expect(month).toMatchObject({ title: '全国科普月', start: '2026-09-01', end: '2026-10-01', className: 'kp-campaign', order: 0, url: '/observances/national-science-month/' });
     expect(drawObservance(obs.find((o) => o.id === 'world-first-aid-day')!)).toMatchObject({ title: '纪念日：世界急救日', className: 'kp-observance', order: 1 });
@@ -122,7 +122,7 @@ describe('drawing', () => {
 
   it('filters apply to activities; only the topic filter applies to observance days', () => {
     const events = monthFile(q, '2026-09').events;
-    const obs = observanceYearFile(q.content.observances, 2026).observances.filter((o) => overlaps(o, '2026-09-01', '2026-10-01'));
+    const obs = observanceYearFile(q.content.observances, 2026, '2026-01-15').observances.filter((o) => overlaps(o, '2026-09-01', '2026-10-01'));
     const all = visibleItems(events, obs, { filters: {}, observances: true });
     expect(all.events.length).toBe(3);
     expect(all.drawn[0]!.className).toBe('kp-campaign');
@@ -137,7 +137,7 @@ describe('drawing', () => {
   });
 
   it('whole months go above the grid; in the list view every multi-day observance does', () => {
-    const obs = observanceYearFile(q.content.observances, 2026).observances.filter((o) => overlaps(o, '2026-09-01', '2026-10-01'));
+    const obs = observanceYearFile(q.content.observances, 2026, '2026-01-15').observances.filter((o) => overlaps(o, '2026-09-01', '2026-10-01'));
     const grid = visibleItems([], obs, { filters: {}, observances: true });
     expect(grid.drawn.some((d) => d.title === '全国科普月')).toBe(true);
     expect(grid.aside.every((o) => o.kind === 'month')).toBe(true);

@@ -19,7 +19,7 @@ it('every shipped observance has the pinned 2026 and 2027 dates', () => {
   for (const o of [...content.observances].sort((a, b) => a.id.localeCompare(b.id))) {
     const f = (y: number) => {
       const x = occurrenceInYear(o, y);
-      return !x ? '—' : x.status === 'pending' ? '待公布' : x.start === x.end ? x.start : `${x.start}..${x.end}`;
+      return !x ? '—' : x.status === 'pending' ? (x.expected ? `待公布，预计 ${x.expected.start}..${x.expected.end}` : '待公布') : x.start === x.end ? x.start : `${x.start}..${x.end}`;
     };
     actual[o.id] = `${o.name} | ${o.rule.type} | 2026: ${f(2026)} | 2027: ${f(2027)}`;
   }

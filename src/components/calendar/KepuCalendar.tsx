@@ -16,7 +16,7 @@ import zhCn from '@fullcalendar/react/locales/zh-cn';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import './calendar.css';
-import { LIST_ROW_LIMIT, listPage, listRows, listSpanFor, monthBounds, overlaps, prevDay, spanLabel, viewRange, visibleItems, type ViewSpan } from '../../lib/calendar-draw.ts';
+import { LIST_ROW_LIMIT, listPage, listRows, listSpanFor, monthBounds, nearestMonthWith, overlaps, prevDay, spanLabel, viewRange, visibleItems, type ViewSpan } from '../../lib/calendar-draw.ts';
 import { activeFilterCount, calendarSearch, parseCalendarParams, type CalendarState, type CalendarView } from '../../lib/filters.ts';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import { useFirstDraw } from './use-first-draw.ts';
@@ -313,6 +313,16 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         views={VIEWS}
         datesSet={onDatesSet}
       />}
+      {/* A month without activities says so and points to the nearest one that has some (below the calendar: no shift). */}
+      {!busy && !error && shown === 0 && activeFilterCount(state.filters) === 0 && (() => {
+        const near = nearestMonthWith(data.months, current.start.slice(0, 7));
+        return (
+          <p className="kp-empty">
+            {current.title}还没有登记的活动。
+            {near && <a href={window.location.pathname + calendarSearch({ ...state, date: near })}>看看 {Number(near.slice(0, 4))}年{Number(near.slice(5, 7))}月的活动 →</a>}
+          </p>
+        );
+      })()}
       {/* Only once the rows are drawn: put below an empty list, it would be pushed down by them (CLS). */}
       {eventsOn && page && page.rows > page.shownRows && (
         <div className="kp-more">

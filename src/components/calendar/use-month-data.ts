@@ -21,7 +21,11 @@ export interface MonthData {
   observances: CalendarObservance[];
   loading: boolean;
   error?: string;
+  /** `YYYY-MM` keys that have activities (the manifest), once it is in. */
+  months: readonly string[];
 }
+
+const NO_MONTHS: readonly string[] = [];
 
 export const LOAD_ERROR = '日历数据加载失败，请检查网络后刷新页面 / could not load the calendar data';
 
@@ -112,5 +116,5 @@ export function useMonthData(range: VisibleRange | undefined): MonthData {
 
   // New arrays only when the range or the loaded files change, so the calendar redraws only then.
   const loaded = useMemo(() => rangeData(range), [range?.start, range?.end, version, ready]);
-  return { ...loaded, loading: !ready && !error, error: ready ? undefined : error };
+  return { ...loaded, loading: !ready && !error, error: ready ? undefined : error, months: manifest?.months ?? NO_MONTHS };
 }
