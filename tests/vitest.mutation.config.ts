@@ -21,6 +21,7 @@ export const MUTATION_TESTS = [
   'tests/unit/errors.test.ts',
   // ical.ts, ical-fields.ts
   'tests/unit/ical.test.ts',
+  'tests/unit/ical-fields.test.ts',
   'tests/unit/ical-golden.test.ts',
   // recurrence.ts
   'tests/unit/recurrence.test.ts',
