@@ -31,6 +31,8 @@ export const MUTATION_TESTS = [
   'tests/unit/query.test.ts',
   // import-*.ts
   'tests/unit/import.test.ts',
+  'tests/unit/import-ics.test.ts',
+  'tests/unit/import-match.test.ts',
 ];
 
 export default defineConfig({
