@@ -33,6 +33,7 @@ export const MUTATION_TESTS = [
   'tests/unit/import.test.ts',
   'tests/unit/import-ics.test.ts',
   'tests/unit/import-match.test.ts',
+  'tests/unit/import-rows.test.ts',
 ];
 
 export default defineConfig({
