@@ -22,6 +22,7 @@ export const MUTATION_TESTS = [
   // ical.ts, ical-fields.ts
   'tests/unit/ical.test.ts',
   'tests/unit/ical-fields.test.ts',
+  'tests/unit/ical-feeds.test.ts',
   'tests/unit/ical-golden.test.ts',
   // recurrence.ts
   'tests/unit/recurrence.test.ts',

@@ -1,0 +1,172 @@
+/**
+ * Feed assembly in src/lib/ical.ts beyond the golden scenarios: events in UTC, zone aliases, the
+ * calendar description, ORGANIZER parameter escaping, the default body length, RRULE and UNTIL forms,
+ * and the observance feed's summaries, descriptions, SEQUENCE and series — each on a made-up entry,
+ * read back as unfolded lines.
+ */
+import { describe, expect, it } from 'vitest';
+import { eventsFeed, normalizeRrule, observanceSequence, observancesFeed, type ObservanceFeedItem } from '../../src/lib/ical.ts';
+import type { FeedLookups } from '../../src/lib/ical-fields.ts';
+import { event, feedOptions, lookups, observance } from '../fixtures/ical/scenarios.ts';
+import ICAL from 'ical.js';
+import { readIcsEvents } from '../helpers/ics-check.ts';
+
+const lines = (ics: string) => ics.replace(/\r\n[ \t]/g, '').split('\r\n');
+const prop = (ics: string, name: string) => lines(ics).filter((l) => l.startsWith(`${name}:`) || l.startsWith(`${name};`));
+const e = (over: Partial<Parameters<typeof event>[0]> = {}) => event({ id: '2026-09-12-x', title: '测试讲座', start: '2026-09-12T14:00', end: '2026-09-12T16:00', ...over });
+const feed = (entries = [e()], opts = feedOptions, l: FeedLookups = lookups) => eventsFeed(entries, l, opts);
+/** DESCRIPTION of each event, unescaped by ical.js. */
+const descriptions = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('description')));
+
+describe('events', () => {
+  it('an event in UTC is written in UTC, without a VTIMEZONE', () => {
+    for (const tz of ['UTC', 'Etc/UTC']) {
+      const ics = feed([e({ timezone: tz })]);
+      expect(prop(ics, 'DTSTART'), tz).toEqual(['DTSTART:20260912T140000Z']);
+      expect(prop(ics, 'DTEND'), tz).toEqual(['DTEND:20260912T160000Z']);
+      expect(ics, tz).not.toContain('BEGIN:VTIMEZONE');
+    }
+  });
+
+  it('zones used get one VTIMEZONE each, sorted by name, whatever the event order; aliases keep their name', () => {
+    const ics = feed([e({ id: 'a', timezone: 'Europe/Berlin' }), e({ id: 'b' }), e({ id: 'c', timezone: 'Asia/Calcutta' }), e({ id: 'd', timezone: 'Europe/Berlin' })]);
+    expect(prop(ics, 'TZID')).toEqual(['TZID:Asia/Calcutta', 'TZID:Asia/Shanghai', 'TZID:Europe/Berlin']);
+    expect(prop(ics, 'X-LIC-LOCATION')).toEqual(['X-LIC-LOCATION:Asia/Calcutta', 'X-LIC-LOCATION:Asia/Shanghai', 'X-LIC-LOCATION:Europe/Berlin']);
+    expect(ics).not.toContain('\r\r');
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('X-WR-CALDESC only when the feed has a description', () => {
+    expect(prop(feed(), 'X-WR-CALDESC')).toEqual(['X-WR-CALDESC:测试用的活动日历，内容均为示例。']);
+    expect(prop(feed([e()], { ...feedOptions, description: undefined }), 'X-WR-CALDESC')).toEqual([]);
+    expect(prop(feed([e()], { ...feedOptions, description: '' }), 'X-WR-CALDESC')).toEqual([]);
+  });
+
+  it('ORGANIZER’s CN escapes ^ and " (RFC 6868) and is one line', () => {
+    const l: FeedLookups = { ...lookups, organizers: new Map([['o', { id: 'o', name: '示例"学会"^\n科普部', type: 'association', aliases: [], file: '' }]]) };
+    expect(prop(feed([e({ organizer: 'o' })], feedOptions, l), 'ORGANIZER')).toEqual(['ORGANIZER;CN="示例^\'学会^\'^^ 科普部":https://kepu.example.org/organizers/o/']);
+    expect(prop(feed([e({ organizer: 'nobody' })]), 'ORGANIZER')).toEqual([]);
+  });
+
+  it('the body is cut at 2000 characters unless the feed says otherwise', () => {
+    const desc = (opts = feedOptions) => descriptions(feed([e({ body: '长'.repeat(3000) })], opts))[0]!;
+    expect(desc().match(/长/g)!.length).toBeLessThanOrEqual(2000);
+    expect(desc().match(/长/g)!.length).toBeGreaterThan(1900);
+    expect(desc({ ...feedOptions, bodyMax: 10 }).match(/长/g)!.length).toBeLessThanOrEqual(10);
+  });
+
+  it('a timed event without an end has no DTEND; location and categories only when there are some', () => {
+    const ics = feed([e({ end: undefined, topics: [] })]);
+    expect(prop(ics, 'DTEND')).toEqual([]);
+    expect(prop(ics, 'LOCATION')).toEqual([]);
+    expect(prop(ics, 'CATEGORIES')).toEqual([]);
+    expect(prop(ics, 'LAST-MODIFIED')).toEqual([]);
+    expect(prop(feed([e({ topics: ['health', 'nope'] })]), 'CATEGORIES')).toEqual(['CATEGORIES:卫生健康,nope']);
+  });
+});
+
+describe('RRULE', () => {
+  const z = { allDay: false, zone: 'Asia/Shanghai' };
+  it('names upper-cased, empty parts dropped, FREQ anywhere', () => {
+    expect(normalizeRrule(' rrule:byday=sa;;freq=weekly ', z)).toBe('BYDAY=SA;FREQ=WEEKLY');
+  });
+
+  it('an invalid rule or UNTIL names its owner and shows at most 80 characters', () => {
+    expect(() => normalizeRrule(`FREQ=WEEKLY;X=${'a'.repeat(100)} Y`, z, 'ev-1')).toThrow(new RegExp(`^ical: ev-1: invalid RRULE "FREQ=WEEKLY;X=${'a'.repeat(66)}"$`));
+    expect(() => normalizeRrule('FREQ=WEEKLY;UNTIL=2026103', z, 'ev-2')).toThrow(/^ical: ev-2: invalid UNTIL "2026103"$/);
+    expect(() => normalizeRrule('FREQ=WEEKLY;UNTIL=20261031X', z)).toThrow(/^ical: rrule: invalid UNTIL/);
+    expect(() => normalizeRrule('XFREQ=WEEKLY', z)).toThrow(/invalid RRULE/);
+    expect(() => normalizeRrule('FREQ=WEEKLY1', z)).toThrow(/invalid RRULE/);
+  });
+
+  it('UNTIL for all-day events is a DATE: a UTC time becomes the local day; a local time is cut to its day', () => {
+    expect(normalizeRrule('FREQ=DAILY;UNTIL=20261031T150000Z', { allDay: true, zone: 'Asia/Shanghai' })).toBe('FREQ=DAILY;UNTIL=20261031');
+    expect(normalizeRrule('FREQ=DAILY;UNTIL=20261031T160000Z', { allDay: true, zone: 'Asia/Shanghai' })).toBe('FREQ=DAILY;UNTIL=20261101');
+    expect(normalizeRrule('FREQ=DAILY;UNTIL=20261031T100000', { allDay: true, zone: 'Asia/Shanghai' })).toBe('FREQ=DAILY;UNTIL=20261031');
+  });
+});
+
+describe('observances', () => {
+  const item = (over: Partial<Parameters<typeof observance>[0]>, occurrences: ObservanceFeedItem['occurrences'], rrule?: string): ObservanceFeedItem => ({
+    observance: observance({ id: 'd', name: '测试日', rule: { type: 'fixed', date: '06-06' }, ...over }),
+    occurrences,
+    ...(rrule ? { rrule } : {}),
+  });
+  const obsFeed = (items: ObservanceFeedItem[]) => observancesFeed(items, { ...feedOptions, name: '纪念日' }, { topics: lookups.topics });
+  const desc = (i: ObservanceFeedItem) => descriptions(obsFeed([i]));
+
+  it('SEQUENCE: 1 only for a year announced for a rule announced each year', () => {
+    const announced = observance({ id: 'w', name: 'w', rule: { type: 'announced' } });
+    expect(observanceSequence(announced, { year: 2026, start: '2026-05-17', end: '2026-05-23', announced: true })).toBe(1);
+    expect(observanceSequence(announced, { year: 2026, start: '2026-05-17', end: '2026-05-23', announced: true, tentative: true })).toBe(0);
+    expect(observanceSequence(announced, { year: 2026, start: '2026-05-17', end: '2026-05-23' })).toBe(0);
+    expect(observanceSequence(observance({ id: 'f', name: 'f', rule: { type: 'fixed', date: '06-06' } }), { year: 2026, start: '2026-06-06', end: '2026-06-06', announced: true })).toBe(0);
+  });
+
+  it('a 预计 year: dated summary prefix, the window in words, TENTATIVE, SEQUENCE 0', () => {
+    const ics = obsFeed([item({ rule: { type: 'announced' }, kind: 'campaign' }, [{ year: 2027, start: '2027-05-21', end: '2027-05-31', tentative: true }])]);
+    const [ev] = readIcsEvents(ics);
+    expect(ev).toMatchObject({ summary: '【日期待公布】测试日（预计5月下旬）', status: 'TENTATIVE', sequence: 0, start: '2027-05-21', end: '2027-06-01' });
+    expect(descriptions(ics)[0]).toContain('日期待公布：这是通常的时间（预计5月下旬），公布后本日程会自动改为正式日期。');
+  });
+
+  it('the description: English name, level in Chinese, years, sources, themes, an unverified note, the first paragraph of history', () => {
+    const [d] = desc(
+      item(
+        {
+          nameEn: 'Test\nDay',
+          level: 'local',
+          established: 1990,
+          endedYear: 2030,
+          source: { title: '决议', url: 'https://example.org/r' },
+          themes: { '2026': { text: '主题\n一' } },
+          dates: { '2026': { start: '2026-06-06', source: { title: '通知', url: 'https://example.org/n' } } },
+          verified: false,
+          body: '# 标题\n   ## 小标题\n##不是标题\n\n第二段',
+        },
+        [{ year: 2026, start: '2026-06-06', end: '2026-06-06' }],
+      ),
+    );
+    expect(d).toBe(
+      [
+        '测试日（Test Day）',
+        '设立：示例国际组织（地方，1990 年起，2030 年止）',
+        '依据：决议 https://example.org/r',
+        '2026 年主题：主题 一',
+        '2026 年日期依据：通知 https://example.org/n',
+        '注：本条信息尚待核实。',
+        '',
+        '历史背景：##不是标题',
+        '',
+        '详情：https://kepu.example.org/observances/d/',
+      ].join('\n'),
+    );
+  });
+
+  it('without themes, dates or history: none of those lines', () => {
+    const [d] = desc(item({ level: 'international', established: undefined, themes: undefined, dates: undefined }, [{ year: 2026, start: '2026-06-06', end: '2026-06-06' }]));
+    expect(d).toBe('测试日\n设立：示例国际组织（国际）\n依据：示例决议（测试）\n\n详情：https://kepu.example.org/observances/d/');
+  });
+
+  it('a series starts at the earliest occurrence; an ended one stops unless its rule already ends', () => {
+    const occ = [
+      { year: 2027, start: '2027-06-06', end: '2027-06-06' },
+      { year: 2026, start: '2026-06-06', end: '2026-06-06' },
+    ];
+    const ics = obsFeed([item({ endedYear: 2030 }, occ, 'FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6')]);
+    expect(readIcsEvents(ics).map((x) => [x.uid, x.start])).toEqual([['obs-d@kepu.example.org', '2026-06-06']]);
+    expect(prop(ics, 'RRULE')).toEqual(['RRULE:FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6;UNTIL=20301231']);
+    expect(prop(obsFeed([item({ endedYear: 2030 }, occ, 'COUNT=3;FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6')]), 'RRULE')).toEqual(['RRULE:COUNT=3;FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6']);
+    expect(readIcsEvents(obsFeed([item({}, [], 'FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6')]))).toEqual([]);
+  });
+
+  it('year by year otherwise, in date order, with categories from the topics', () => {
+    const ics = obsFeed([item({ topics: ['health'] }, [{ year: 2027, start: '2027-06-06', end: '2027-06-06' }, { year: 2026, start: '2026-06-06', end: '2026-06-07' }])]);
+    expect(readIcsEvents(ics).map((x) => [x.uid, x.start, x.end])).toEqual([
+      ['obs-d-2026@kepu.example.org', '2026-06-06', '2026-06-08'],
+      ['obs-d-2027@kepu.example.org', '2027-06-06', '2027-06-07'],
+    ]);
+    expect(prop(ics, 'CATEGORIES')).toEqual(['CATEGORIES:卫生健康', 'CATEGORIES:卫生健康']);
+    expect(prop(ics, 'DTSTAMP')).toEqual(['DTSTAMP:20260605T160000Z', 'DTSTAMP:20270605T160000Z']);
+  });
+});
