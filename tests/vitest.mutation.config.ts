@@ -17,6 +17,7 @@ export const MUTATION_TESTS = [
   'tests/unit/hostile.test.ts',
   // validate.ts, zod-messages.ts, errors.ts
   'tests/unit/validate.test.ts',
+  'tests/unit/validate-rules.test.ts',
   'tests/unit/zod-messages.test.ts',
   'tests/unit/errors.test.ts',
   // ical.ts, ical-fields.ts
