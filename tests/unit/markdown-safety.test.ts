@@ -40,6 +40,11 @@ describe('maskLiterals: fenced code', () => {
     expect(maskLiterals('~~~ `x`\n<b>\n~~~\nc')).toBe('       \n   \n   \nc');
   });
 
+  it('a closing run indented four spaces does not close; a single ~ opens nothing', () => {
+    expect(maskLiterals('```\n<b>\n    ```\n<i>\n```\nz')).toBe('   \n   \n       \n   \n   \nz');
+    expect(maskLiterals('~a <b>\n~')).toBe('~a <b>\n~');
+  });
+
   it('two backticks are no fence, but a code span that may cross a line', () => {
     expect(maskLiterals('``\n<b>\n``')).toBe('  \n   \n  ');
   });
@@ -56,6 +61,11 @@ describe('maskLiterals: code spans and escapes', () => {
   it('an unclosed run is literal backticks, and the text after it is read as text', () => {
     expect(maskLiterals('a ``<b>` c')).toBe('a ``<b>` c');
     expect(maskLiterals('x `` y')).toBe('x `` y');
+  });
+
+  it('a span may close right before a blank line; a blank line before it does not shorten it', () => {
+    expect(maskLiterals('a `<b>`\n\nc')).toBe('a      \n\nc');
+    expect(maskLiterals('p\n\n``<b>``')).toBe('p\n\n       ');
   });
 
   it('a span does not cross a blank line (a paragraph end)', () => {
@@ -83,6 +93,8 @@ describe('checkBody', () => {
     expect(check('`<b>` ```x``` \\<b>')).toEqual([]);
     expect(check('<!-- x --> <![CDATA[ x ]]> <?php ?> <!DOCTYPE x>'.split(' ').join('\n'))).toEqual(['10 html', '13 html', '16 html', '18 html']);
     expect(check('a < b, 1<2, <中文>')).toEqual([]);
+    expect(check('text <img')).toEqual(['10 html']);
+    expect(check('\n<b>')).toEqual(['11 html']);
   });
 
   it('autolinks: http(s) and mailto, in any case; any other scheme is refused', () => {
@@ -117,6 +129,9 @@ describe('checkBody', () => {
     expect(check('![x][a] ![x][a] ![a][] ![a]\n\n[a]: https://evil.example/p.png')).toEqual(['12 image https://evil.example/p.png']);
     expect(check('![X  Y]\n\n[ x y ]: https://evil.example/p.png')).toEqual(['12 image https://evil.example/p.png']);
     expect(check('![alt][Q]\n\n[q]: https://evil.example/p.png')).toEqual(['12 image https://evil.example/p.png']);
+    // Unicode case folding, as the renderer matches labels: ß and SS are one label.
+    expect(check('![x][ß]\n\n[SS]: https://evil.example/p.png')).toEqual(['12 image https://evil.example/p.png']);
+    expect(check('![x][ẞ]\n\n[ss]: https://evil.example/p.png')).toEqual(['12 image https://evil.example/p.png']);
     expect(check('![p]\n\n[p]: /images/ok.png\n[p]: https://evil.example/x.png')).toEqual([]);
     // A link (not an image) to a foreign picture is fine; an image whose label has no definition is text.
     expect(check('[a]\n![nodef]\n\n[a]: https://evil.example/p.png')).toEqual([]);

@@ -110,8 +110,11 @@ describe('indexes on made-up content (every index, every edge)', () => {
     expect(m.events.map((e) => e.id)).toEqual(['a-same', 'b-same', 'late', 'span']);
     const [a, b] = [m.event.get('a-same')!, m.event.get('b-same')!];
     expect([compareEvents(a, b), compareEvents(b, a), compareEvents(a, a)]).toEqual([-1, 1, 0]);
+    // The start decides before the id, whichever way the ids sort.
     const [early, late] = [m.event.get('b-same')!, m.event.get('late')!];
     expect([compareEvents(early, late), compareEvents(late, early)]).toEqual([-1, 1]);
+    const [z, a2] = [{ ...early, id: 'z' }, { ...late, id: 'a' }];
+    expect([compareEvents(z, a2), compareEvents(a2, z)]).toEqual([-1, 1]);
   });
 
   it('looks entries up by id', () => {

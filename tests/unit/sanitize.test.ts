@@ -83,6 +83,8 @@ describe('URLs', () => {
     expect(['https://example.org/', 'http://example.org/', 'mailto:a@b.c', '#x', '/events/'].filter((u) => !isAllowedLink(u))).toEqual([]);
     expect(['javascript:alert(1)', '//evil.example/', '/\\evil', 'https://exa\\mple.org', 'https:// x', 'https://x/&#106;', 'ftp://x/'].filter(isAllowedLink)).toEqual([]);
     expect(isAllowedLink('https://example.org/?a=1&amp;b=2')).toBe(true);
+    // Entities other than &amp; could spell a scheme the checker does not see.
+    expect(['https://x/&lt;', 'https://x/&quot;', 'https://x/&#106;', 'https://x/&#x6a;'].filter(isAllowedLink)).toEqual([]);
     expect(['/images/a.jpg', '/images/sub/b.png'].filter((u) => !isAllowedImage(u))).toEqual([]);
     expect(['/images/../a.jpg', '/images/%2e%2e/a.jpg', '/images//evil', '/images/a\\b.jpg', '/images/a.jpg?x&y', '/imagesa.jpg', 'https://x/images/a.jpg'].filter(isAllowedImage)).toEqual([]);
   });
