@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   expectedWindow,
   nextOccurrence,
+  pendingIsPast,
   occurrenceInYear,
   rruleForIcal,
   upcomingObservances,
@@ -75,6 +76,18 @@ describe('the usual window (预计) of observances announced each year', () => {
     expect(expectedWindow(announced({ expected: { start: '05-20', end: '05-26' } }), 2026)).toEqual({ start: '2026-05-20', end: '2026-05-26' });
     expect(expectedWindow(announced({ expected: { start: '12-28', end: '01-03' } }), 2026)).toEqual({ start: '2026-12-28', end: '2027-01-03' });
     expect(expectedWindow(announced(), 2026)).toBeUndefined();
+  });
+
+  it('only 02-29 moves; a one-day window stays in its year', () => {
+    expect(expectedWindow(announced({ expected: { start: '03-29', end: '04-02' } }), 2026)).toEqual({ start: '2026-03-29', end: '2026-04-02' });
+    expect(expectedWindow(announced({ expected: { start: '05-20', end: '05-20' } }), 2026)).toEqual({ start: '2026-05-20', end: '2026-05-20' });
+  });
+
+  it('a year without dates is over once its window (or else the year) has ended', () => {
+    const withWindow = { year: 2026, status: 'pending' as const, expected: { start: '2026-05-20', end: '2026-05-26' } };
+    expect([pendingIsPast(withWindow, '2026-05-26'), pendingIsPast(withWindow, '2026-05-27')]).toEqual([false, true]);
+    const bare = { year: 2026, status: 'pending' as const };
+    expect([pendingIsPast(bare, '2026-12-31'), pendingIsPast(bare, '2027-01-01')]).toEqual([false, true]);
   });
 
   it('02-29 is the last day of February in a common year', () => {
@@ -147,6 +160,14 @@ describe('upcoming observances', () => {
     ];
     expect(names(list, '2026-08-31', 3)).toEqual(['ends-today 2026-08-25..2026-08-31', 'day-b 2026-09-01..2026-09-01', 'day-a 2026-09-01..2026-09-01', 'week 2026-09-01..2026-09-07']);
   });
+
+  it('the start decides before the end, the end before list order — whatever order the list is in', () => {
+    const long = { ...fixed('08-25', { days: 37 }), n: 'long' };
+    const week = { ...fixed('09-01', { days: 7 }), n: 'week' };
+    const [a, b] = [{ ...fixed('09-01'), n: 'a' }, { ...fixed('09-01'), n: 'b' }];
+    expect(names([week, b, a, long], '2026-08-31', 3)).toEqual(['long 2026-08-25..2026-09-30', 'b 2026-09-01..2026-09-01', 'a 2026-09-01..2026-09-01', 'week 2026-09-01..2026-09-07']);
+    expect(names([long, a, b, week], '2026-08-31', 3)).toEqual(['long 2026-08-25..2026-09-30', 'a 2026-09-01..2026-09-01', 'b 2026-09-01..2026-09-01', 'week 2026-09-01..2026-09-07']);
+  });
 });
 
 describe('rruleForIcal', () => {
@@ -160,5 +181,7 @@ describe('rruleForIcal', () => {
     expect(rruleForIcal(rrule('FREQ=YEARLY;BYMONTH=9;BYDAY=3SA', { endedYear: 2024 }))).toBe('FREQ=YEARLY;BYMONTH=9;BYDAY=3SA;UNTIL=20241231');
     expect(rruleForIcal(rrule('COUNT=3;FREQ=YEARLY;BYMONTH=9;BYDAY=3SA', { endedYear: 2024 }))).toBe('COUNT=3;FREQ=YEARLY;BYMONTH=9;BYDAY=3SA');
     expect(rruleForIcal({ rule: { type: 'month', month: 9 } })).toBeUndefined();
+    expect(rruleForIcal({ rule: { type: 'month', month: 9 }, endedYear: 2024 })).toBeUndefined();
+    expect(rruleForIcal({ rule: { type: 'lunar', date: '09-09' }, endedYear: 2024 })).toBeUndefined();
   });
 });
