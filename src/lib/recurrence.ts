@@ -87,7 +87,7 @@ function ruleStart(o: ObservanceRuleInput, year: number): string | undefined {
     }
     case 'solar-term':
       return solarTermInYear(year, rule.term);
-        // Stryker disable next-line all: unreachable — occurrenceInYear answers month and announced rules before asking for a rule's day
+    // Stryker disable next-line all: unreachable — occurrenceInYear answers month and announced rules before asking for a rule's day
     case 'month':
     // Stryker disable next-line all: unreachable — see above
     case 'announced':
