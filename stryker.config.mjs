@@ -15,6 +15,8 @@ export default {
     'src/lib/sanitize.ts',
     'src/lib/markdown-safety.ts',
     'src/lib/validate.ts',
+    // The validator's steps, once it is split into a folder (src/lib/validate/*.ts).
+    'src/lib/validate/**/*.ts',
     'src/lib/zod-messages.ts',
     'src/lib/errors.ts',
     'src/lib/ical.ts',
