@@ -5,7 +5,7 @@
  * read back as unfolded lines.
  */
 import { describe, expect, it } from 'vitest';
-import { eventsFeed, normalizeRrule, observanceSequence, observancesFeed, type ObservanceFeedItem } from '../../src/lib/ical.ts';
+import { eventsFeed, foldLine, normalizeRrule, observanceSequence, observancesFeed, type ObservanceFeedItem } from '../../src/lib/ical.ts';
 import type { FeedLookups } from '../../src/lib/ical-fields.ts';
 import { event, feedOptions, lookups, observance } from '../fixtures/ical/scenarios.ts';
 import ICAL from 'ical.js';
@@ -65,6 +65,60 @@ describe('events', () => {
   });
 });
 
+describe('zones the timezone bundle has wrong', () => {
+  it('a zone whose offset changed since the bundle (Asia/Almaty, +06 → +05 in 2024) is written in UTC at the right instant', () => {
+    const ics = feed([e({ timezone: 'Asia/Almaty' })]);
+    expect(prop(ics, 'DTSTART')).toEqual(['DTSTART:20260912T090000Z']);
+    expect(prop(ics, 'TZID')).toEqual([]);
+  });
+
+  it('zones that agree keep their TZID, west of Greenwich too (America/Panama, −05)', () => {
+    // (The other DTSTART lines are the VTIMEZONE's own.)
+    expect(prop(feed([e({ timezone: 'America/Panama' })]), 'DTSTART').at(-1)).toBe('DTSTART;TZID=America/Panama:20260912T140000');
+    expect(prop(feed([e({ timezone: 'Asia/Pyongyang' })]), 'DTSTART').at(-1)).toBe('DTSTART;TZID=Asia/Pyongyang:20260912T140000');
+  });
+});
+
+describe('order and text', () => {
+  it('events at the same instant are ordered by UID, whatever the input order', () => {
+    const [b, a] = [e({ id: 'b', title: '乙' }), e({ id: 'a', title: '甲' })];
+    const uids = (x: string) => readIcsEvents(x).map((v) => v.uid);
+    expect(uids(feed([b, a]))).toEqual(['a@kepu.example.org', 'b@kepu.example.org']);
+    expect(uids(feed([a, b]))).toEqual(['a@kepu.example.org', 'b@kepu.example.org']);
+  });
+
+  it('a long calendar name is unfolded from the generator and folded once; quotes stay as written', () => {
+    const name = '科普日历 · 一个很长很长的订阅名称，用来测试折行是否正确，“引号”也照原样写出';
+    const ics = feed([e()], { ...feedOptions, name });
+    expect(prop(ics, 'X-WR-CALNAME')).toEqual([`X-WR-CALNAME:${name}`]);
+    expect(prop(ics, 'NAME')).toEqual([`NAME:${name}`]);
+    expect(prop(feed([e()], { ...feedOptions, name: '名"称' }), 'X-WR-CALNAME')).toEqual(['X-WR-CALNAME:名"称']);
+  });
+
+  it('a timed event in UTC without an end; an entry without a body has no body block', () => {
+    expect(prop(feed([e({ timezone: 'UTC', end: undefined })]), 'DTEND')).toEqual([]);
+    expect(descriptions(feed([e({ body: undefined })]))[0]).toBe('主办：示例市科学技术协会\n详情：https://kepu.example.org/events/2026-09-12-x/');
+  });
+
+  it('a date the validator should have refused stops the feed, naming the field', () => {
+    expect(() => feed([e({ start: '2026-02-30T14:00' })])).toThrow(/^ical: invalid start "2026-02-30T14:00"/);
+    expect(() => feed([e({ end: '2026-02-30T16:00' })])).toThrow(/^ical: invalid end "2026-02-30T16:00"/);
+    expect(() => feed([e({ start: '2026-02-30', startDate: '2026-02-30', allDay: true, end: undefined, endDate: '2026-03-01' })])).toThrow(/^ical: invalid start "2026-02-30"/);
+  });
+});
+
+describe('folding by octets', () => {
+  it('2-octet, 3-octet and 4-octet characters, and the code points where the size changes', () => {
+    expect(foldLine('é'.repeat(38))).toBe(`${'é'.repeat(37)}\r\n é`);
+    expect(foldLine('\u0080'.repeat(38))).toBe(`${'\u0080'.repeat(37)}\r\n \u0080`);
+    expect(foldLine('\u0800'.repeat(26))).toBe(`${'\u0800'.repeat(25)}\r\n \u0800`);
+    expect(foldLine('科'.repeat(25))).toBe('科'.repeat(25));
+    for (const c of ['😀', '𐀀', '\udbff\udfff']) expect(foldLine(c.repeat(19)), c).toBe(`${c.repeat(18)}\r\n ${c}`);
+    // A lone high surrogate at the end is one 3-octet unit (what a UTF-8 encoder writes for it).
+    expect(foldLine(`${'a'.repeat(72)}\ud83d`)).toBe(`${'a'.repeat(72)}\ud83d`);
+  });
+});
+
 describe('RRULE', () => {
   const z = { allDay: false, zone: 'Asia/Shanghai' };
   it('names upper-cased, empty parts dropped, FREQ anywhere', () => {
@@ -79,7 +133,15 @@ describe('RRULE', () => {
     expect(() => normalizeRrule('FREQ=WEEKLY1', z)).toThrow(/invalid RRULE/);
   });
 
+  it('UNTIL: digits only, and a date that exists', () => {
+    expect(() => normalizeRrule('FREQ=DAILY;UNTIL=X20261031', z)).toThrow(/invalid UNTIL "X20261031"/);
+    expect(() => normalizeRrule('FREQ=DAILY;UNTIL=20261340T000000Z', { allDay: true, zone: 'Asia/Shanghai' })).toThrow(/^ical: invalid UNTIL "2026-13-40T00:00:00"/);
+    expect(() => normalizeRrule('FREQ=DAILY;UNTIL=20261340T100000', z)).toThrow(/^ical: invalid UNTIL "2026-13-40T10:00:00"/);
+    expect(() => normalizeRrule('FREQ=DAILY;UNTIL=20261340', z)).toThrow(/^ical: invalid UNTIL "2026-13-40"/);
+  });
+
   it('UNTIL for all-day events is a DATE: a UTC time becomes the local day; a local time is cut to its day', () => {
+    expect(normalizeRrule('FREQ=DAILY;UNTIL=20261031T200000', { allDay: true, zone: 'Asia/Shanghai' })).toBe('FREQ=DAILY;UNTIL=20261031');
     expect(normalizeRrule('FREQ=DAILY;UNTIL=20261031T150000Z', { allDay: true, zone: 'Asia/Shanghai' })).toBe('FREQ=DAILY;UNTIL=20261031');
     expect(normalizeRrule('FREQ=DAILY;UNTIL=20261031T160000Z', { allDay: true, zone: 'Asia/Shanghai' })).toBe('FREQ=DAILY;UNTIL=20261101');
     expect(normalizeRrule('FREQ=DAILY;UNTIL=20261031T100000', { allDay: true, zone: 'Asia/Shanghai' })).toBe('FREQ=DAILY;UNTIL=20261031');
@@ -143,6 +205,22 @@ describe('observances', () => {
     );
   });
 
+  it('history: headings left out (not a C# in the text), the first paragraph only; no body, no history', () => {
+    const hist = (body: string | undefined) => desc(item({ body }, [{ year: 2026, start: '2026-06-06', end: '2026-06-06' }]))[0]!.split('\n\n')[1];
+    expect(hist('C# 课程从这里开始。')).toBe('历史背景：C# 课程从这里开始。');
+    expect(hist('##\n正文')).toBe('历史背景：正文');
+    expect(hist(undefined)).toBe('详情：https://kepu.example.org/observances/d/');
+  });
+
+  it('an observance feed needs no lookups; a bad occurrence date names the observance', () => {
+    expect(readIcsEvents(observancesFeed([item({ topics: ['health'] }, [{ year: 2026, start: '2026-06-06', end: '2026-06-06' }])], feedOptions))).toHaveLength(1);
+    expect(() => obsFeed([item({}, [{ year: 2026, start: '2026-02-30', end: '2026-02-30' }])])).toThrow(/^ical: invalid d start "2026-02-30"/);
+  });
+
+  it('a series’ UNTIL date stays a DATE (observances are all-day)', () => {
+    expect(prop(obsFeed([item({}, [{ year: 2020, start: '2020-06-06', end: '2020-06-06' }], 'FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6;UNTIL=20241231')]), 'RRULE')).toEqual(['RRULE:FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6;UNTIL=20241231']);
+  });
+
   it('without themes, dates or history: none of those lines', () => {
     const [d] = desc(item({ level: 'international', established: undefined, themes: undefined, dates: undefined }, [{ year: 2026, start: '2026-06-06', end: '2026-06-06' }]));
     expect(d).toBe('测试日\n设立：示例国际组织（国际）\n依据：示例决议（测试）\n\n详情：https://kepu.example.org/observances/d/');
@@ -158,6 +236,10 @@ describe('observances', () => {
     expect(prop(ics, 'RRULE')).toEqual(['RRULE:FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6;UNTIL=20301231']);
     expect(prop(obsFeed([item({ endedYear: 2030 }, occ, 'COUNT=3;FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6')]), 'RRULE')).toEqual(['RRULE:COUNT=3;FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6']);
     expect(readIcsEvents(obsFeed([item({}, [], 'FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6')]))).toEqual([]);
+    const three = [2027, 2028, 2026, 2029].map((y) => ({ year: y, start: `${y}-06-06`, end: `${y}-06-06` }));
+    for (const occs of [three, [...three].reverse(), [three[1]!, three[3]!, three[2]!, three[0]!]]) {
+      expect(readIcsEvents(obsFeed([item({}, occs, 'FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6')]))[0]!.start).toBe('2026-06-06');
+    }
   });
 
   it('year by year otherwise, in date order, with categories from the topics', () => {

@@ -64,12 +64,12 @@ describe('time', () => {
   });
 
   it('SEQUENCE: the field, else minutes since 2024 to `updated`, else 1 for a changed status, else 0', () => {
-    expect(sequenceOf({ sequence: 7, updated: '2026-09-01T10:00', status: 'cancelled' })).toBe(7);
+    expect(sequenceOf({ sequence: 7, updated: '2026-09-01T10:00', timezone: 'Asia/Shanghai', status: 'cancelled' })).toBe(7);
     expect(sequenceOf({ updated: '2024-01-01T08:01', timezone: 'Asia/Shanghai', status: 'scheduled' })).toBe(1);
     expect(sequenceOf({ updated: '2023-06-01T08:00', timezone: 'Asia/Shanghai', status: 'scheduled' })).toBe(0);
-    expect(sequenceOf({ status: 'cancelled' })).toBe(1);
-    expect(sequenceOf({ status: 'scheduled' })).toBe(0);
-    expect(sequenceOf({})).toBe(0);
+    expect(sequenceOf({ status: 'cancelled', timezone: 'Asia/Shanghai' })).toBe(1);
+    expect(sequenceOf({ status: 'scheduled', timezone: 'Asia/Shanghai' })).toBe(0);
+    expect(sequenceOf({} as Parameters<typeof sequenceOf>[0])).toBe(0);
   });
 
   it('DTSTAMP from `updated`, else the start; LAST-MODIFIED only from `updated`', () => {
@@ -83,7 +83,7 @@ describe('time', () => {
 });
 
 describe('status', () => {
-  const moved = { status: 'postponed' as const, previousStart: '2026-09-05T14:00', start: '2026-09-12T14:00' };
+  const moved = { status: 'postponed' as const, previousStart: '2026-09-05T14:00', start: '2026-09-12T14:00', verified: true };
   it('new dates only when postponed with a different previous start', () => {
     expect(hasNewDates(moved)).toBe(true);
     expect(hasNewDates({ ...moved, previousStart: moved.start })).toBe(false);
@@ -101,7 +101,7 @@ describe('status', () => {
       { status: 'postponed' as const, start: '2026-09-12' },
       { status: 'moved-online' as const, start: '2026-09-12', online: 'https://live.example.org/' },
       { status: 'moved-online' as const, start: '2026-09-12' },
-    ];
+    ] as (Parameters<typeof icalStatus>[0] & Parameters<typeof statusNote>[0])[];
     expect(cases.map((c) => [icalStatus(c), statusPrefix(c), statusNote(c)])).toEqual([
       ['CONFIRMED', '', undefined],
       ['CANCELLED', '【已取消】', '本活动已取消。'],
@@ -112,8 +112,8 @@ describe('status', () => {
       ['CONFIRMED', '【改为线上】', '本活动改为线上举办：https://live.example.org/'],
       ['CONFIRMED', '【改为线上】', '本活动改为线上举办，参加方式见活动页面。'],
     ]);
-    expect(icalStatus({ status: 'scheduled', start: '2026-09-12', verified: false })).toBe('TENTATIVE');
-    expect(icalStatus({ status: 'cancelled', start: '2026-09-12', verified: false })).toBe('CANCELLED');
+    expect(icalStatus({ status: 'scheduled', start: '2026-09-12', verified: false } as Parameters<typeof icalStatus>[0])).toBe('TENTATIVE');
+    expect(icalStatus({ status: 'cancelled', start: '2026-09-12', verified: false } as Parameters<typeof icalStatus>[0])).toBe('CANCELLED');
   });
 });
 

@@ -160,13 +160,15 @@ describe('dates and zones', () => {
   });
 
   it('an entry rendered for one feed is reused only under the same site, lookups and body length', () => {
-    const e = { ...base };
-    const a = feed([e]);
-    expect(feed([e])).toBe(a);
-    expect(readIcsEvents(feed([e], { ...feedOptions, site: 'https://other.example.org' }))[0]!.uid).toBe(`${e.id}@other.example.org`);
+    // The same entry object each time (not feed(), which copies): this is about the cache.
+    const e = { ...base, body: '很长的正文。'.repeat(10) };
+    const a = eventsFeed([e], lookups, feedOptions);
+    expect(eventsFeed([e], lookups, feedOptions)).toBe(a);
+    expect(readIcsEvents(eventsFeed([e], lookups, { ...feedOptions, site: 'https://other.example.org' }))[0]!.uid).toBe(`${e.id}@other.example.org`);
     const renamed = { ...lookups, organizers: new Map([...lookups.organizers].map(([k, v]) => [k, { ...v, name: `${v.name}（新）` }])) };
     expect(lines(eventsFeed([e], renamed, feedOptions)).join('\n')).toContain('（新）');
-    expect(feed([e], { ...feedOptions, bodyMax: 5 })).not.toBe(a);
+    expect(eventsFeed([e], lookups, { ...feedOptions, bodyMax: 5 })).not.toBe(a);
+    expect(eventsFeed([e], lookups, feedOptions)).toBe(a);
   });
 
   it('two events with the same id are refused', () => {
