@@ -2,8 +2,10 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
-import { MARKDOWN_OPTIONS, siteUrl } from './src/site-config.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { MARKDOWN_FEATURES, MARKDOWN_OPTIONS, siteUrl } from './src/site-config.ts';
 import sideOutputs from './src/integrations/side-outputs.ts';
+import inlineScript from './src/integrations/inline-script.ts';
 
 // Static output; the public URL comes from SITE_URL (see README). Contributors' Markdown is
 // sanitised in the content loader (src/lib/sanitize.ts) as a second wall behind the validator.
@@ -17,9 +19,11 @@ export default defineConfig({
   build: { format: 'directory' },
   // Feeds, calendar data, open data and the search index are made beside the page build: src/integrations/side-outputs.ts.
   integrations: [sideOutputs(), react(), sitemap({ filter: (page) => !page.includes('/embed/') })],
-  markdown: MARKDOWN_OPTIONS,
+  markdown: { ...MARKDOWN_OPTIONS, processor: satteri({ features: { ...MARKDOWN_FEATURES } }) },
   devToolbar: { enabled: false },
   vite: {
+    // The page clock, bundled and inlined in every page (src/integrations/inline-script.ts).
+    plugins: [inlineScript()],
     build: { chunkSizeWarningLimit: 800 },
     // Benchmark and test builds hold up to 170,000 files: watching them exhausts the system's watchers.
     server: { watch: { ignored: ['**/bench/out/**', '**/tests/.tmp/**', '**/dist/**', '**/.stryker-tmp/**'] } },

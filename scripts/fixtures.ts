@@ -3,7 +3,7 @@
  * npm run fixtures -- --events N --out DIR [--seed S]
  *
  * Writes a realistic content tree for tests and benchmarks: the shipped vocabularies and observances
- * (copied from content/) plus generated organizers, venues and N events (src/lib/fixtures.ts).
+ * (copied from content/) plus generated organizers, venues and N events (scripts/lib/fixtures/).
  * The output is fiction for load testing and is refused inside content/. Build it with
  * `CONTENT_DIR=DIR npm run build`.
  */
@@ -12,7 +12,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContent } from '../src/lib/content-fs.ts';
 import { formatError } from '../src/lib/errors.ts';
-import { generateFixtures } from '../src/lib/fixtures.ts';
+import { generateFixtures } from './lib/fixtures/generate.ts';
 
 /** A marker so that a rerun may clear the folder it wrote before, and nothing else. */
 const MARKER = '.kepu-fixtures';

@@ -24,25 +24,16 @@ import { formatError } from '../src/lib/errors.ts';
 import { readImportSource, writeFilesAtomically, writeTemplates } from '../src/lib/import-fs.ts';
 import { formatRowProblem, planImport } from '../src/lib/import-plan.ts';
 import { refLabel } from '../src/lib/import-table.ts';
+import { nowIn, SITE_ZONE } from '../src/lib/time/days.ts';
 
 const HELP = `用法 / usage: npm run import -- <文件.xlsx|文件.csv|日历.ics> [--dry-run] [--skip-invalid] [--organizer 名称]
   --dry-run        只检查并报告，不写文件 / only report
   --skip-invalid   有问题的行跳过，其余照常写入 / write the valid rows anyway
   --organizer      表里没写主办单位时使用（.ics 的每个活动都用它）/ organizer for empty cells and .ics feeds
   --region --topics --audiences --formats   空白单元格的默认值 / defaults for empty cells
-  --timezone       .ics 中 UTC 时间换算到的时区（默认 Asia/Shanghai）/ zone for UTC times
+  --timezone       .ics 中 UTC 时间换算到的时区（默认 ${SITE_ZONE}）/ zone for UTC times
   --template       重新生成 public/templates/ 里的模板 / rewrite the templates
 模板 / template: public/templates/events-template.xlsx 或 .csv`;
-
-/** Local wall-clock time in Asia/Shanghai, minutes precision. */
-function shanghaiNow(): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date())
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
-}
 
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -90,7 +81,7 @@ async function run(argv: string[]): Promise<number> {
 
   // 2. Plan: map, de-duplicate, build and validate.
   const plan = planImport(source.records, existing, contentDir, {
-    now: values.now ?? shanghaiNow(),
+    now: values.now ?? nowIn(new Date()),
     problems: source.problems,
     defaults: { organizer: values.organizer, region: values.region, topics: values.topics, audiences: values.audiences, formats: values.formats },
   });

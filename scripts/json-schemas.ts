@@ -21,6 +21,7 @@ import {
   venueSchema,
   vocabFileSchema,
 } from '../src/lib/schema.ts';
+import { EVENT_EXAMPLES } from '../src/lib/event-fields.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCHEMA_SOURCE = 'src/lib/schema.ts';
@@ -81,45 +82,8 @@ export function extractFieldDocs(source: string): DocBlock[] {
 // ------------------------------------------------------------------------------------------------
 
 export const EXAMPLES: Record<string, Record<string, unknown>> = {
-  event: {
-    title: '世界急救日公益培训：心肺复苏与AED使用',
-    titleEn: 'CPR and AED training for World First Aid Day',
-    kind: 'activity',
-    summary: '急救医生讲解心肺复苏要点，现场练习AED使用。',
-    start: '2026-09-12T14:00',
-    end: '2026-09-12T16:30',
-    timezone: 'Asia/Shanghai',
-    rrule: 'FREQ=WEEKLY;COUNT=4',
-    organizer: 'beijing-association-for-science-and-technology',
-    coOrganizers: ['beijing-science-center'],
-    venue: 'beijing-science-center',
-    address: '北京市海淀区…（没有场馆文件时）',
-    online: 'https://www.example.org/live',
-    region: '110108',
-    observance: 'world-first-aid-day',
-    campaign: 'national-science-month',
-    topics: ['卫生健康', '应急'],
-    audiences: ['公众', '老年人'],
-    formats: ['培训'],
-    registration: { url: 'https://www.example.org/signup', required: true, capacity: 40, fee: 0 },
-    'registration.url': 'https://www.example.org/signup',
-    'registration.required': true,
-    'registration.capacity': 40,
-    'registration.fee': 0,
-    'registration.deadline': '2026-09-10',
-    'registration.note': '电话报名：见主办单位网站',
-    status: 'scheduled',
-    previousStart: '2026-09-05T14:00',
-    url: 'https://www.example.org/events/first-aid',
-    updated: '2026-09-01T10:00',
-    sequence: 1,
-    source: { title: '关于举办2026年全国科普月活动的通知' },
-    'source.title': '关于举办2026年全国科普月活动的通知',
-    'source.url': 'https://www.example.org/notice',
-    verified: false,
-    note: '具体时间待主办单位公布',
-    keywords: ['急救', 'AED'],
-  },
+  // Events: from the field registry (src/lib/event-fields.ts).
+  event: EVENT_EXAMPLES,
   observance: {
     name: '世界急救日',
     nameEn: 'World First Aid Day',

@@ -2,6 +2,8 @@
  * One place for the site's public URL and build-time "today". Read by astro.config.mjs and by the
  * routes; src/lib never reads these itself (it is passed the values).
  */
+import { todayIn } from './lib/time/days.ts';
+
 export const DEFAULT_SITE_URL = 'https://kepu.example.org';
 
 /** The public URL without a trailing slash, from SITE_URL. */
@@ -12,11 +14,14 @@ export function siteUrl(env: Record<string, string | undefined> = process.env): 
 /** The calendar date in China when the site is built; KEPU_TODAY=YYYY-MM-DD pins it (tests, rebuilds). */
 export function buildToday(env: Record<string, string | undefined> = process.env, now: Date = new Date()): string {
   if (env.KEPU_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.KEPU_TODAY)) return env.KEPU_TODAY;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return todayIn(now);
 }
 
 /**
  * Markdown options, one set for Astro (astro.config.mjs) and for descriptions rendered by the pages
  * (src/data/description.ts). No syntax highlighting: the sanitiser keeps no classes or styles.
+ * GFM and smart punctuation are features of the processor (Astro 7 deprecates `markdown.gfm` and
+ * `markdown.smartypants`): astro.config.mjs passes them to `satteri({ features })`.
  */
-export const MARKDOWN_OPTIONS = { gfm: true, smartypants: true, syntaxHighlight: false } as const;
+export const MARKDOWN_OPTIONS = { syntaxHighlight: false } as const;
+export const MARKDOWN_FEATURES = { gfm: true, smartPunctuation: true } as const;

@@ -10,14 +10,14 @@
  */
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { sanitizeRenderedHtml } from '../lib/sanitize.ts';
-import { MARKDOWN_OPTIONS } from '../site-config.ts';
+import { MARKDOWN_FEATURES, MARKDOWN_OPTIONS } from '../site-config.ts';
 
 let renderer: ReturnType<typeof createSatteriMarkdownProcessor> | undefined;
 
 /** Sanitised HTML of a Markdown body, or undefined when there is no text. */
 export async function descriptionHtml(body: string | undefined): Promise<string | undefined> {
   if (!body || !body.trim()) return undefined;
-  renderer ??= createSatteriMarkdownProcessor(MARKDOWN_OPTIONS);
+  renderer ??= createSatteriMarkdownProcessor({ ...MARKDOWN_OPTIONS, features: { ...MARKDOWN_FEATURES } });
   const { code } = await (await renderer).render(body, { frontmatter: {} });
   return sanitizeRenderedHtml(code);
 }

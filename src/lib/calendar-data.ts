@@ -10,16 +10,13 @@ import type { SiteQuery } from './query.ts';
 import type { EventKind, EventStatus, VocabName } from './schema.ts';
 import { expandObservance, pendingIsPast } from './recurrence.ts';
 import { isFree, placeLine } from './present.ts';
-import { zonedInstant } from './zone.ts';
-
-/** The calendar shows wall-clock time in China. */
-export const CALENDAR_ZONE = 'Asia/Shanghai';
+import { convertWallTime, SITE_ZONE } from './time/zones.ts';
 
 /** One event as the calendar needs it: enough to draw and to filter, nothing more. */
 export interface CalendarEvent {
   id: string;
   title: string;
-  /** Wall time in Asia/Shanghai: `YYYY-MM-DD` (all day) or `YYYY-MM-DDTHH:mm`. */
+  /** Wall time in China (SITE_ZONE): `YYYY-MM-DD` (all day) or `YYYY-MM-DDTHH:mm`. */
   start: string;
   /** Same form; for all-day events the last day, inclusive. Absent when equal to the start. */
   end?: string;
@@ -71,12 +68,9 @@ export interface CalendarManifest {
   observanceYears: number[];
 }
 
-/** `YYYY-MM-DDTHH:mm` in `tz` → the same instant as wall time in Asia/Shanghai. */
+/** `YYYY-MM-DDTHH:mm` in `tz` → the same instant as wall time in China (the calendar shows China's clock). */
 export function toCalendarZone(local: string, tz: string): string {
-  if (local.length === 10 || tz === CALENDAR_ZONE) return local;
-  // China has kept UTC+8 without daylight saving since 1991.
-  const shifted = new Date(zonedInstant(local, tz).getTime() + 8 * 3_600_000);
-  return shifted.toISOString().slice(0, 16);
+  return convertWallTime(local, tz, SITE_ZONE);
 }
 
 function regionChain(q: SiteQuery, id: string | undefined): string[] {

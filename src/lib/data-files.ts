@@ -8,20 +8,24 @@
 import { calendarManifest, monthFile, observanceYearFile, observanceYears as calendarObservanceYears } from './calendar-data.ts';
 import { campaignYears } from './campaign-view.ts';
 import {
-  FACETS,
   calendarSpec,
   callsSpec,
   campaignSpec,
   eventSpec,
-  facetIds,
   facetSpec,
   observanceSpec,
   observancesSpec,
   renderEventsFeed,
   renderObservanceYearFeed,
   renderObservancesFeed,
+  type FeedSpec,
 } from './feeds.ts';
+import { CALENDAR_MANIFEST_URL, monthDataUrl, observanceYearDataUrl, observanceYearFileUrl } from './urls.ts';
+import { FACETS, facetIds } from './facets.ts';
 import { TABLE_HEADERS, plannerYears, tableRow, yearCsv, yearRows } from './observance-year.ts';
+
+/** A site path (/events/x.ics) as a path in the output folder (events/x.ics). */
+const file = (sitePath: string) => sitePath.replace(/^\//, '');
 import { openEvents, openEventsHead, openObservancesFile } from './open-data.ts';
 import type { SiteQuery } from './query.ts';
 
@@ -51,34 +55,35 @@ export function* jsonPieces(head: object, key: string, items: Iterable<unknown>)
 export function* dataFiles(q: SiteQuery, today: string, url: string): Generator<DataFile> {
   const json = (path: string, value: unknown): DataFile => ({ path, body: JSON.stringify(value) });
 
-  // iCalendar feeds (src/lib/feeds.ts).
-  yield { path: 'calendar.ics', body: renderEventsFeed(q, calendarSpec(q, today), url) };
-  yield { path: 'calls.ics', body: renderEventsFeed(q, callsSpec(q, today), url) };
-  yield { path: 'observances.ics', body: renderObservancesFeed(q, q.content.observances, observancesSpec(), today, url) };
+  // iCalendar feeds (src/lib/feeds.ts); each spec knows its own address (src/lib/urls.ts).
+  const events = (spec: FeedSpec): DataFile => ({ path: file(spec.path), body: renderEventsFeed(q, spec, url) });
+  yield events(calendarSpec(q, today));
+  yield events(callsSpec(q, today));
+  const all = observancesSpec();
+  yield { path: file(all.path), body: renderObservancesFeed(q, q.content.observances, all, today, url) };
   for (const o of q.content.observances) {
-    yield { path: `observances/${o.id}.ics`, body: renderObservancesFeed(q, [o], observanceSpec(o), today, url) };
+    const spec = observanceSpec(o);
+    yield { path: file(spec.path), body: renderObservancesFeed(q, [o], spec, today, url) };
   }
   // The planners' year downloads beside /observances/<year>/ (the .xlsx is binary: yearSheets below).
   for (const year of plannerYears(today)) {
-    yield { path: `observances/${year}.ics`, body: renderObservanceYearFeed(q, year, today, url) };
-    yield { path: `observances/${year}.csv`, body: yearCsv(yearRows(q.content.observances, year, today), url) };
+    yield { path: file(observanceYearFileUrl(year, 'ics')), body: renderObservanceYearFeed(q, year, today, url) };
+    yield { path: file(observanceYearFileUrl(year, 'csv')), body: yearCsv(yearRows(q.content.observances, year, today), url) };
   }
   for (const facet of FACETS) {
-    for (const id of facetIds(q, facet)) yield { path: `${facet}/${id}.ics`, body: renderEventsFeed(q, facetSpec(q, facet, id, today), url) };
+    for (const id of facetIds(q, facet)) yield events(facetSpec(q, facet, id, today));
   }
   for (const o of q.content.observances) {
     if (o.kind !== 'campaign') continue;
-    for (const year of campaignYears(o, q, today)) {
-      yield { path: `campaigns/${o.id}/${year}.ics`, body: renderEventsFeed(q, campaignSpec(q, o.id, year), url) };
-    }
+    for (const year of campaignYears(o, q, today)) yield events(campaignSpec(q, o.id, year));
   }
-  for (const e of q.events) yield { path: `events/${e.id}.ics`, body: renderEventsFeed(q, eventSpec(e), url) };
+  for (const e of q.events) yield events(eventSpec(e));
 
   // The calendar page's data (src/lib/calendar-data.ts).
-  yield json('data/calendar.json', calendarManifest(q, today));
-  for (const month of q.byMonth.keys()) yield json(`data/events/${month}.json`, monthFile(q, month));
+  yield json(file(CALENDAR_MANIFEST_URL), calendarManifest(q, today));
+  for (const month of q.byMonth.keys()) yield json(file(monthDataUrl(month)), monthFile(q, month));
   for (const year of calendarObservanceYears(q, today)) {
-    yield json(`data/observances/${year}.json`, observanceYearFile(q.content.observances, year, today));
+    yield json(file(observanceYearDataUrl(year)), observanceYearFile(q.content.observances, year, today));
   }
 
   // Open data (src/lib/open-data.ts).
@@ -99,6 +104,6 @@ export interface SheetFile {
 export function* sheetFiles(q: SiteQuery, today: string, url: string): Generator<SheetFile> {
   for (const year of plannerYears(today)) {
     const rows = yearRows(q.content.observances, year, today).map((r) => tableRow(r, url));
-    yield { path: `observances/${year}.xlsx`, sheet: `${year}年科普纪念日`, rows: [[...TABLE_HEADERS], ...rows], widths: [12, 12, 8, 24, 30, 8, 6, 36, 22, 30, 40, 40, 44] };
+    yield { path: file(observanceYearFileUrl(year, 'xlsx')), sheet: `${year}年科普纪念日`, rows: [[...TABLE_HEADERS], ...rows], widths: [12, 12, 8, 24, 30, 8, 6, 36, 22, 30, 40, 40, 44] };
   }
 }

@@ -14,9 +14,10 @@
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import { eventsFeed, observancesFeed, type FeedLookups, type FeedOptions, type ObservanceFeedItem, type ObservanceFeedOccurrence } from './ical.ts';
-import { addDays } from './dates.ts';
+import { addDays } from './time/days.ts';
 import { expandObservance, occurrenceInYear, pendingIsPast, rruleForIcal } from './recurrence.ts';
-import { regionLabel } from './present.ts';
+import { FACET_INFO, facetIndex, facetLabel, type Facet } from './facets.ts';
+import { absolute, campaignFeedUrl, eventFeedUrl, facetFeedUrl, observanceFeedUrl, observanceYearFileUrl } from './urls.ts';
 
 /** Past activities stay in the feeds this many days after they end (subscribers keep recent history). */
 export const RECENT_DAYS = 90;
@@ -26,18 +27,6 @@ export const FEED_TTL_HOURS = 12;
 export const FEED_BRAND = '科普日历';
 /** Response headers of every .ics route. */
 export const ICS_HEADERS = { 'Content-Type': 'text/calendar; charset=utf-8' } as const;
-
-export const FACETS = ['topics', 'audiences', 'regions', 'organizers', 'venues'] as const;
-export type Facet = (typeof FACETS)[number];
-
-/** How a facet is named in a feed title: 科普日历 · 主题：卫生健康. */
-export const FACET_LABEL: Record<Facet, string> = {
-  topics: '主题',
-  audiences: '面向',
-  regions: '地区',
-  organizers: '单位',
-  venues: '场馆',
-};
 
 // ---------------------------------------------------------------------------------------------
 // selection
@@ -82,54 +71,6 @@ export function feedLookups(q: SiteQuery): FeedLookups {
   return l;
 }
 
-const idsCache = new WeakMap<SiteQuery, Partial<Record<Facet, string[]>>>();
-
-function facetIndex(q: SiteQuery, facet: Facet): Map<string, EventEntry[]> {
-  switch (facet) {
-    case 'topics':
-      return q.byTopic;
-    case 'audiences':
-      return q.byAudience;
-    case 'regions':
-      return q.byRegion;
-    case 'organizers':
-      return q.byOrganizer;
-    case 'venues':
-      return q.byVenue;
-  }
-}
-
-/**
- * Every id that gets a feed: the whole vocabulary (or every organizer / venue file), even with no
- * event yet — a listing page can offer its feed before its first event — plus any id the index
- * holds. Sorted, computed once per query and facet.
- */
-export function facetIds(q: SiteQuery, facet: Facet): string[] {
-  let per = idsCache.get(q);
-  if (!per) idsCache.set(q, (per = {}));
-  const hit = per[facet];
-  if (hit) return hit;
-  const known =
-    facet === 'organizers' ? q.organizer.keys() : facet === 'venues' ? q.venue.keys() : q.vocab[facet].keys();
-  const ids = [...new Set([...known, ...facetIndex(q, facet).keys()])].sort();
-  per[facet] = ids;
-  return ids;
-}
-
-/** The Chinese name of a facet value: 卫生健康, 北京市朝阳区, 中国科学技术馆 … (the id when unknown). */
-export function facetLabel(q: SiteQuery, facet: Facet, id: string): string {
-  switch (facet) {
-    case 'organizers':
-      return q.organizer.get(id)?.name ?? id;
-    case 'venues':
-      return q.venue.get(id)?.name ?? id;
-    case 'regions':
-      return regionLabel(q, id) ?? id;
-    default:
-      return q.vocab[facet].get(id)?.label ?? id;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // feeds: what goes in, what it is called
 // ---------------------------------------------------------------------------------------------
@@ -170,11 +111,12 @@ export function callsSpec(q: SiteQuery, today: string): FeedSpec {
 /** /<facet>/<id>.ics: the activities of one topic, audience, region, organizer or venue. */
 export function facetSpec(q: SiteQuery, facet: Facet, id: string, today: string): FeedSpec {
   const label = facetLabel(q, facet, id);
+  const noun = FACET_INFO[facet].feedLabel;
   const what =
-    facet === 'organizers' ? `由“${label}”主办或协办的` : facet === 'venues' ? `在“${label}”举办的` : facet === 'regions' ? `${label}的` : `${FACET_LABEL[facet]}为“${label}”的`;
+    facet === 'organizers' ? `由“${label}”主办或协办的` : facet === 'venues' ? `在“${label}”举办的` : facet === 'regions' ? `${label}的` : `${noun}为“${label}”的`;
   return {
-    path: `/${facet}/${id}.ics`,
-    name: `${FEED_BRAND} · ${FACET_LABEL[facet]}：${label}`,
+    path: facetFeedUrl(facet, id),
+    name: `${FEED_BRAND} · ${noun}：${label}`,
     description: `${what}科普活动：${WINDOW_NOTE}活动。${CALLS_NOTE}`,
     events: activitiesOf(recentAndUpcoming(unique(facetIndex(q, facet).get(id) ?? []), today)),
   };
@@ -184,7 +126,7 @@ export function facetSpec(q: SiteQuery, facet: Facet, id: string, today: string)
 export function campaignSpec(q: SiteQuery, id: string, year: number): FeedSpec {
   const name = `${year} 年${q.observance.get(id)?.name ?? id}`;
   return {
-    path: `/campaigns/${id}/${year}.ics`,
+    path: campaignFeedUrl(id, year),
     name: `${FEED_BRAND} · ${name}`,
     description: `${name}的全部登记活动。${CALLS_NOTE}`,
     events: activitiesOf(unique(q.byCampaignYear.get(`${id}/${year}`) ?? [])),
@@ -193,7 +135,7 @@ export function campaignSpec(q: SiteQuery, id: string, year: number): FeedSpec {
 
 /** /events/<slug>.ics: one entry. */
 export function eventSpec(e: EventEntry): FeedSpec {
-  return { path: `/events/${e.id}.ics`, name: `${FEED_BRAND} · ${e.title}`, description: e.summary ?? e.title, events: [e] };
+  return { path: eventFeedUrl(e.id), name: `${FEED_BRAND} · ${e.title}`, description: e.summary ?? e.title, events: [e] };
 }
 
 export function feedOptions(site: string, spec: Pick<FeedSpec, 'name' | 'description'>): FeedOptions {
@@ -250,7 +192,7 @@ export function observanceYearItem(o: ObservanceEntry, year: number, today: stri
 
 export function observanceYearSpec(year: number): Omit<FeedSpec, 'events'> {
   return {
-    path: `/observances/${year}.ics`,
+    path: observanceYearFileUrl(year, 'ics'),
     name: `${FEED_BRAND} · ${year} 年科普纪念日`,
     description: `${year} 年的科普纪念日、宣传周、宣传月和活动季（全天事件）；尚未公布日期的按通常时间标“预计”。`,
   };
@@ -275,7 +217,7 @@ export function observancesSpec(): Omit<FeedSpec, 'events'> {
 
 export function observanceSpec(o: ObservanceEntry): Omit<FeedSpec, 'events'> {
   return {
-    path: `/observances/${o.id}.ics`,
+    path: observanceFeedUrl(o.id),
     name: `${FEED_BRAND} · ${o.name}`,
     description: `${o.name}：${o.authority}设立。每年的日期（全天事件）。`,
   };
@@ -309,7 +251,7 @@ export interface SubscribeUrls {
 
 /** Absolute subscribe links for a feed path such as /topics/health.ics. */
 export function subscribeUrls(site: string, path: string, name: string): SubscribeUrls {
-  const https = `${site.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
+  const https = absolute(site, path);
   const webcal = https.replace(/^https?:\/\//, 'webcal://');
   const outlookQuery = `url=${encodeURIComponent(https)}&name=${encodeURIComponent(name)}`;
   return {

@@ -7,6 +7,8 @@
 // Type-only imports: this module runs in the browser island, which must not pull in zod or rrule.
 import type { CalendarEvent, CalendarObservance } from './calendar-data.ts';
 import type { EventStatus } from './schema.ts';
+import { isRealDate } from './time/days.ts';
+import { STATUS_LABEL } from './labels.ts';
 
 export const MODES = ['online', 'onsite'] as const;
 export type Mode = (typeof MODES)[number];
@@ -47,13 +49,8 @@ export const FILTER_LABELS: Record<(typeof FILTER_KEYS)[number], string> = {
   status: '状态',
 };
 export const MODE_LABELS: Record<Mode, string> = { online: '线上', onsite: '线下' };
-export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = {
-  active: '不含已取消',
-  scheduled: '照常举行',
-  cancelled: '已取消',
-  postponed: '已延期',
-  'moved-online': '改为线上',
-};
+/** The status filter: everything but cancelled, or one status (labelled as on the badges). */
+export const STATUS_FILTER_LABELS: Record<StatusFilter, string> = { active: '不含已取消', ...STATUS_LABEL };
 
 const ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -65,8 +62,7 @@ function validDate(v: string | null): string | undefined {
   const m = v ? /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(v) : null;
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 1900 && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d ? m[0] : undefined;
+  return y >= 1900 && isRealDate(y, mo, d) ? m[0] : undefined;
 }
 
 /** Read the state from a query string (`?a=b…`, with or without the `?`) or URLSearchParams. */

@@ -8,7 +8,8 @@ import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import { upcoming } from './query.ts';
 import { type DatedOccurrence, type Occurrence, nextOccurrence, observancesOnDay, upcomingObservances } from './recurrence.ts';
-import { relativeHintZh } from './dates.ts';
+import { relativeHint } from './time/labels.ts';
+import { campaignUrl, observanceUrl } from './urls.ts';
 import { campaignYears } from './campaign-view.ts';
 
 /** How many observance days the home page lists, however far ahead they are. */
@@ -54,12 +55,12 @@ export function homeView(q: SiteQuery, today: string): HomeView {
     // A month in progress is not "next": it is listed while it starts within the window only.
     .filter((s) => s.occurrence.start > today || s.observance.kind !== 'month')
     .slice(0, HOME_NEXT_DAYS)
-    .map((s) => ({ ...s, hint: relativeHintZh(s.occurrence.start, s.occurrence.end, today) }));
+    .map((s) => ({ ...s, hint: relativeHint(s.occurrence.start, s.occurrence.end, today) }));
   const editions = FLAGSHIP_CAMPAIGNS.flatMap((id) => {
     const o = q.observance.get(id);
     const occ = o && nextOccurrence(o, today);
     if (!o || !occ) return [];
-    const href = campaignYears(o, q, today).includes(occ.year) ? `/campaigns/${id}/${occ.year}/` : `/observances/${id}/`;
+    const href = campaignYears(o, q, today).includes(occ.year) ? campaignUrl(id, occ.year) : observanceUrl(id);
     return [{ observance: o, occurrence: occ, href }];
   });
   const events = upcoming(q.events, today).slice(0, HOME_NEXT_DAYS);

@@ -1,13 +1,16 @@
 /**
  * The values an event carries into a calendar — UID, SEQUENCE, stamps, title, place, description —
  * computed once here and shared by the iCal feeds (ical.ts) and the "add to Google / Outlook" links
- * (ical-links.ts). Pure: luxon with explicit zones, so nothing depends on the machine's TZ, and
- * nothing reads the clock — every time comes from the entry itself.
+ * (ical-links.ts). Pure: instants from wall times in explicit zones (src/lib/time/zones.ts), so
+ * nothing depends on the machine's TZ, and nothing reads the clock — every time comes from the entry.
  */
-import { DateTime } from 'luxon';
 import type { EventEntry, ObservanceEntry, OrganizerEntry, VenueEntry } from './model.ts';
 import type { VocabEntry } from './schema.ts';
 import { cleanText, markdownToPlainText, truncateText } from './plain-text.ts';
+import { SITE_ZONE, zonedInstant } from './time/zones.ts';
+import { absolute, eventUrl, siteHost } from './urls.ts';
+import { eventFacts } from './event-facts.ts';
+import type { NameSources } from './present.ts';
 
 /** What a feed or a link may look up beside the events themselves. */
 export interface FeedLookups {
@@ -18,33 +21,12 @@ export interface FeedLookups {
   topics?: Map<string, VocabEntry>;
 }
 
-/** The default zone of Chinese events (and of every observance day). */
-export const DEFAULT_ZONE = 'Asia/Shanghai';
-
 /** SEQUENCE derived from `updated` counts minutes from this instant (2024-01-01T00:00Z). */
 export const SEQUENCE_EPOCH_MS = Date.UTC(2024, 0, 1);
 
 // ---------------------------------------------------------------------------------------------
-// site addresses
+// identity
 // ---------------------------------------------------------------------------------------------
-
-/** `https://kepu.example.org/` → `https://kepu.example.org` (no trailing slash). */
-export function siteBase(site: string): string {
-  return site.replace(/\/+$/, '');
-}
-
-/** The host name of the site, used on the right of every UID (no port: UIDs must not move). */
-export function siteHost(site: string): string {
-  return new URL(site).hostname;
-}
-
-export function eventPageUrl(e: { id: string }, site: string): string {
-  return `${siteBase(site)}/events/${e.id}/`;
-}
-
-export function observancePageUrl(o: { id: string }, site: string): string {
-  return `${siteBase(site)}/observances/${o.id}/`;
-}
 
 /** `${id}@${host}`: from the entry id only, so a new title or date never duplicates the event. */
 export function eventUid(e: { id: string }, site: string): string {
@@ -60,45 +42,13 @@ export function observanceUid(o: { id: string }, site: string, year?: number): s
 // time
 // ---------------------------------------------------------------------------------------------
 
-/**
- * A local date (`YYYY-MM-DD`, read as midnight) or date-time (`YYYY-MM-DDTHH:mm`) in `zone`, as a
- * luxon DateTime in that zone. Throws on an invalid value or zone: the validator should have
- * refused both, so reaching here with one is a bug worth stopping the build for.
- */
-export function zoned(local: string, zone: string, what = 'time'): DateTime {
-  const key = `${zone} ${local}`;
-  const hit = zonedCache.get(key);
-  // Stryker disable next-line ConditionalExpression: equivalent — a cache of immutable DateTimes
-  if (hit) return hit;
-  const dt = DateTime.fromISO(local, { zone });
-  if (!dt.isValid) throw new Error(`ical: invalid ${what} "${local}" in zone "${zone}" (${dt.invalidExplanation ?? dt.invalidReason})`);
-  // Each event's times are read several times (start, stamp, sequence…) and zone offsets cost an
-  // Intl call in luxon; DateTimes are immutable, so a small bounded cache is safe.
-  // Stryker disable next-line all: equivalent — bounds the cache's memory; results are the same
-  if (zonedCache.size >= 50_000) zonedCache.clear();
-  // Stryker disable next-line CallExpression: equivalent — a cache
-  zonedCache.set(key, dt);
-  return dt;
-}
-const zonedCache = new Map<string, DateTime>();
-
-/** A calendar date as a luxon DateTime at UTC midnight (how all-day values are handed around). */
-export function floatingDate(date: string, what = 'date'): DateTime {
-  return zoned(date.slice(0, 10), 'UTC', what);
-}
-
-/** `YYYY-MM-DD` plus `days`. */
-export function addDays(date: string, days: number): string {
-  return floatingDate(date).plus({ days }).toISODate()!;
-}
-
 function zoneOf(e: Pick<EventEntry, 'timezone'>): string {
-  return e.timezone || DEFAULT_ZONE;
+  return e.timezone || SITE_ZONE;
 }
 
 /** The instant an event starts (all-day events: local midnight of the first day). */
-export function startInstant(e: Pick<EventEntry, 'start' | 'timezone'>): DateTime {
-  return zoned(e.start, zoneOf(e), 'start').toUTC();
+export function startInstant(e: Pick<EventEntry, 'start' | 'timezone'>): Date {
+  return zonedInstant(e.start, zoneOf(e), 'start');
 }
 
 /**
@@ -110,7 +60,7 @@ export function startInstant(e: Pick<EventEntry, 'start' | 'timezone'>): DateTim
 export function sequenceOf(e: Pick<EventEntry, 'sequence' | 'updated' | 'timezone' | 'status'>): number {
   if (e.sequence !== undefined) return e.sequence;
   if (e.updated) {
-    const ms = zoned(e.updated, zoneOf(e), 'updated').toMillis();
+    const ms = zonedInstant(e.updated, zoneOf(e), 'updated').getTime();
     return Math.max(0, Math.floor((ms - SEQUENCE_EPOCH_MS) / 60_000));
   }
   return e.status && e.status !== 'scheduled' ? 1 : 0;
@@ -120,13 +70,13 @@ export function sequenceOf(e: Pick<EventEntry, 'sequence' | 'updated' | 'timezon
  * DTSTAMP: `updated` (local time in the event's zone) in UTC; without `updated`, a fixed function of
  * the entry — its start — so the bytes are the same on every build.
  */
-export function stampOf(e: Pick<EventEntry, 'updated' | 'start' | 'timezone'>): DateTime {
-  return zoned(e.updated ?? e.start, zoneOf(e), e.updated ? 'updated' : 'start').toUTC();
+export function stampOf(e: Pick<EventEntry, 'updated' | 'start' | 'timezone'>): Date {
+  return zonedInstant(e.updated ?? e.start, zoneOf(e), e.updated ? 'updated' : 'start');
 }
 
 /** LAST-MODIFIED: only when the entry says when it changed. */
-export function lastModifiedOf(e: Pick<EventEntry, 'updated' | 'timezone'>): DateTime | undefined {
-  return e.updated ? zoned(e.updated, zoneOf(e), 'updated').toUTC() : undefined;
+export function lastModifiedOf(e: Pick<EventEntry, 'updated' | 'timezone'>): Date | undefined {
+  return e.updated ? zonedInstant(e.updated, zoneOf(e), 'updated') : undefined;
 }
 
 /** `2026-09-12T14:00` → `2026-09-12 14:00`; dates stay as they are. */
@@ -221,8 +171,8 @@ export interface DescriptionOptions {
 
 /**
  * DESCRIPTION as plain text: status note, summary, the body with Markdown stripped, then the
- * practical lines (organizer, online link, registration, official page, related observance) and
- * the page URL last.
+ * practical lines from eventFacts (organizer, online link, registration, the registry's generic
+ * fields, official page, related observance) and the page URL last.
  */
 export function eventDescription(e: EventEntry, lookups: FeedLookups, site: string, opts: DescriptionOptions): string {
   const blocks: string[] = [];
@@ -232,26 +182,33 @@ export function eventDescription(e: EventEntry, lookups: FeedLookups, site: stri
   const body = opts.bodyMax > 0 ? markdownToPlainText(e.body ?? '') : '';
   if (body) blocks.push(truncateText(body, opts.bodyMax));
 
+  const f = eventFacts(e, nameSources(lookups));
   const facts: string[] = [];
-  const org = lookups.organizers.get(e.organizer);
-  if (org) facts.push(`主办：${oneLineText(org.name)}`);
-  // Stryker disable next-line ArrayDeclaration: equivalent — a made-up id finds no organizer and is filtered out
-  const co = (e.coOrganizers ?? []).map((id) => lookups.organizers.get(id)?.name).filter((s): s is string => !!s);
-  if (co.length) facts.push(`协办：${co.map(oneLineText).join('、')}`);
-  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent for the status test — a moved-online event with a link has that link as its location, which the last test already excludes
+  if (f.organizer.known) facts.push(`主办：${oneLineText(f.organizer.name)}`);
+  const co = f.coOrganizers.filter((o) => o.known).map((o) => oneLineText(o.name));
+  if (co.length) facts.push(`协办：${co.join('、')}`);
   if (e.online && e.status !== 'moved-online' && eventLocation(e, lookups) !== e.online) facts.push(`线上：${e.online}`);
-  const reg = e.registration;
+  const reg = f.registration;
   if (reg?.url) facts.push(`报名：${reg.url}`);
   else if (reg?.required) facts.push('需要报名');
   if (reg?.deadline) facts.push(`报名截止：${showLocal(reg.deadline)}`);
   if (reg?.note) facts.push(`报名说明：${oneLineText(reg.note)}`);
+  for (const x of f.extra) facts.push(`${x.label}：${oneLineText(x.text)}`);
   if (e.url) facts.push(`官方页面：${e.url}`);
-  const obs = e.observance ? lookups.observances?.get(e.observance) : undefined;
-  if (obs) facts.push(`相关纪念日：${oneLineText(obs.name)}`);
+  if (f.observance) facts.push(`相关纪念日：${oneLineText(f.observance.name)}`);
   if (e.verified === false) facts.push('注：本条信息尚待核实，请以主办方发布为准。');
-  facts.push(`详情：${eventPageUrl(e, site)}`);
+  facts.push(`详情：${absolute(site, eventUrl(e.id))}`);
   blocks.push(facts.join('\n'));
   return blocks.join('\n\n');
+}
+
+const sourcesCache = new WeakMap<FeedLookups, NameSources>();
+
+/** A feed's lookups as the names eventFacts reads (one object per lookups, as feeds share them). */
+function nameSources(l: FeedLookups): NameSources {
+  let s = sourcesCache.get(l);
+  if (!s) sourcesCache.set(l, (s = { organizer: l.organizers, venue: l.venues, observance: l.observances, vocab: { regions: l.regions, topics: l.topics } }));
+  return s;
 }
 
 /** CATEGORIES: topic labels (ids when no vocabulary is given). */

@@ -8,15 +8,9 @@
  * safe to import from a component.
  */
 import type { EventEntry } from './model.ts';
-import {
-  DEFAULT_ZONE,
-  addDays,
-  eventDescription,
-  eventLocation,
-  eventTitle,
-  zoned,
-  type FeedLookups,
-} from './ical-fields.ts';
+import { eventDescription, eventLocation, eventTitle, type FeedLookups } from './ical-fields.ts';
+import { addDays } from './time/days.ts';
+import { SITE_ZONE, utcIso, zonedInstant } from './time/zones.ts';
 
 /**
  * No description body in a link: the summary, the practical facts and the page URL are enough, and
@@ -33,11 +27,11 @@ function query(params: [string, string | undefined][]): string {
 }
 
 function utcRange(e: EventEntry): { start: string; end: string } {
-  const zone = e.timezone || DEFAULT_ZONE;
-  const start = zoned(e.start, zone, 'start').toUTC();
+  const zone = e.timezone || SITE_ZONE;
+  const start = zonedInstant(e.start, zone, 'start');
   // No end time: an instant event, not an invented duration.
-  const end = e.end ? zoned(e.end, zone, 'end').toUTC() : start;
-  return { start: start.toISO({ suppressMilliseconds: true })!, end: end.toISO({ suppressMilliseconds: true })! };
+  const end = e.end ? zonedInstant(e.end, zone, 'end') : start;
+  return { start: utcIso(start), end: utcIso(end) };
 }
 
 /** https://calendar.google.com/calendar/render?action=TEMPLATE&… for this event. */
@@ -58,7 +52,7 @@ export function googleCalendarUrl(e: EventEntry, lookups: FeedLookups, site: str
       ['dates', dates],
       ['details', eventDescription(e, lookups, site, { bodyMax: LINK_BODY_MAX })],
       ['location', eventLocation(e, lookups)],
-      ['ctz', e.allDay ? undefined : e.timezone || DEFAULT_ZONE],
+      ['ctz', e.allDay ? undefined : e.timezone || SITE_ZONE],
     ])
   );
 }

@@ -10,8 +10,9 @@
  * - lines folded at 75 octets without splitting a UTF-8 character, CRLF, a final CRLF;
  * - the bytes depend on the entries only — not on the machine's TZ, not on the order given.
  *
- * ical-generator 11 writes the properties and escapes TEXT, given luxon DateTimes with explicit
- * zones (plain `Date`s would make its output depend on the process TZ); VTIMEZONEs come from
+ * ical-generator 11 writes the properties and escapes TEXT, given TZDates (@date-fns/tz) for zoned
+ * times and plain `Date`s for UTC and all-day values (a plain `Date` with a TZID would make its
+ * output depend on the process TZ: it reads local fields); VTIMEZONEs come from
  * @touch4it/ical-timezones. What it does not do right for us is done here: it does not escape
  * NAME / X-WR-CALNAME / X-WR-CALDESC (a newline there would inject a property), it can only write
  * ORGANIZER as `mailto:` (our organizers publish no e-mail address), it puts REFRESH-INTERVAL and
@@ -20,37 +21,33 @@
  */
 import ical, { escape, ICalEvent, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import type { DateTime } from 'luxon';
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { VocabEntry } from './schema.ts';
 import {
-  DEFAULT_ZONE,
-  addDays,
   eventDescription,
   eventGeo,
   eventLocation,
-  eventPageUrl,
   eventTitle,
   eventUid,
-  floatingDate,
   icalStatus,
   lastModifiedOf,
-  observancePageUrl,
   observanceUid,
   oneLineText,
   sequenceOf,
-  siteBase,
   stampOf,
   startInstant,
   topicLabels,
-  zoned,
   type FeedLookups,
 } from './ical-fields.ts';
 import { markdownToPlainText, truncateText } from './plain-text.ts';
-import { periodLabel } from './dates.ts';
+import { LEVEL_LABEL } from './labels.ts';
+import { absolute, eventUrl, facetUrl, observanceUrl } from './urls.ts';
+import { addDays } from './time/days.ts';
+import { periodLabel } from './time/labels.ts';
+import { offsetMinutes, SITE_ZONE, utcMidnight, wallTime, zonedDate, zonedInstant } from './time/zones.ts';
 
 export type { FeedLookups } from './ical-fields.ts';
-export { eventUid, observanceUid, sequenceOf, eventPageUrl, observancePageUrl } from './ical-fields.ts';
+export { eventUid, observanceUid, sequenceOf } from './ical-fields.ts';
 export { googleCalendarUrl, outlookCalendarUrl } from './ical-links.ts';
 
 export interface FeedOptions {
@@ -100,7 +97,7 @@ export function observanceSequence(o: Pick<ObservanceEntry, 'rule'>, occ: Observ
 
 const END_EVENT = 'END:VEVENT\r\n';
 const PRODID = '//kepu-calendar//Kepu Calendar 科普日历//ZH';
-const TIMEZONE_PROP = `X-WR-TIMEZONE:${DEFAULT_ZONE}`;
+const TIMEZONE_PROP = `X-WR-TIMEZONE:${SITE_ZONE}`;
 
 // ---------------------------------------------------------------------------------------------
 // time zones
@@ -128,8 +125,7 @@ function loadVtimezone(tz: string): string | null {
   if (!c || !c.includes('BEGIN:VTIMEZONE') || !c.includes('END:VTIMEZONE')) {
     // The bundle reads its zone files from disk next to its own code. If a bundler inlined it,
     // every zone would silently fall back to UTC: say so instead.
-    // Stryker disable next-line all: unreachable while the bundle is installed (its loss is what this guards against)
-    if (tz === DEFAULT_ZONE) throw new Error(`ical: @touch4it/ical-timezones has no VTIMEZONE for ${tz}; keep the package external to the bundle (vite ssr.external)`);
+    if (tz === SITE_ZONE) throw new Error(`ical: @touch4it/ical-timezones has no VTIMEZONE for ${tz}; keep the package external to the bundle (vite ssr.external)`);
     return null;
   }
   // Stryker disable next-line Regex: equivalent — these names start their lines, and .* runs to the line end anyway
@@ -141,7 +137,7 @@ function loadVtimezone(tz: string): string | null {
  * tzdata 2018; a zone whose offset changed since would put events at the wrong hour. Checked for
  * zones without daylight saving (all of China's), whose VTIMEZONE has a single offset.
  */
-function vtimezoneAgrees(component: string, at: DateTime): boolean {
+function vtimezoneAgrees(component: string, atOffset: number): boolean {
   if (component.includes('BEGIN:DAYLIGHT')) return true;
   // Stryker disable next-line Regex: equivalent — no other property ends in TZOFFSETTO:
   const offsets = [...component.matchAll(/^TZOFFSETTO:([+-])(\d{2})(\d{2})/gm)];
@@ -149,7 +145,7 @@ function vtimezoneAgrees(component: string, at: DateTime): boolean {
   // Stryker disable next-line all: unreachable — every bundled component has an offset
   if (!last) return false;
   const minutes = (last[1] === '-' ? -1 : 1) * (Number(last[2]) * 60 + Number(last[3]));
-  return minutes === at.offset;
+  return minutes === atOffset;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,13 +181,15 @@ function normalizeUntil(v: string, { allDay, zone }: { allDay: boolean; zone: st
   const m = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/.exec(v);
   if (!m) throw new Error(`ical: ${owner}: invalid UNTIL "${v}"`);
   const date = `${m[1]}-${m[2]}-${m[3]}`;
+  const compact = (s: string) => s.replace(/[-:]/g, '');
   if (allDay) {
-    if (m[7]) return zoned(`${date}T${m[4]}:${m[5]}:${m[6]}`, 'UTC', 'UNTIL').setZone(zone).toFormat('yyyyLLdd');
+    if (m[7]) return compact(wallTime(zonedInstant(`${date}T${m[4]}:${m[5]}:${m[6]}`, 'UTC', 'UNTIL'), zone).slice(0, 10));
     return `${m[1]}${m[2]}${m[3]}`;
   }
   if (m[7]) return v;
-  const local = m[4] ? zoned(`${date}T${m[4]}:${m[5]}:${m[6]}`, zone, 'UNTIL') : zoned(date, zone, 'UNTIL').endOf('day').startOf('second');
-  return local.toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
+  // A bare date means "through that local day": its last second.
+  const local = zonedInstant(m[4] ? `${date}T${m[4]}:${m[5]}:${m[6]}` : `${date}T23:59:59`, zone, 'UNTIL');
+  return `${compact(wallTime(local, 'UTC'))}Z`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -335,28 +333,28 @@ function render(opts: FeedOptions, pieces: Piece[]): string {
 
 function eventDraft(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Draft {
   const site = opts.site;
-  const zone = e.timezone || DEFAULT_ZONE;
+  const zone = e.timezone || SITE_ZONE;
   const uid = eventUid(e, site);
   let timing: Pick<ICalEventData, 'start' | 'end' | 'allDay' | 'timezone' | 'transparency'>;
   if (e.allDay) {
     timing = {
       allDay: true,
-      start: floatingDate(e.startDate, 'start'),
+      start: utcMidnight(e.startDate),
       // DTEND of a VALUE=DATE event is exclusive: the day after the last day.
-      // Stryker disable next-line StringLiteral: unreachable — addDays has already refused an invalid end date
-      end: floatingDate(addDays(e.endDate, 1), 'end'),
+      end: utcMidnight(addDays(e.endDate, 1)),
       // A multi-day exhibition should not mark the subscriber busy for a week.
       transparency: ICalEventTransparency.TRANSPARENT,
     };
   } else {
-    const start = zoned(e.start, zone, 'start');
-    const end = e.end ? zoned(e.end, zone, 'end') : undefined;
+    // TZDates: ical-generator reads their wall time in `zone`, whatever the process TZ.
+    const start = zonedDate(e.start, zone, 'start');
+    const end = e.end ? zonedDate(e.end, zone, 'end') : undefined;
     const tz = vtimezone(zone);
     // Zoned: DTSTART;TZID=Asia/Shanghai:20260912T140000 + VTIMEZONE. Otherwise UTC (…Z).
     timing =
-      tz !== null && vtimezoneAgrees(tz, start)
+      tz !== null && vtimezoneAgrees(tz, offsetMinutes(e.start, zone))
         ? { start, end: end ?? null, timezone: zone }
-        : { start: start.toUTC(), end: end?.toUTC() ?? null };
+        : { start: new Date(start.getTime()), end: end ? new Date(end.getTime()) : null };
   }
   const data: ICalEventData = {
     id: uid,
@@ -365,7 +363,7 @@ function eventDraft(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Dra
     ...timing,
     summary: oneLineText(eventTitle(e)),
     description: eventDescription(e, lookups, site, { bodyMax: opts.bodyMax ?? 2000 }),
-    url: eventPageUrl(e, site),
+    url: absolute(site, eventUrl(e.id)),
     status: ICalEventStatus[icalStatus(e)],
   };
   // UNTIL is read in the event's own zone ("through that local day"), whatever form DTSTART takes.
@@ -386,9 +384,9 @@ function eventDraft(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Dra
   const org = lookups.organizers.get(e.organizer);
   // ORGANIZER's value must be a URI (CAL-ADDRESS). Organizers publish no e-mail here, and a
   // made-up mailto: would be false; the organizer's page on this site is a true, stable URI.
-  const organizer = org ? `ORGANIZER;CN=${paramValue(org.name)}:${siteBase(site)}/organizers/${org.id}/` : undefined;
+  const organizer = org ? `ORGANIZER;CN=${paramValue(org.name)}:${absolute(site, facetUrl('organizers', org.id))}` : undefined;
 
-  return { data, key: [startInstant(e).toMillis(), uid], organizer };
+  return { data, key: [startInstant(e).getTime(), uid], organizer };
 }
 
 /**
@@ -406,13 +404,11 @@ export function eventsFeed(events: EventEntry[], lookups: FeedLookups, opts: Fee
 // observances
 // ---------------------------------------------------------------------------------------------
 
-const LEVEL_LABEL: Record<string, string> = { international: '国际', national: '全国', local: '地方' };
-
 function observanceDescription(o: ObservanceEntry, site: string, year: number | undefined, tentative?: { start: string; end: string }): string {
   const lines: string[] = [];
   lines.push(o.nameEn ? `${oneLineText(o.name)}（${oneLineText(o.nameEn)}）` : oneLineText(o.name));
   if (tentative) lines.push(`日期待公布：这是通常的时间（预计${periodLabel(tentative)}），公布后本日程会自动改为正式日期。`);
-  const level = LEVEL_LABEL[o.level] ?? o.level;
+  const level = LEVEL_LABEL[o.level];
   lines.push(`设立：${oneLineText(o.authority)}（${level}${o.established ? `，${o.established} 年起` : ''}${o.endedYear ? `，${o.endedYear} 年止` : ''}）`);
   lines.push(`依据：${oneLineText(o.source.title)}${o.source.url ? ` ${o.source.url}` : ''}`);
   // Stryker disable next-line ConditionalExpression: equivalent — no file has a theme or dates under the key “undefined”
@@ -429,7 +425,7 @@ function observanceDescription(o: ObservanceEntry, site: string, year: number | 
   const history = markdownToPlainText(prose).split(/\n\s*\n/)[0];
   const blocks = [lines.join('\n')];
   if (history) blocks.push(`历史背景：${truncateText(history, 300)}`);
-  blocks.push(`详情：${observancePageUrl(o, site)}`);
+  blocks.push(`详情：${absolute(site, observanceUrl(o.id))}`);
   return blocks.join('\n\n');
 }
 
@@ -441,25 +437,23 @@ function observanceDraft(
   rrule: string | undefined,
 ): Draft {
   const uid = observanceUid(o, site, rrule ? undefined : occ.year);
-  const start = floatingDate(occ.start, `${o.id} start`);
+  const start = utcMidnight(occ.start);
   const data: ICalEventData = {
     id: uid,
     sequence: observanceSequence(o, occ),
     // No history in observance files: the day's own start (midnight in China) keeps the bytes stable.
-    // Stryker disable next-line StringLiteral: unreachable — floatingDate above has already refused an invalid start
-    stamp: zoned(occ.start, DEFAULT_ZONE, `${o.id} start`).toUTC(),
+    stamp: zonedInstant(occ.start, SITE_ZONE, `${o.id} start`),
     allDay: true,
     start,
-    // Stryker disable next-line StringLiteral: unreachable — addDays has already refused an invalid end date
-    end: floatingDate(addDays(occ.end, 1), `${o.id} end`),
+    end: utcMidnight(addDays(occ.end, 1)),
     summary: occ.tentative ? `【日期待公布】${oneLineText(o.name)}（预计${periodLabel(occ)}）` : oneLineText(o.name),
     description: observanceDescription(o, site, rrule ? undefined : occ.year, occ.tentative ? occ : undefined),
-    url: observancePageUrl(o, site),
+    url: absolute(site, observanceUrl(o.id)),
     status: o.verified === false || occ.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     transparency: ICalEventTransparency.TRANSPARENT,
   };
   if (rrule) {
-    let r = normalizeRrule(rrule, { allDay: true, zone: DEFAULT_ZONE }, o.id);
+    let r = normalizeRrule(rrule, { allDay: true, zone: SITE_ZONE }, o.id);
     // A discontinued day (全国科普日, last held 2024) must not recur for ever.
     if (o.endedYear && !/(^|;)(UNTIL|COUNT)=/.test(r)) r += `;UNTIL=${o.endedYear}1231`;
     data.repeating = r;
@@ -468,7 +462,7 @@ function observanceDraft(
   const labels = topicLabels(o.topics ?? [], topics);
   // Stryker disable next-line ConditionalExpression: equivalent — ical-generator writes no CATEGORIES for an empty list
   if (labels.length) data.categories = labels.map((name) => ({ name }));
-  return { data, key: [start.toMillis(), uid] };
+  return { data, key: [start.getTime(), uid] };
 }
 
 /**

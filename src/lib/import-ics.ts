@@ -8,14 +8,12 @@
  * times are taken as local to `zone`.
  */
 import ICAL from 'ical.js';
-import { DateTime } from 'luxon';
+import { convertWallTime, SITE_ZONE } from './time/zones.ts';
 import type { ImportRecord } from './import-table.ts';
 import type { RowProblem } from './import-rows.ts';
 
 /** TZIDs that mean China Standard Time but are not the canonical IANA name. */
 const CHINA_TZIDS = new Set(['china standard time', 'prc', 'asia/chongqing', 'asia/chungking', 'asia/harbin', 'asia/beijing', 'beijing', 'cst', 'gmt+8', 'utc+8', 'utc+08:00']);
-
-export const DEFAULT_ZONE = 'Asia/Shanghai';
 
 function canonicalZone(tzid: string): string | undefined {
   const t = tzid.trim().replace(/^\/+/, '');
@@ -23,7 +21,7 @@ function canonicalZone(tzid: string): string | undefined {
   // its last three segments (America/Argentina/Buenos_Aires) or last two, whichever the runtime knows.
   const parts = t.split('/');
   for (const name of [t, parts.slice(-3).join('/'), parts.slice(-2).join('/')]) {
-    if (CHINA_TZIDS.has(name.toLowerCase())) return DEFAULT_ZONE;
+    if (CHINA_TZIDS.has(name.toLowerCase())) return SITE_ZONE;
     if ((name.includes('/') || name === 'UTC') && knownZone(name)) return name;
   }
   return undefined;
@@ -45,23 +43,14 @@ const dateText = (t: { year: number; month: number; day: number }) => `${t.year}
 
 /** Wall-clock text of a timed value in `zone`. */
 function timedText(t: Time, tzid: string | undefined, zone: string): { text?: string; zone?: string; error?: string } {
-  const wall = { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute };
-  if (t.zone?.tzid === 'UTC') {
-    const d = DateTime.fromObject(wall, { zone: 'utc' }).setZone(zone);
-    return { text: d.toFormat("yyyy-MM-dd'T'HH:mm"), zone };
-  }
+  const text = `${dateText(t)}T${pad(t.hour)}:${pad(t.minute)}`;
+  if (t.zone?.tzid === 'UTC') return { text: convertWallTime(text, 'UTC', zone), zone };
   if (tzid) {
     const z = canonicalZone(tzid);
-    if (!z) return { error: `不认识的时区 TZID=${tzid}，请改用 IANA 名称（例如 Asia/Shanghai）/ unknown TZID ${tzid}` };
-    return { text: `${dateText(wall)}T${pad(wall.hour)}:${pad(wall.minute)}`, zone: z };
+    if (!z) return { error: `不认识的时区 TZID=${tzid}，请改用 IANA 名称（例如 ${SITE_ZONE}）/ unknown TZID ${tzid}` };
+    return { text, zone: z };
   }
-  return { text: `${dateText(wall)}T${pad(wall.hour)}:${pad(wall.minute)}`, zone };
-}
-
-/** Re-express a wall-clock text from one zone in another (an end given in a different TZID). */
-function convert(text: string, from: string, to: string): string {
-  if (from === to) return text;
-  return DateTime.fromISO(text, { zone: from }).setZone(to).toFormat("yyyy-MM-dd'T'HH:mm");
+  return { text, zone };
 }
 
 /** DESCRIPTION as Markdown-safe plain text: Outlook and others send HTML. */
@@ -90,7 +79,7 @@ export interface IcsOptions {
 }
 
 export function icsToRecords(text: string, opts: IcsOptions = {}): { records: ImportRecord[]; problems: RowProblem[]; notices: string[] } {
-  const zone = opts.zone ?? DEFAULT_ZONE;
+  const zone = opts.zone ?? SITE_ZONE;
   const records: ImportRecord[] = [];
   const problems: RowProblem[] = [];
   const notices: string[] = [];
@@ -145,14 +134,14 @@ export function icsToRecords(text: string, opts: IcsOptions = {}): { records: Im
         return;
       }
       cells.start = st.text;
-      if (st.zone && st.zone !== DEFAULT_ZONE) cells.timezone = st.zone;
+      if (st.zone && st.zone !== SITE_ZONE) cells.timezone = st.zone;
       const e = ev.endDate;
       const dtend = ve.getFirstProperty('dtend');
       if (e && !e.isDate) {
         const et = timedText(e, (dtend?.getParameter('tzid') as string | undefined) ?? (dtstart.getParameter('tzid') as string | undefined), zone);
         // Compared as wall-clock times in the start's zone: ical.js compares a TZID time it has no
         // VTIMEZONE for as if it were UTC, and so dropped a UTC end (…Z) after a Beijing-time start.
-        const end = et.text && et.zone ? convert(et.text, et.zone, st.zone!) : undefined;
+        const end = et.text && et.zone ? convertWallTime(et.text, et.zone, st.zone!) : undefined;
         if (end && end > st.text!) cells.end = end;
       }
     }

@@ -7,6 +7,7 @@
 import type { EventEntry, OrganizerEntry, VenueEntry } from './model.ts';
 import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from './schema.ts';
 import { suggest } from './validate.ts';
+import { ENUM_LABELS } from './labels.ts';
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
 
@@ -114,7 +115,7 @@ const STATUS_WORDS: Record<string, EventStatus> = {
   canceled: 'cancelled', confirmed: 'scheduled', tentative: 'scheduled',
 };
 
-export const STATUS_HELP = '照常、取消、延期、改为线上（或 scheduled、cancelled、postponed、moved-online）';
+export const STATUS_HELP = `${Object.values(ENUM_LABELS.eventStatus).join('、')}（或 ${EVENT_STATUSES.join('、')}）`;
 
 /** 照常 → scheduled …; undefined when the word is not known. Empty → scheduled. */
 export function readStatus(raw: unknown): EventStatus | undefined {
@@ -128,7 +129,7 @@ const KIND_WORDS: Record<string, EventKind> = {
   活动: 'activity', 征集: 'call', 作品征集: 'call', 案例征集: 'call', 截止: 'deadline', 申报截止: 'deadline', 截止日期: 'deadline', 报送截止: 'deadline',
 };
 
-export const KIND_HELP = '活动、征集、申报截止（或 activity、call、deadline）';
+export const KIND_HELP = `${Object.values(ENUM_LABELS.eventKind).join('、')}（或 ${EVENT_KINDS.join('、')}）`;
 
 /** 活动 → activity, 征集 → call, 申报截止 → deadline; empty → activity. */
 export function readKind(raw: unknown): EventKind | undefined {

@@ -12,6 +12,8 @@ import type { ContentError } from './errors.ts';
 import { duplicateIndex, duplicateKeys } from './import-match.ts';
 import { type Candidate, mapRow, type RowContext, type RowProblem } from './import-rows.ts';
 import { columnOf, type ImportField, type ImportRecord, refLabel, type RowRef } from './import-table.ts';
+import { genericFieldOf } from './event-fields.ts';
+import type { ContentSet } from './model.ts';
 import { buildEntry, checkNewFiles, type NewFile, takenIds } from './scaffold.ts';
 import { type SourceFile, validateContent } from './validate.ts';
 
@@ -43,6 +45,32 @@ export interface PlanOptions {
   problems?: RowProblem[];
 }
 
+/** The candidates that duplicate no existing event and no earlier row; the others go to `skipped`. */
+function withoutDuplicates(candidates: Candidate[], events: ContentSet['events'], skipped: Skip[]): Candidate[] {
+  const existingKeys = duplicateIndex(events);
+  const seen = new Map<string, RowRef>();
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    const d = c.data as { title?: string; start?: string; organizer?: string; venue?: string };
+    const keys = d.title && d.start ? duplicateKeys({ title: d.title, start: d.start, organizer: d.organizer, venue: d.venue }) : [];
+    const file = keys.map((k) => existingKeys.get(k)).find(Boolean);
+    const twin = keys.map((k) => seen.get(k)).find(Boolean);
+    const label = refLabel(c.ref);
+    if (file) {
+      skipped.push({ ref: c.ref, message: `${label.zh}: 与已有的 ${file} 重复（同名、同一天、同一主办单位或场馆），已跳过 / ${label.en}: duplicate of ${file}, skipped` });
+      continue;
+    }
+    if (twin) {
+      const t = refLabel(twin);
+      skipped.push({ ref: c.ref, message: `${label.zh}: 与${t.zh} 重复（同名、同一天、同一主办单位或场馆），已跳过 / ${label.en}: duplicate of ${t.en}, skipped` });
+      continue;
+    }
+    for (const k of keys) seen.set(k, c.ref);
+    kept.push(c);
+  }
+  return kept;
+}
+
 /** Event field (first segment of a validator error's field) → the import column it came from. */
 const FROM_FIELD: Record<string, ImportField> = {
   address: 'venue',
@@ -68,27 +96,7 @@ export function planImport(records: ImportRecord[], existing: SourceFile[], cont
   }
 
   // 2. Duplicates: against existing files, then within the import (the first row wins).
-  const existingKeys = duplicateIndex(base.content.events);
-  const seen = new Map<string, RowRef>();
-  const kept: Candidate[] = [];
-  for (const c of candidates) {
-    const d = c.data as { title?: string; start?: string; organizer?: string; venue?: string };
-    const keys = d.title && d.start ? duplicateKeys({ title: d.title, start: d.start, organizer: d.organizer, venue: d.venue }) : [];
-    const file = keys.map((k) => existingKeys.get(k)).find(Boolean);
-    const twin = keys.map((k) => seen.get(k)).find(Boolean);
-    const label = refLabel(c.ref);
-    if (file) {
-      skipped.push({ ref: c.ref, message: `${label.zh}: 与已有的 ${file} 重复（同名、同一天、同一主办单位或场馆），已跳过 / ${label.en}: duplicate of ${file}, skipped` });
-      continue;
-    }
-    if (twin) {
-      const t = refLabel(twin);
-      skipped.push({ ref: c.ref, message: `${label.zh}: 与${t.zh} 重复（同名、同一天、同一主办单位或场馆），已跳过 / ${label.en}: duplicate of ${t.en}, skipped` });
-      continue;
-    }
-    for (const k of keys) seen.set(k, c.ref);
-    kept.push(c);
-  }
+  const kept = withoutDuplicates(candidates, base.content.events, skipped);
 
   // 3. One file per kept row, validated together with the existing tree.
   const taken = takenIds(existing, contentDir, 'events');
@@ -99,7 +107,7 @@ export function planImport(records: ImportRecord[], existing: SourceFile[], cont
   const toRow = (e: ContentError): RowProblem => {
     const f = byFile.get(e.file)!;
     const head = e.field.split('.')[0] ?? '';
-    const field = (FROM_FIELD[head] ?? (columnOf(head) ? head : '')) as ImportField | '';
+    const field = (FROM_FIELD[head] ?? (columnOf(head) ? head : (genericFieldOf(head)?.field ?? ''))) as ImportField | '';
     return { ref: f.ref, field, message: e.message, ...(e.hint ? { hint: e.hint } : {}), ...(e.severity ? { severity: e.severity } : {}) };
   };
   for (const e of check.errors) {

@@ -4,7 +4,8 @@
  * venues happens here; everything else (dates, URLs, vocabularies, references) is left to the
  * schema and the validator, which check the generated file exactly as they check a hand-written one.
  */
-import { cellText, KIND_HELP, type Match, matchOrganizer, matchVenue, nameKey, readKind, readStatus, readWhen, splitList, STATUS_HELP } from './import-match.ts';
+import { cellText, KIND_HELP, type Match, matchOrganizer, matchVenue, nameKey, normalizeDateTime, readKind, readStatus, readWhen, splitList, STATUS_HELP } from './import-match.ts';
+import { cellsFromFlags, GENERIC_FIELDS, genericFieldOf } from './event-fields.ts';
 import type { ImportField, ImportRecord, RowRef } from './import-table.ts';
 import type { ContentSet } from './model.ts';
 import { eventSchema, type VocabName } from './schema.ts';
@@ -36,66 +37,117 @@ export interface RowContext {
 
 const ONLINE_WORDS = new Set(['线上', '网上', '网络', '在线', '线上直播', '直播', 'online']);
 
-export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candidate; problems: RowProblem[] } {
+/** One record being read: its cells (empty ones take the defaults) and the problems found so far. */
+interface Row {
+  ref: RowRef;
+  ctx: RowContext;
+  problems: RowProblem[];
+  get(f: ImportField): unknown;
+  text(f: ImportField): string;
+  bad(field: ImportField, message: string, hint?: string): void;
+}
+
+function rowOf(rec: ImportRecord, ctx: RowContext): Row {
   const problems: RowProblem[] = [];
-  const { ref } = rec;
   const get = (f: ImportField): unknown => {
     const v = rec.cells[f];
     return cellText(v) === '' ? ctx.defaults?.[f] : v;
   };
-  const text = (f: ImportField) => cellText(get(f));
-  const bad = (field: ImportField, message: string, hint?: string) => problems.push({ ref, field, message, ...(hint ? { hint } : {}) });
-  const { content } = ctx;
+  return {
+    ref: rec.ref, ctx, problems, get,
+    text: (f) => cellText(get(f)),
+    bad: (field, message, hint) => problems.push({ ref: rec.ref, field, message, ...(hint ? { hint } : {}) }),
+  };
+}
 
-  // Organizer(s): the first is the organizer, the others co-organize.
-  const orgNames = splitList(get('organizer'));
-  const coNames = splitList(get('coOrganizers'));
-  const orgIds: string[] = [];
+/** Organizer(s): the first is the organizer, the others co-organize. */
+function organizerIds(row: Row): string[] {
+  const orgNames = splitList(row.get('organizer'));
+  const coNames = splitList(row.get('coOrganizers'));
+  const ids: string[] = [];
   for (const name of [...orgNames, ...coNames]) {
-    const m = matchOrganizer(name, content.organizers);
+    const m = matchOrganizer(name, row.ctx.content.organizers);
     if ('id' in m) {
-      if (!orgIds.includes(m.id)) orgIds.push(m.id);
-    } else bad(orgNames.includes(name) ? 'organizer' : 'coOrganizers', m.error, m.hint);
+      if (!ids.includes(m.id)) ids.push(m.id);
+    } else row.bad(orgNames.includes(name) ? 'organizer' : 'coOrganizers', m.error, m.hint);
   }
-  if (orgNames.length === 0) bad('organizer', '请填写主办单位（已有单位的名称或编号）/ the organizer is missing');
+  if (orgNames.length === 0) row.bad('organizer', '请填写主办单位（已有单位的名称或编号）/ the organizer is missing');
+  return ids;
+}
 
-  // Place: a known venue, else an address; "线上" means none.
+/** Place: a known venue, else an address; "线上" means none. */
+function placeOf(row: Row): { venue?: string; address?: string; online?: string } {
   let venue: string | undefined;
   let address: string | undefined;
-  let online = text('online') || undefined;
-  const place = text('venue');
+  let online = row.text('online') || undefined;
+  const place = row.text('venue');
   if (place && !ONLINE_WORDS.has(place.toLowerCase())) {
     if (/^https?:\/\//i.test(place)) {
       online ??= place;
     } else {
-      venue = matchVenue(place, content.venues);
+      venue = matchVenue(place, row.ctx.content.venues);
       if (!venue) address = place;
     }
   }
   // A separate address column: the exact spot at a venue, or the street of a place that is no venue.
-  const street = text('address');
+  const street = row.text('address');
   if (street) address = address && address !== street ? `${address}（${street}）` : street;
+  return { venue, address, online };
+}
 
+/** .ics CATEGORIES: keep the words a vocabulary knows, report the rest. */
+function categoriesOf(row: Row): Partial<Record<VocabName, string[]>> {
+  const known: Partial<Record<VocabName, string[]>> = {};
+  const unknown: string[] = [];
+  for (const c of splitList(row.get('categories'))) {
+    const hit = (['topics', 'audiences', 'formats'] as const).find((v) => vocabHas(row.ctx, v, c));
+    if (hit) (known[hit] ??= []).push(c);
+    else unknown.push(c);
+  }
+  if (unknown.length)
+    row.problems.push({ ref: row.ref, field: 'categories', severity: 'warning', message: `分类“${unknown.join('、')}”不在词表里，未导入 / categories not in the vocabularies were left out` });
+  return known;
+}
+
+/** The registry's generic fields (event-fields.ts): a text → front-matter values, or a message. */
+function genericValues(row: Row, data: Record<string, unknown>): void {
+  for (const g of GENERIC_FIELDS) {
+    const t = row.text(g.field as ImportField);
+    if (!t) continue;
+    const r = g.read(t);
+    if ('error' in r) row.bad(g.field as ImportField, r.error);
+    else Object.assign(data, r.values);
+  }
+}
+
+/** Collect everything at once: what the schema says about the cells no problem names yet. */
+function schemaProblems(row: Row, data: Record<string, unknown>): void {
+  const flagged = new Set(row.problems.map((p) => p.field));
+  const shape = eventSchema.safeParse({ ...data, organizer: data.organizer ?? 'placeholder' });
+  if (shape.success) return;
+  for (const iss of shape.error.issues) {
+    const head = String(iss.path[0] ?? '');
+    const field = (head === 'address' ? 'venue' : (genericFieldOf(head)?.field ?? head)) as ImportField;
+    if (flagged.has(field)) continue;
+    flagged.add(field);
+    row.bad(field, zodIssueMessage(iss, []));
+  }
+}
+
+export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candidate; problems: RowProblem[] } {
+  const row = rowOf(rec, ctx);
+  const { text, get, bad, problems } = row;
+  const orgIds = organizerIds(row);
+  const { venue, address, online } = placeOf(row);
   const status = readStatus(get('status'));
   if (!status) bad('status', `状态“${text('status')}”看不懂，请写 ${STATUS_HELP} / unknown status`);
   const kind = readKind(get('kind'));
   if (!kind) bad('kind', `类型“${text('kind')}”看不懂，请写 ${KIND_HELP} / unknown kind`);
-
   const when = readWhen(get('start'), get('end'));
   const observance = refByName(text('observance'), ctx, (m, h) => bad('observance', m, h));
   const campaign = refByName(text('campaign'), ctx, (m, h) => bad('campaign', m, h));
-
-  // .ics CATEGORIES: keep the words a vocabulary knows, report the rest.
-  const vocabFromCategories: Partial<Record<VocabName, string[]>> = {};
-  const unknownCategories: string[] = [];
-  for (const c of splitList(get('categories'))) {
-    const hit = (['topics', 'audiences', 'formats'] as const).find((v) => vocabHas(ctx, v, c));
-    if (hit) (vocabFromCategories[hit] ??= []).push(c);
-    else unknownCategories.push(c);
-  }
-  if (unknownCategories.length)
-    problems.push({ ref, field: 'categories', severity: 'warning', message: `分类“${unknownCategories.join('、')}”不在词表里，未导入 / categories not in the vocabularies were left out` });
-
+  const fromCategories = categoriesOf(row);
+  const list = (k: 'topics' | 'audiences' | 'formats') => [...new Set([...splitList(get(k)), ...(fromCategories[k] ?? [])])];
   const registrationUrl = text('registration');
   const sourceTitle = text('source');
   const data: Record<string, unknown> = {
@@ -115,9 +167,9 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
     region: regionId(text('region'), ctx, (m, h) => bad('region', m, h)),
     observance,
     campaign,
-    topics: [...splitList(get('topics')), ...(vocabFromCategories.topics ?? [])],
-    audiences: [...splitList(get('audiences')), ...(vocabFromCategories.audiences ?? [])],
-    formats: [...splitList(get('formats')), ...(vocabFromCategories.formats ?? [])],
+    topics: list('topics'),
+    audiences: list('audiences'),
+    formats: list('formats'),
     registration: registrationUrl ? { url: registrationUrl } : undefined,
     status: status ?? 'scheduled',
     url: text('url') || undefined,
@@ -126,23 +178,43 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
     verified: readYesNo(text('verified'), (m) => bad('verified', m)),
     note: text('note') || undefined,
   };
-  for (const k of ['topics', 'audiences', 'formats'] as const) data[k] = [...new Set(data[k] as string[])];
+  genericValues(row, data);
   if (problems.some((p) => p.severity !== 'warning')) {
-    // Collect everything at once: also report what the schema would say about the other cells.
-    const flagged = new Set(problems.map((p) => p.field));
-    const shape = eventSchema.safeParse({ ...data, organizer: data.organizer ?? 'placeholder' });
-    if (!shape.success) {
-      for (const iss of shape.error.issues) {
-        const head = String(iss.path[0] ?? '');
-        const field = (head === 'address' ? 'venue' : head) as ImportField;
-        if (flagged.has(field)) continue;
-        flagged.add(field);
-        bad(field, zodIssueMessage(iss, []));
-      }
-    }
+    schemaProblems(row, data);
     return { problems };
   }
-  return { candidate: { ref, data, body: cellText(get('description')) }, problems };
+  return { candidate: { ref: rec.ref, data, body: cellText(get('description')) }, problems };
+}
+
+/**
+ * `npm run new -- event` flags → front matter and body (the /submit/ form speaks in the same flags):
+ * the cells a spreadsheet row would have go through mapRow, then what a row has no column for
+ * (registration details, the source's URL, the previous start, keywords).
+ */
+export function eventFromFlags(flags: Record<string, string | boolean | undefined>, content: ContentSet, now?: string): { data?: Record<string, unknown>; body: string; problems: RowProblem[] } {
+  const flag = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string).trim() || undefined : undefined);
+  const { candidate, problems } = mapRow({ ref: { kind: 'row', n: 0 }, cells: cellsFromFlags(flag) }, { content, now });
+  if (!candidate) return { body: '', problems };
+  const d = candidate.data;
+  const num = (k: string) => (flag(k) === undefined ? undefined : Number(flag(k)));
+  d.registration = {
+    ...((d.registration as object) ?? {}),
+    required: yesNo(flag('registration-required')), capacity: num('capacity'), fee: num('fee'),
+    deadline: flag('deadline') ? normalizeDateTime(flag('deadline')) : undefined, note: flag('registration-note'),
+  };
+  if (flag('previous-start')) d.previousStart = normalizeDateTime(flag('previous-start'));
+  if (flag('source-url')) d.source = { title: flag('source-title'), url: flag('source-url') };
+  d.keywords = splitList(flag('keywords'));
+  return { data: d, body: candidate.body, problems };
+}
+
+/** yes/no words → a boolean; anything else is kept for the schema to name. */
+function yesNo(v: string | undefined): boolean | undefined {
+  const t = v?.toLowerCase();
+  if (t === undefined) return undefined;
+  if (['true', 'yes', 'y', '是', '需要', '1'].includes(t)) return true;
+  if (['false', 'no', 'n', '否', '不需要', '0'].includes(t)) return false;
+  return t as unknown as boolean;
 }
 
 /** Files store region ids ("110108"); people write 海淀区 or 北京. */

@@ -4,7 +4,10 @@
  */
 import type { EventEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
-
+import { GENERIC_FIELDS } from './event-fields.ts';
+import { eventFacts } from './event-facts.ts';
+import { offsetIso } from './time/zones.ts';
+import { absolute, eventUrl } from './urls.ts';
 
 const STATUS: Record<EventEntry['status'], string> = {
   scheduled: 'https://schema.org/EventScheduled',
@@ -13,17 +16,14 @@ const STATUS: Record<EventEntry['status'], string> = {
   'moved-online': 'https://schema.org/EventMovedOnline',
 };
 
-/** ISO 8601 with the zone's offset for timed events; a plain date for all-day ones. */
-export function isoWithOffset(local: string, offsetMinutes: number | undefined): string {
-  if (local.length === 10 || offsetMinutes === undefined) return local;
-  const sign = offsetMinutes >= 0 ? '+' : '-';
-  const abs = Math.abs(offsetMinutes);
-  return `${local}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+/** ISO 8601 with the zone's offset for timed values (as the open data writes them); a plain date for all-day ones. */
+function when(local: string, zone: string): string {
+  return local.length === 10 ? local : offsetIso(local, zone);
 }
 
-export function eventJsonLd(e: EventEntry, q: SiteQuery, site: string, offsetOf: (local: string, tz: string) => number): Record<string, unknown> {
-  const venue = e.venue ? q.venue.get(e.venue) : undefined;
-  const org = q.organizer.get(e.organizer);
+export function eventJsonLd(e: EventEntry, q: SiteQuery, site: string): Record<string, unknown> {
+  const f = eventFacts(e, q);
+  const venue = f.venue;
   const physical = venue || e.address ? {
     '@type': 'Place',
     name: venue?.name ?? e.address,
@@ -33,28 +33,30 @@ export function eventJsonLd(e: EventEntry, q: SiteQuery, site: string, offsetOf:
   const virtual = e.online ? { '@type': 'VirtualLocation', url: e.online } : undefined;
   const locations = [e.status === 'moved-online' ? undefined : physical, virtual].filter(Boolean);
   const mode = virtual && physical && e.status !== 'moved-online' ? 'Mixed' : virtual ? 'Online' : 'Offline';
-  const off = (s: string) => isoWithOffset(s, s.length > 10 ? offsetOf(s, e.timezone) : undefined);
+  const page = absolute(site, eventUrl(e.id));
   return {
     '@context': 'https://schema.org',
     '@type': 'Event',
     name: e.title,
     ...(e.summary ? { description: e.summary } : {}),
-    startDate: off(e.start),
-    ...(e.end ? { endDate: off(e.end) } : {}),
+    startDate: when(e.start, e.timezone),
+    ...(e.end ? { endDate: when(e.end, e.timezone) } : {}),
     eventStatus: STATUS[e.status],
     eventAttendanceMode: `https://schema.org/${mode}EventAttendanceMode`,
     ...(locations.length ? { location: locations.length === 1 ? locations[0] : locations } : {}),
-    ...(e.previousStart ? { previousStartDate: off(e.previousStart) } : {}),
-    ...(org ? { organizer: { '@type': 'Organization', name: org.name, ...(org.website ? { url: org.website } : {}) } } : {}),
+    ...(e.previousStart ? { previousStartDate: when(e.previousStart, e.timezone) } : {}),
+    ...(f.organizer.known ? { organizer: { '@type': 'Organization', name: f.organizer.name, ...(f.organizer.website ? { url: f.organizer.website } : {}) } } : {}),
     offers: {
       '@type': 'Offer',
       price: e.registration?.fee ?? 0,
       priceCurrency: 'CNY',
       availability: 'https://schema.org/InStock',
-      url: e.registration?.url ?? e.url ?? `${site}/events/${e.id}/`,
+      url: e.registration?.url ?? e.url ?? page,
     },
-    url: `${site}/events/${e.id}/`,
+    url: page,
     inLanguage: 'zh-CN',
+    // The field registry's generic fields that map to schema.org (typicalAgeRange …; event-fields.ts).
+    ...Object.assign({}, ...GENERIC_FIELDS.map((g) => g.jsonLd?.(e))),
   };
 }
 

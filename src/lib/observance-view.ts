@@ -5,12 +5,8 @@
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import { type Occurrence, expandObservance, occurrenceInYear, pendingIsPast } from './recurrence.ts';
-import { monthsCovered, periodLabel } from './dates.ts';
-
-export { periodLabel };
-
-export const KIND_LABEL = { day: '日', week: '周', month: '月', campaign: '活动季' } as const;
-export const LEVEL_LABEL = { international: '国际', national: '全国', local: '地方' } as const;
+import { daysInMonth, monthsCovered } from './time/days.ts';
+import { periodLabel } from './time/labels.ts';
 
 /**
  * 6月6日 · 3月22日—28日 · 9月（全月） · 预计5月下旬，日期待公布. Given `today`, a year whose dates never
@@ -27,7 +23,7 @@ export function occurrenceLabel(occ: Occurrence | undefined, withYear = false, t
   const [sm, sd] = [Number(occ.start.slice(5, 7)), Number(occ.start.slice(8, 10))];
   const [em, ed] = [Number(occ.end.slice(5, 7)), Number(occ.end.slice(8, 10))];
   if (occ.start === occ.end) return `${y}${sm}月${sd}日`;
-  const lastOfMonth = new Date(Date.UTC(occ.year, em, 0)).getUTCDate();
+  const lastOfMonth = daysInMonth(occ.year, em);
   if (sm === em && sd === 1 && ed === lastOfMonth) return `${y}${sm}月（全月）`;
   return sm === em ? `${y}${sm}月${sd}日—${ed}日` : `${y}${sm}月${sd}日—${em}月${ed}日`;
 }

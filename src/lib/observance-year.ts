@@ -6,8 +6,11 @@
  */
 import type { ObservanceEntry } from './model.ts';
 import { type Occurrence, occurrenceInYear, pendingIsPast } from './recurrence.ts';
-import { daysBetween, daysInMonth, weekdayZh } from './dates.ts';
-import { KIND_LABEL, LEVEL_LABEL, occurrenceLabel } from './observance-view.ts';
+import { daysBetween, daysInMonth } from './time/days.ts';
+import { weekdayZh } from './time/labels.ts';
+import { occurrenceLabel } from './observance-view.ts';
+import { LEVEL_LABEL, OBSERVANCE_KIND_LABEL } from './labels.ts';
+import { absolute, observanceUrl } from './urls.ts';
 
 /** How sure a year's date is. */
 export type DateStatus = 'rule' | 'announced' | 'expected' | 'pending' | 'unrecorded';
@@ -146,14 +149,14 @@ export function tableRow(r: YearRow, site: string): string[] {
     r.weekday ?? '',
     o.name,
     o.nameEn ?? '',
-    KIND_LABEL[o.kind],
+    OBSERVANCE_KIND_LABEL[o.kind],
     LEVEL_LABEL[o.level],
     o.authority,
     r.status === 'rule' || r.status === 'announced' ? DATE_STATUS_LABEL[r.status] : r.when,
     r.theme ?? '',
     dateSource?.title ?? o.source.title,
     dateSource?.url ?? o.source.url ?? '',
-    `${site.replace(/\/+$/, '')}/observances/${o.id}/`,
+    absolute(site, observanceUrl(o.id)),
   ];
 }
 

@@ -1,19 +1,18 @@
 /**
- * Small pure helpers that turn content into what a page shows: place lines, status labels,
- * vocabulary labels. Pages stay thin by calling these.
+ * Small pure helpers that turn content into what a page shows: place lines, vocabulary labels
+ * (enum labels live in labels.ts). Pages stay thin by calling these.
  */
-import type { EventEntry } from './model.ts';
-import type { SiteQuery } from './query.ts';
-import type { EventStatus, VocabName } from './schema.ts';
+import type { EventEntry, ObservanceEntry, OrganizerEntry, VenueEntry } from './model.ts';
+import type { VocabEntry, VocabName } from './schema.ts';
+import { facetUrl } from './urls.ts';
 
-export const STATUS_ZH: Record<EventStatus, string> = {
-  scheduled: '照常举行',
-  cancelled: '已取消',
-  postponed: '已延期',
-  'moved-online': '改为线上',
-};
-
-export const KIND_ZH = { activity: '活动', call: '征集', deadline: '截止' } as const;
+/** Where names are looked up: a SiteQuery (query.ts) has all of it; a feed's lookups part of it. */
+export interface NameSources {
+  organizer: ReadonlyMap<string, OrganizerEntry>;
+  venue: ReadonlyMap<string, VenueEntry>;
+  observance?: ReadonlyMap<string, ObservanceEntry>;
+  vocab: { readonly [K in VocabName]?: ReadonlyMap<string, VocabEntry> };
+}
 
 export interface Place {
   /** Venue name, or the free-text address. */
@@ -26,27 +25,27 @@ export interface Place {
   online?: string;
 }
 
-export function regionLabel(q: SiteQuery, id: string | undefined): string | undefined {
+export function regionLabel(q: NameSources, id: string | undefined): string | undefined {
   if (!id) return undefined;
-  const r = q.vocab.regions.get(id);
+  const r = q.vocab.regions?.get(id);
   if (!r) return undefined;
-  const parent = r.parent ? q.vocab.regions.get(r.parent) : undefined;
+  const parent = r.parent ? q.vocab.regions?.get(r.parent) : undefined;
   return parent && !r.label.startsWith(parent.label.slice(0, 2)) ? `${parent.label}${r.label}` : r.label;
 }
 
-export function eventPlace(e: EventEntry, q: SiteQuery): Place {
+export function eventPlace(e: EventEntry, q: NameSources): Place {
   const v = e.venue ? q.venue.get(e.venue) : undefined;
   return {
     name: v?.name,
     address: v?.address ?? e.address,
     region: regionLabel(q, e.regionId),
-    venueHref: v ? `/venues/${v.id}/` : undefined,
+    venueHref: v ? facetUrl('venues', v.id) : undefined,
     online: e.online,
   };
 }
 
 /** One line for lists: 中国科学技术馆 · 北京市朝阳区 / 线上. */
-export function placeLine(e: EventEntry, q: SiteQuery): string {
+export function placeLine(e: EventEntry, q: NameSources): string {
   const p = eventPlace(e, q);
   const physical = p.name ?? p.address;
   const parts = [physical, p.region].filter(Boolean) as string[];
@@ -55,11 +54,11 @@ export function placeLine(e: EventEntry, q: SiteQuery): string {
   return [...new Set(parts)].join(' · ');
 }
 
-export function labels(q: SiteQuery, vocab: VocabName, ids: string[]): { id: string; label: string }[] {
-  return ids.map((id) => ({ id, label: q.vocab[vocab].get(id)?.label ?? id }));
+export function labels(q: NameSources, vocab: VocabName, ids: readonly string[]): { id: string; label: string }[] {
+  return ids.map((id) => ({ id, label: q.vocab[vocab]?.get(id)?.label ?? id }));
 }
 
-export function organizerName(q: SiteQuery, id: string): string {
+export function organizerName(q: NameSources, id: string): string {
   const o = q.organizer.get(id);
   return o?.shortName ?? o?.name ?? id;
 }

@@ -4,7 +4,7 @@
  */
 import type { ContentSet, EventEntry, ObservanceEntry, OrganizerEntry, VenueEntry } from './model.ts';
 import type { VocabEntry, VocabName } from './schema.ts';
-import { monthsCovered } from './dates.ts';
+import { monthsCovered } from './time/days.ts';
 
 export interface SiteQuery {
   content: ContentSet;

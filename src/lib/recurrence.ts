@@ -2,14 +2,14 @@
  * The observance recurrence engine: turns an observance's date rule into concrete days for any year.
  *
  * Every date is a floating calendar date `YYYY-MM-DD` (a day in China, no time, no zone), so the
- * results never depend on the process time zone: arithmetic goes through `Date.UTC`, RRULEs are
+ * results never depend on the process time zone: day arithmetic is the time module's (src/lib/time/), RRULEs are
  * expanded with UTC bounds and no `tzid` (../shared/GUIDE.md §7), lunar dates and solar terms come from
  * lunar-javascript rather than ICU. Pure: the caller passes `today`.
  */
 import type { ObservanceData } from './schema.ts';
 import { RRule, datetime } from './rrule-compat.ts';
 import { lunarDateInYear, solarTermInYear } from './lunar.ts';
-import { addDays } from './dates.ts';
+import { addDays, daysInMonth, isRealDate } from './time/days.ts';
 
 export { addDays };
 
@@ -41,15 +41,11 @@ export type DatedOccurrence = Extract<Occurrence, { status: 'dated' }>;
 
 
 function ymd(y: number, m: number, d: number): string {
-  return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function yearOf(day: string): number {
   return Number(day.slice(0, 4));
-}
-
-function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
 function spanDays(o: ObservanceRuleInput): number {
@@ -76,7 +72,7 @@ function ruleStart(o: ObservanceRuleInput, year: number): string | undefined {
   switch (rule.type) {
     case 'fixed': {
       const [m, d] = rule.date.split('-').map(Number) as [number, number];
-      if (m === 2 && d === 29 && !isLeapYear(year)) return undefined; // no 02-29: no day that year
+      if (!isRealDate(year, m, d)) return undefined; // no 02-29: no day that year
       return ymd(year, m, d);
     }
     case 'rrule':
@@ -142,7 +138,7 @@ export function expectedWindow(o: ObservanceRuleInput, year: number): { start: s
   const at = (md: string, y: number) => {
     const [m, d] = md.split('-').map(Number) as [number, number];
     // 02-29 in a common year: the last day of February.
-    return m === 2 && d === 29 && !isLeapYear(y) ? ymd(y, 2, 28) : ymd(y, m, d);
+    return isRealDate(y, m, d) ? ymd(y, m, d) : ymd(y, 2, 28);
   };
   const start = at(o.expected.start, year);
   let end = at(o.expected.end, year);
@@ -178,7 +174,7 @@ export function occurrenceInYear(o: ObservanceRuleInput, year: number): Occurren
   if (rule.type === 'announced') return pendingIn(o, year);
   if (rule.type === 'month') {
     // Day 0 of the next month is the last day of this one.
-    return { year, status: 'dated', start: ymd(year, rule.month, 1), end: ymd(year, rule.month + 1, 0), announced: false };
+    return { year, status: 'dated', start: ymd(year, rule.month, 1), end: ymd(year, rule.month, daysInMonth(year, rule.month)), announced: false };
   }
   const start = ruleStart(o, year);
   if (!start) return undefined;

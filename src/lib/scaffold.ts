@@ -13,6 +13,7 @@ import { COLLECTIONS, type CollectionName } from './schema.ts';
 import { slugify, uniqueId } from './slug.ts';
 import { type SourceFile, validateContent, type ValidationResult } from './validate.ts';
 import { zodIssueMessage } from './zod-messages.ts';
+import { SITE_ZONE } from './time/days.ts';
 
 export interface NewFile extends SourceFile {
   collection: CollectionName;
@@ -24,7 +25,7 @@ type Data = Record<string, unknown>;
 
 /** Defaults that are left out of a new file because writing them adds nothing. */
 const OMIT_DEFAULTS: Partial<Record<CollectionName, Data>> = {
-  events: { kind: 'activity', timezone: 'Asia/Shanghai', verified: true },
+  events: { kind: 'activity', timezone: SITE_ZONE, verified: true },
   observances: { verified: true },
 };
 
@@ -179,23 +180,3 @@ export function checkNewFiles(existing: SourceFile[], added: SourceFile[], conte
   const mine = (e: ContentError) => paths.has(e.file);
   return { errors: result.errors.filter(mine), warnings: result.warnings.filter(mine), result };
 }
-
-/** Chinese labels for the schema's enums, for prompts and forms (a test keeps them complete). */
-export const ENUM_LABELS = {
-  eventKind: { activity: '活动', call: '征集', deadline: '申报截止' },
-  eventStatus: { scheduled: '照常', cancelled: '取消', postponed: '延期', 'moved-online': '改为线上' },
-  organizerType: {
-    government: '政府部门', association: '科协', society: '学会、协会', museum: '博物馆', 'science-center': '科技馆',
-    school: '学校', research: '科研院所', hospital: '医院', media: '媒体', enterprise: '企业', community: '街道社区', other: '其他',
-  },
-  venueType: {
-    'science-center': '科技馆', museum: '博物馆', library: '图书馆', school: '学校', park: '公园', hall: '会场',
-    community: '社区', hospital: '医院', research: '科研院所', outdoor: '户外', other: '其他',
-  },
-  observanceKind: { day: '日', week: '周', month: '月', campaign: '活动季（全国科普月、全国科技活动周等）' },
-  level: { international: '国际', national: '全国', local: '地方' },
-  ruleType: {
-    fixed: '每年同一天（公历）', month: '整月', rrule: '按规则（如 9 月第二个星期六）', lunar: '农历日期',
-    'solar-term': '节气', announced: '每年公布日期',
-  },
-} as const;

@@ -9,6 +9,7 @@
  * duplicates, the year folder) live in validate.ts. Messages are bilingual, Chinese first.
  */
 import { z } from 'zod';
+import { isRealDate, SITE_ZONE } from './time/days.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Field-level building blocks
@@ -53,13 +54,6 @@ export const httpUrl = z
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-/** True for a real Gregorian calendar date such as 2026-02-28 (2026-02-30 is false). */
-export function isRealDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[m - 1]!;
-}
 
 /**
  * A local date or date-time, as written by a person: `2026-09-12` (all day) or `2026-09-12T14:00`
@@ -116,7 +110,7 @@ export const ianaZone = z.string().refine(
       return false;
     }
   },
-  { message: '未知时区，请写 IANA 名称，例如 Asia/Shanghai / unknown time zone: use an IANA name such as Asia/Shanghai' },
+  { message: `未知时区，请写 IANA 名称，例如 ${SITE_ZONE} / unknown time zone: use an IANA name such as ${SITE_ZONE}` },
 );
 
 /** A list of strings written either as a YAML list or as one comma-separated line. */
@@ -137,6 +131,13 @@ const source = z.strictObject({
   /** 来源网址（可选，确实存在时才写）/ URL of the source, only when you are sure of it. */
   url: httpUrl.optional(),
 });
+
+/** An age in whole years. */
+const age = z
+  .number({ error: '年龄写整数（岁），例如 6 / an age is a whole number of years' })
+  .int({ error: '年龄写整数（岁），例如 6 / an age is a whole number of years' })
+  .min(0, { error: '年龄不能小于 0 / an age cannot be negative' })
+  .max(120, { error: '年龄不能超过 120 / an age cannot exceed 120' });
 
 export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'moved-online'] as const;
 export const EVENT_KINDS = ['activity', 'call', 'deadline'] as const;
@@ -174,7 +175,7 @@ export const eventSchema = z.strictObject({
   /** 结束（可选）：全天活动写最后一天（含），定时活动写结束时间 / End: last day (inclusive) or end time. */
   end: localDateTime.optional(),
   /** 时区（可选，默认 Asia/Shanghai）/ IANA time zone, default Asia/Shanghai. */
-  timezone: ianaZone.default('Asia/Shanghai'),
+  timezone: ianaZone.default(SITE_ZONE),
   /** 重复规则（可选，RRULE），例如 FREQ=WEEKLY;COUNT=4 / Recurrence rule (optional). */
   rrule: z.string().trim().optional(),
   /** 主办单位编号：content/organizers/ 下的文件名 / Organizer id: a file name in content/organizers/. */
@@ -199,6 +200,10 @@ export const eventSchema = z.strictObject({
   audiences: stringList.default([]),
   /** 形式：中文名称或编号，见 content/vocab/formats.yaml / Formats: label or id. */
   formats: stringList.default([]),
+  /** 适合的最小年龄（岁，可选），例如 6 / Youngest suitable age in years (optional). */
+  ageMin: age.optional(),
+  /** 适合的最大年龄（岁，可选），例如 12；只有下限时不写 / Oldest suitable age in years (optional). */
+  ageMax: age.optional(),
   /** 报名信息（可选）/ Registration (optional). */
   registration: registrationSchema.optional(),
   /** 状态：scheduled 照常、cancelled 取消、postponed 延期、moved-online 改为线上 / Status. */
@@ -223,6 +228,9 @@ export const eventSchema = z.strictObject({
   note: oneLine(300).optional(),
   /** 搜索别名（可选），例如简称 / Extra search words such as short names. */
   keywords: stringList.default([]),
+}).refine((e) => e.ageMin === undefined || e.ageMax === undefined || e.ageMin <= e.ageMax, {
+  path: ['ageMax'],
+  message: '适合年龄的上限小于下限，请检查 ageMin 和 ageMax / ageMax is below ageMin',
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -14,11 +14,13 @@
  * an event, the first paragraph of its description (the rest made indexing slow and added little).
  * Pure: the caller indexes the records.
  */
-import { formatRangeZh } from './dates.ts';
 import type { EventEntry, ObservanceEntry, OrganizerEntry, VenueEntry } from './model.ts';
-import { KIND_LABEL, LEVEL_LABEL, occurrenceLabel } from './observance-view.ts';
+import { occurrenceLabel } from './observance-view.ts';
+import { LEVEL_LABEL, OBSERVANCE_KIND_LABEL } from './labels.ts';
+import { eventFacts } from './event-facts.ts';
 import { markdownToPlainText } from './plain-text.ts';
-import { KIND_ZH, eventPlace, labels, regionLabel } from './present.ts';
+import { labels, regionLabel } from './present.ts';
+import { eventUrl, facetUrl, observanceUrl } from './urls.ts';
 import type { SiteQuery } from './query.ts';
 import { expandObservance } from './recurrence.ts';
 import { eventSearch, observanceSearch, organizerSearch, searchRecord, venueSearch, type SearchMetaProps } from './search-meta.ts';
@@ -61,39 +63,32 @@ function firstParagraph(md: string | undefined): string | undefined {
   return markdownToPlainText(md).split(/\n\s*\n/).find((p) => p.trim());
 }
 
-const STATUS_ZH: Partial<Record<EventEntry['status'], string>> = {
-  cancelled: '此活动已取消',
-  postponed: '此活动已延期',
-  'moved-online': '此活动改为线上举行',
-};
-
 export function eventDocument(e: EventEntry, q: SiteQuery, today: string): SearchDocument {
-  const place = eventPlace(e, q);
-  const org = q.organizer.get(e.organizer);
-  const co = e.coOrganizers.map((id) => q.organizer.get(id)?.name).filter(Boolean);
-  const obs = e.observance ? q.observance.get(e.observance) : undefined;
-  const camp = e.campaign ? q.observance.get(e.campaign) : undefined;
-  const reg = e.registration;
-  const names = (vocab: 'audiences' | 'topics' | 'formats', ids: string[]) => labels(q, vocab, ids).map((l) => l.label).join(' ');
+  const f = eventFacts(e, q);
+  const place = f.place;
+  const co = f.coOrganizers.filter((o) => o.known).map((o) => o.name);
+  const reg = f.registration;
+  const names = (refs: { label: string }[]) => refs.map((l) => l.label).join(' ');
   const content = lines([
     e.title,
     e.titleEn,
-    STATUS_ZH[e.status],
+    f.statusSentence,
     e.summary,
-    `${e.kind === 'deadline' ? '截止' : '时间'} ${formatRangeZh(e.start, e.end)}`,
-    e.kind !== 'activity' && `类型 ${KIND_ZH[e.kind]}`,
+    `${f.whenLabel} ${f.when}`,
+    f.kind && `类型 ${f.kind}`,
     (place.name || place.address || place.region) && `地点 ${[place.name, place.address, place.region].filter(Boolean).join(' ')}`,
-    `主办 ${org?.name ?? e.organizer}${co.length ? ` 协办 ${co.join('、')}` : ''}`,
-    e.audiences.length > 0 && `面向 ${names('audiences', e.audiences)}`,
-    e.topics.length > 0 && `主题 ${names('topics', e.topics)}`,
-    e.formats.length > 0 && `形式 ${names('formats', e.formats)}`,
+    `主办 ${f.organizer.name}${co.length ? ` 协办 ${co.join('、')}` : ''}`,
+    e.audiences.length > 0 && `面向 ${names(f.vocab.audiences)}`,
+    e.topics.length > 0 && `主题 ${names(f.vocab.topics)}`,
+    e.formats.length > 0 && `形式 ${names(f.vocab.formats)}`,
     reg && `报名 ${reg.required ? '需要报名' : '无需报名'}${reg.fee === 0 ? ' 免费' : ''}${reg.note ? ` ${reg.note}` : ''}`,
-    obs && `纪念日 ${obs.name}（设立机构：${obs.authority}）`,
-    camp && `所属 ${e.startDate.slice(0, 4)} 年${camp.name}`,
+    ...f.extra.map((x) => `${x.label} ${x.text}`),
+    f.observance && `纪念日 ${f.observance.name}（设立机构：${f.observance.authority}）`,
+    f.campaign && `所属 ${f.campaign.year} 年${f.campaign.name}`,
     e.note,
     firstParagraph(e.body),
   ]);
-  return searchDocument(`/events/${e.id}/`, content, eventSearch(e, q, today));
+  return searchDocument(eventUrl(e.id), content, eventSearch(e, q, today));
 }
 
 export function observanceDocument(o: ObservanceEntry, q: SiteQuery, today: string): SearchDocument {
@@ -105,7 +100,7 @@ export function observanceDocument(o: ObservanceEntry, q: SiteQuery, today: stri
     o.nameEn,
     o.endedYear && `已于 ${o.endedYear} 年后停办`,
     `日期 ${occs.map((occ) => `${occ.year} 年${occurrenceLabel(occ, false, today)}`).join(' ')}`,
-    `类型 ${LEVEL_LABEL[o.level]}${KIND_LABEL[o.kind]}`,
+    `类型 ${LEVEL_LABEL[o.level]}${OBSERVANCE_KIND_LABEL[o.kind]}`,
     `设立机构 ${o.authority}`,
     o.established && `设立年份 ${o.established} 年`,
     `依据 ${o.source.title}`,
@@ -114,7 +109,7 @@ export function observanceDocument(o: ObservanceEntry, q: SiteQuery, today: stri
     o.body && markdownToPlainText(o.body),
     ...themes.map(([y, t]) => `${y} 年主题 ${t.text}`),
   ]);
-  return searchDocument(`/observances/${o.id}/`, content, observanceSearch(o, q, today));
+  return searchDocument(observanceUrl(o.id), content, observanceSearch(o, q, today));
 }
 
 function placeDocument(kind: 'organizers' | 'venues', x: OrganizerEntry | VenueEntry, q: SiteQuery, props: SearchMetaProps): SearchDocument {
@@ -128,7 +123,7 @@ function placeDocument(kind: 'organizers' | 'venues', x: OrganizerEntry | VenueE
     x.address && `地址 ${x.address}`,
     org?.description && `简介 ${org.description}`,
   ]);
-  return searchDocument(`/${kind}/${x.id}/`, content, props);
+  return searchDocument(facetUrl(kind, x.id), content, props);
 }
 
 /** Every record, pages in a fixed order: observances, organizers, venues, events. */

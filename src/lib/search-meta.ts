@@ -27,7 +27,7 @@
 import type { EventEntry, ObservanceEntry, OrganizerEntry, VenueEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import type { VocabName } from './schema.ts';
-import { formatRangeZh } from './dates.ts';
+import { formatRangeZh } from './time/labels.ts';
 import { occurrenceLabel } from './observance-view.ts';
 import { placeLine, regionLabel } from './present.ts';
 import { nextOccurrence } from './recurrence.ts';

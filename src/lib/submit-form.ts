@@ -11,9 +11,8 @@
  * pinyin-pro (≈ 140 KB gzipped), so the caller loads it when it is needed and passes `slugify`.
  */
 import type { ContentError } from './errors.ts';
-import { mapRow, type RowProblem } from './import-rows.ts';
-import type { ImportRecord } from './import-table.ts';
-import { normalizeDateTime } from './import-match.ts';
+import { eventFromFlags } from './import-rows.ts';
+import { EVENT_FIELDS, type FieldSpec, type FormFieldName, type FormSpec, GENERIC_FIELDS, genericFieldOf } from './event-fields.ts';
 import { type ContentSet, emptyContent } from './model.ts';
 import { localDateTime, VOCABS, type VocabName } from './schema.ts';
 import { checkNewFiles, entryPath, entryText, eventBaseId } from './scaffold.ts';
@@ -23,13 +22,9 @@ import type { SourceFile } from './validate.ts';
 // The fields
 // ------------------------------------------------------------------------------------------------
 
-/** Every field of the form, in page order (the error summary follows it). */
-export const FORM_FIELDS = [
-  'title', 'titleEn', 'kind', 'summary', 'start', 'end', 'organizer', 'place', 'venue', 'address', 'online', 'region',
-  'topics', 'audiences', 'formats', 'observance', 'campaign', 'registration', 'registrationRequired', 'capacity', 'fee',
-  'deadline', 'registrationNote', 'url', 'sourceTitle', 'sourceUrl', 'description',
-] as const;
-export type FormField = (typeof FORM_FIELDS)[number];
+/** Every field of the form, in page order (the error summary follows it): the field registry's. */
+export const FORM_FIELDS: readonly FormFieldName[] = (EVENT_FIELDS as readonly FieldSpec[]).flatMap((f) => (f.form ? [f.form.name as FormFieldName] : []));
+export type FormField = FormFieldName;
 
 /** Where the event happens; '' = not chosen (fine for calls and deadlines). */
 export type Place = '' | 'venue' | 'address' | 'online' | 'region';
@@ -64,44 +59,27 @@ export interface SubmitForm {
   sourceTitle: string;
   sourceUrl: string;
   description: string;
+  /** The generic fields' texts by form name (event-fields.ts), e.g. { age: '6-12' }. */
+  extra: Record<string, string>;
 }
 
 export const EMPTY_FORM: SubmitForm = {
   title: '', titleEn: '', kind: 'activity', summary: '', start: '', end: '', organizer: '', place: '', venue: '', address: '',
   online: '', region: '', topics: [], audiences: [], formats: [], observance: '', campaign: '', registration: '',
   registrationRequired: '', capacity: '', fee: '', deadline: '', registrationNote: '', url: '', sourceTitle: '', sourceUrl: '',
-  description: '',
+  description: '', extra: {},
 };
+
+const FORM_ROWS = (EVENT_FIELDS as readonly FieldSpec[]).filter((f): f is FieldSpec & { form: FormSpec } => !!f.form);
 
 /** Visible labels (Chinese). */
-export const FIELD_LABELS: Record<FormField, string> = {
-  title: '活动名称', titleEn: '英文名称（可选）', kind: '类型', summary: '一句话简介（可选）', start: '开始', end: '结束（可选）',
-  organizer: '主办单位', place: '在哪里举办', venue: '场馆', address: '地址', online: '线上网址', region: '地区',
-  topics: '主题', audiences: '面向人群', formats: '形式', observance: '相关纪念日（可选）', campaign: '所属活动季（可选）',
-  registration: '报名网址（可选）', registrationRequired: '是否必须报名', capacity: '名额（可选）', fee: '费用（元，可选）',
-  deadline: '报名截止（可选）', registrationNote: '报名说明（可选）', url: '官方页面网址（可选）', sourceTitle: '信息来源（可选）',
-  sourceUrl: '来源网址（可选）', description: '活动介绍（可选）',
-};
+export const FIELD_LABELS = Object.fromEntries(FORM_ROWS.map((f) => [f.form.name, f.form.label])) as Record<FormField, string>;
 
 /** The front-matter field each form field fills: its JSDoc line in schema.ts is the field's help text. */
-export const FIELD_SCHEMA_PATH: Partial<Record<FormField, string>> = {
-  title: 'title', titleEn: 'titleEn', kind: 'kind', summary: 'summary', start: 'start', end: 'end', organizer: 'organizer',
-  venue: 'venue', address: 'address', online: 'online', region: 'region', topics: 'topics', audiences: 'audiences',
-  formats: 'formats', observance: 'observance', campaign: 'campaign', registration: 'registration.url',
-  registrationRequired: 'registration.required', capacity: 'registration.capacity', fee: 'registration.fee',
-  deadline: 'registration.deadline', registrationNote: 'registration.note', url: 'url', sourceTitle: 'source.title',
-  sourceUrl: 'source.url',
-};
+export const FIELD_SCHEMA_PATH: Partial<Record<FormField, string>> = Object.fromEntries(FORM_ROWS.filter((f) => f.path).map((f) => [f.form.name, f.path]));
 
 /** What the form asks beyond the schema's field guide (how to use this control). Chinese first. */
-export const FORM_HINTS: Partial<Record<FormField, string>> = {
-  start: '例如 2026-09-12（全天）或 2026-09-12 14:00；也可以写 2026/9/12 下午2:00。',
-  end: '全天活动写最后一天；当天结束的定时活动可以只写时间，例如 16:30。',
-  organizer: '从列表中选择。列表里没有的单位，请先通过“提交议题”告诉我们单位全称。',
-  place: '线下活动选已有场馆或写地址；线上活动写网址；跨区县的系列活动选地区。征集和申报截止可以不填。',
-  titleEn: '有英文名称时，文件名（网址）用英文名称生成，否则用活动名称的拼音。',
-  description: '会成为活动页面的正文，可以写多段；不要粘贴网页代码。/ The page text (Markdown), several paragraphs allowed.',
-};
+export const FORM_HINTS: Partial<Record<FormField, string>> = Object.fromEntries(FORM_ROWS.filter((f) => f.form.hint).map((f) => [f.form.name, f.form.hint]));
 
 interface JsonSchemaNode {
   description?: string;
@@ -217,34 +195,8 @@ export function formFlags(form: SubmitForm): Flags {
     'registration-required': form.registrationRequired || undefined,
     capacity: t(form.capacity), fee: t(form.fee), deadline: t(form.deadline), 'registration-note': t(form.registrationNote),
     url: t(form.url), 'source-title': t(form.sourceTitle), 'source-url': t(form.sourceUrl), description: t(form.description),
+    ...Object.fromEntries(GENERIC_FIELDS.map((g) => [g.flag, t(form.extra?.[g.form.name] ?? '')])),
   };
-}
-
-/**
- * Flags → front matter and body, step for step as scripts/new.ts `eventData` does it (mapRow,
- * then the registration details a spreadsheet row has no column for). tests/unit/submit-form.test.ts
- * runs `npm run new` on the same flags and compares the files byte for byte.
- */
-export function eventFromFlags(f: Flags, content: ContentSet): { data?: Record<string, unknown>; body: string; problems: RowProblem[] } {
-  const cells: ImportRecord['cells'] = {
-    title: f.title, titleEn: f['title-en'], kind: f.kind, summary: f.summary, start: f.start, end: f.end, organizer: f.organizer,
-    venue: f.venue, address: f.address, online: f.online, region: f.region, observance: f.observance, campaign: f.campaign,
-    topics: f.topics, audiences: f.audiences, formats: f.formats, registration: f.registration, url: f.url,
-    description: f.description, source: f['source-title'],
-  };
-  const { candidate, problems } = mapRow({ ref: { kind: 'row', n: 0 }, cells }, { content });
-  if (!candidate) return { body: '', problems };
-  const d = candidate.data;
-  const num = (k: string) => (f[k] === undefined ? undefined : Number(f[k]));
-  const yes = f['registration-required'];
-  d.registration = {
-    ...((d.registration as object) ?? {}),
-    required: yes === 'yes' ? true : yes === 'no' ? false : undefined,
-    capacity: num('capacity'), fee: num('fee'),
-    deadline: f.deadline ? normalizeDateTime(f.deadline) : undefined, note: f['registration-note'],
-  };
-  if (f['source-url']) d.source = { title: f['source-title'], url: f['source-url'] };
-  return { data: d, body: candidate.body, problems };
 }
 
 /** The names mapRow matches ids against, from the page's choices (ids are all the form sends). */
@@ -304,7 +256,7 @@ export interface SubmitOptions {
   slugify?: (text: string) => string;
   /** Repository-relative content folder; `content` in the real repository. */
   contentDir?: string;
-  /** Today's date (YYYY-MM-DD, Asia/Shanghai): a start in the past gets a warning. */
+  /** Today's date in China (YYYY-MM-DD, src/lib/time todayIn): a start in the past gets a warning. */
   today?: string;
 }
 
@@ -322,6 +274,7 @@ export interface Submission {
 /** Check the form and make the file. */
 export function buildSubmission(form: SubmitForm, opts: SubmitOptions): Submission {
   const contentDir = opts.contentDir ?? 'content';
+  // The same path as `npm run new -- event` (tests/unit/submit-form.test.ts compares the files byte for byte).
   const e = eventFromFlags(formFlags(form), choiceContent(opts.choices));
   const fromRow = e.problems.map((p) => problem(fieldOf(p.field, form), p.message, p.hint, p.severity));
   if (!e.data) return finish({ errors: fromRow.filter((p) => p.severity === 'error'), warnings: fromRow.filter((p) => p.severity === 'warning') });
@@ -375,6 +328,8 @@ export function fieldOf(path: string, form: SubmitForm): FormField | '' {
   // “Give a venue, an address, a region or an online URL”, and the importer's place column.
   if (head === 'venue' || (head === 'address' && form.place !== 'address')) return form.place || 'place';
   if (head === 'coOrganizers') return 'organizer';
+  const generic = genericFieldOf(head);
+  if (generic) return generic.form.name as FormField;
   return (FORM_FIELDS as readonly string[]).includes(head) ? (head as FormField) : '';
 }
 

@@ -15,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import ICAL from 'ical.js';
-import { DateTime } from 'luxon';
+import { TZDate } from '@date-fns/tz/date';
 
 export const PYTHON = '/usr/bin/python3';
 const MAX_OCTETS = 75;
@@ -266,7 +266,7 @@ function timeToIso(t: ICAL.Time): string {
   if (t.isDate) return t.toString().slice(0, 10);
   // Neither UTC nor a resolvable TZID: a floating local time, as python3-icalendar reports it.
   if (!t.zone || t.zone.tzid === 'floating') return `floating:${t.toString()}`;
-  return DateTime.fromSeconds(t.toUnixTime(), { zone: 'UTC' }).toISO({ suppressMilliseconds: true })!;
+  return new Date(t.toUnixTime() * 1000).toISOString().replace(/\.000Z$/, 'Z');
 }
 
 /** Reading 2, as data: every VEVENT through ical.js (throws when ical.js cannot parse). */
@@ -313,12 +313,12 @@ export function checkIcsWithIcalJs(text: string): string[] {
       const t = prop.getFirstValue() as ICAL.Time;
       const tzid = prop.getParameter('tzid') as string | undefined;
       if (tzid) {
-        // Read through the feed's VTIMEZONE, compare with the tz database (luxon / ICU).
+        // Read through the feed's VTIMEZONE, compare with the tz database (@date-fns/tz / ICU).
         const viaFeed = t.toUnixTime();
-        const viaTzdb = DateTime.fromObject({ year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second }, { zone: tzid });
-        if (!viaTzdb.isValid) out.push(`ical.js: ${uid} ${name.toUpperCase()}: unknown zone ${tzid}`);
-        else if (viaTzdb.toSeconds() !== viaFeed)
-          out.push(`ical.js: ${uid} ${name.toUpperCase()}: the feed's VTIMEZONE puts ${t.toString()} ${tzid} at ${timeToIso(t)}, the tz database at ${viaTzdb.toUTC().toISO()}`);
+        const viaTzdb = new TZDate(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, tzid).getTime();
+        if (Number.isNaN(viaTzdb)) out.push(`ical.js: ${uid} ${name.toUpperCase()}: unknown zone ${tzid}`);
+        else if (viaTzdb / 1000 !== viaFeed)
+          out.push(`ical.js: ${uid} ${name.toUpperCase()}: the feed's VTIMEZONE puts ${t.toString()} ${tzid} at ${timeToIso(t)}, the tz database at ${new Date(viaTzdb).toISOString()}`);
       }
     }
     if (ev.isRecurring()) {

@@ -43,6 +43,40 @@ describe('spine pages', () => {
     await expect(bare.page.locator('h1').textContent()).resolves.toBeTruthy();
   });
 
+  it("an event page shows the registry's generic facts (适合年龄) and puts them in its JSON-LD, .ics and open data", async () => {
+    const { page, errors } = await openPage(browser, `${base}events/2026-09-20-science-fair/`);
+    const facts = page.locator('dl.facts');
+    await expect(facts.locator('dt:text-is("适合年龄") + dd').textContent()).resolves.toBe('6–14 岁');
+    const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]'))!);
+    expect(ld.typicalAgeRange).toBe('6-14');
+    const ics = await (await fetch(`${base}events/2026-09-20-science-fair.ics`)).text();
+    expect(ics.replace(/\r\n /g, '')).toContain('\\n适合年龄：6–14 岁\\n');
+    const data = (await (await fetch(`${base}api/events.json`)).json()) as { events: { id: string; ageMin?: number; ageMax?: number }[] };
+    expect(data.events.find((x) => x.id === '2026-09-20-science-fair')).toMatchObject({ ageMin: 6, ageMax: 14 });
+    expect(errors).toEqual([]);
+  });
+
+  it("the page clock rewrites an event's relative hint against today in China, wherever the reader is", async () => {
+    // The same page, opened on different days: the hint follows the reader's clock, not the build's.
+    const cases = [
+      ['2026-09-10T10:00:00+08:00', 'Asia/Shanghai', '（后天）'],
+      ['2026-09-12T09:00:00+08:00', 'Asia/Shanghai', '（今天）'],
+      ['2026-09-13T09:00:00+08:00', 'Asia/Shanghai', '（已结束）'],
+      ['2026-09-02T09:00:00+08:00', 'Asia/Shanghai', '（还有 10 天）'],
+      // 2026-09-11 01:00 in China is still the 10th in Los Angeles: China's day counts.
+      ['2026-09-11T01:00:00+08:00', 'America/Los_Angeles', '（明天）'],
+    ] as const;
+    for (const [now, timezoneId, hint] of cases) {
+      const context = await browser.newContext({ locale: 'zh-CN', timezoneId });
+      const page = await context.newPage();
+      await page.clock.setFixedTime(now);
+      await page.goto(`${base}events/2026-09-12-first-aid-training/`);
+      await page.waitForFunction("document.querySelector('dl.facts [data-rel-start]').textContent !== ''");
+      expect(await page.textContent('dl.facts [data-rel-start]'), `${now} ${timezoneId}`).toBe(hint);
+      await context.close();
+    }
+  });
+
   it('a cancelled event says so loudly', async () => {
     const { page } = await openPage(browser, `${base}events/2026-09-15-cancelled-lecture/`);
     await expect(page.textContent('[role="alert"]')).resolves.toContain('此活动已取消');

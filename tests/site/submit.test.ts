@@ -107,6 +107,19 @@ describe('/submit/', () => {
     expect(errors).toEqual([]);
   });
 
+  it('offers the field registry\'s generic fields (适合年龄) and ties their errors to them', { timeout: 120_000 }, async () => {
+    const { page, errors } = await open();
+    await fillWithBadDate(page);
+    await page.locator('#f-start').fill('2026-09-12 14:00');
+    await page.getByLabel('适合年龄（可选）').fill('6-12岁');
+    await page.waitForSelector('[data-testid="github-new-file"]');
+    await expect(page.textContent('[data-testid="file-preview"]')).resolves.toContain('ageMin: 6\nageMax: 12\n');
+    await page.getByLabel('适合年龄（可选）').fill('12-6');
+    await page.getByRole('button', { name: '检查并生成文件' }).click();
+    await expect(page.textContent('#f-age-error')).resolves.toContain('适合年龄的上限小于下限');
+    expect(errors).toEqual([]);
+  });
+
   it('works by keyboard: Enter in a field checks the form and focus goes to the summary', async () => {
     const { page } = await open();
     await page.locator('#f-title').focus();

@@ -1,12 +1,13 @@
 /**
- * Long calendar lists (src/lib/calendar-draw.ts): rows counted the way FullCalendar's list draws
+ * Long calendar lists (src/lib/calendar-list.ts): rows counted the way FullCalendar's list draws
  * them, a dense month's 列表 going day by day, and pages of at most LIST_ROW_LIMIT rows.
  */
 import { describe, expect, it } from 'vitest';
 import type { CalendarEvent } from '../../src/lib/calendar-data.ts';
-import { addDays } from '../../src/lib/dates.ts';
+import { addDays, nextDay, prevDay } from '../../src/lib/time/days.ts';
 import { calendarEvent } from '../helpers/calendar-event.ts';
-import { drawEvent, drawnDays, LIST_ROW_LIMIT, listPage, listRows, listSpanFor, monthBounds, nextDay, prevDay, viewRange, weekStart, type DrawnEvent } from '../../src/lib/calendar-draw.ts';
+import { drawEvent, monthBounds, viewRange, weekStart, type DrawnEvent } from '../../src/lib/calendar-draw.ts';
+import { drawnDays, LIST_ROW_LIMIT, listPage, listRows, listSpanFor } from '../../src/lib/calendar-list.ts';
 
 const event = calendarEvent;
 const drawn = (...events: CalendarEvent[]) => events.map(drawEvent);
@@ -14,7 +15,7 @@ const drawn = (...events: CalendarEvent[]) => events.map(drawEvent);
 const manyOn = (day: string, n: number, prefix = day) => Array.from({ length: n }, (_, i) => drawEvent(event(`${prefix}-${String(i).padStart(4, '0')}`, day)));
 
 describe('day arithmetic', () => {
-  it('nextDay and prevDay agree with dates.ts across months, years and leap days', () => {
+  it('nextDay and prevDay agree with addDays across months, years and leap days', () => {
     for (let d = '2023-12-25'; d < '2025-03-05'; d = addDays(d, 1)) {
       expect(nextDay(d)).toBe(addDays(d, 1));
       expect(prevDay(d)).toBe(addDays(d, -1));

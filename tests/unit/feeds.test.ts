@@ -16,7 +16,6 @@ import {
   callsSpec,
   campaignSpec,
   eventSpec,
-  facetIds,
   facetSpec,
   feedLookups,
   observanceFeedItem,
@@ -26,6 +25,7 @@ import {
   observancesSpec,
   subscribeUrls,
 } from '../../src/lib/feeds.ts';
+import { facetIds } from '../../src/lib/facets.ts';
 import { assertIcs, readIcsEvents } from '../helpers/ics-check.ts';
 import { event } from '../fixtures/ical/scenarios.ts';
 import { daysOf } from '../helpers/ical-days.ts';

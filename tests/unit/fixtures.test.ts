@@ -1,12 +1,12 @@
 /**
- * The benchmark's content generator (src/lib/fixtures.ts): its trees pass the real validator, the same
+ * The benchmark's content generator (scripts/lib/fixtures/): its trees pass the real validator, the same
  * seed gives the same bytes, and the mix of statuses, online events, campaigns and recurring events is
  * what the benchmark promises. No timings here — those belong to `npm run bench`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadContent, readContentFiles } from '../../src/lib/content-fs.ts';
-import { generateFixtures } from '../../src/lib/fixtures.ts';
+import { generateFixtures } from '../../scripts/lib/fixtures/generate.ts';
 import type { ContentSet } from '../../src/lib/model.ts';
 import { validateContent, type SourceFile } from '../../src/lib/validate.ts';
 import { ROOT } from '../helpers/build-site.ts';

@@ -317,7 +317,7 @@ describe('JSON-LD cannot be closed from inside', () => {
     const title = '</script><script>alert(1)</script><!--<script>';
     const e = { id: 'x', title, summary: '\u2028"&', start: '2026-09-12', allDay: true, startDate: '2026-09-12', endDate: '2026-09-12', status: 'scheduled', timezone: 'Asia/Shanghai', organizer: 'o', coOrganizers: [], topics: [], audiences: [], formats: [], keywords: [], kind: 'activity', verified: true } as never;
     const q = buildQuery({ events: [], observances: [], organizers: [], venues: [], vocab: { topics: [], audiences: [], formats: [], regions: [] } });
-    const text = jsonLdScript(eventJsonLd(e, q, 'https://kepu.example.org', () => 480));
+    const text = jsonLdScript(eventJsonLd(e, q, 'https://kepu.example.org'));
     expect(text).not.toMatch(/[<>&\u2028\u2029]/);
     expect(JSON.parse(text)).toMatchObject({ name: title, description: '\u2028"&' });
     const page = `<!doctype html><html><head><script type="application/ld+json">${text}</script></head><body></body></html>`;

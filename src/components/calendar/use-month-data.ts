@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CalendarEvent, CalendarManifest, CalendarObservance, MonthFile, ObservanceYearFile } from '../../lib/calendar-data.ts';
 import { monthsInRange, uniqueEvents, yearsOf } from '../../lib/calendar-draw.ts';
+import { CALENDAR_MANIFEST_URL, monthDataUrl, observanceYearDataUrl } from '../../lib/urls.ts';
 
 export interface VisibleRange {
   /** First shown day, YYYY-MM-DD. */
@@ -42,8 +43,6 @@ const years = new Map<number, CalendarObservance[]>();
 /** Requests in flight or done, by URL: a file is asked for once even when ranges change quickly. */
 const requests = new Map<string, Promise<unknown>>();
 
-const monthUrl = (k: string) => `/data/events/${k}.json`;
-const yearUrl = (y: number) => `/data/observances/${y}.json`;
 
 function once(url: string, load: () => Promise<unknown>): Promise<unknown> {
   let p = requests.get(url);
@@ -65,7 +64,7 @@ function filesOf(m: CalendarManifest, range: VisibleRange): { monthKeys: string[
 
 /** Loads every file the range needs; resolves when they are all in. */
 export function loadRange(range: VisibleRange): Promise<void> {
-  manifestLoad ??= getJson<CalendarManifest>('/data/calendar.json').then(
+  manifestLoad ??= getJson<CalendarManifest>(CALENDAR_MANIFEST_URL).then(
     (m) => (manifest = m),
     (e: unknown) => {
       manifestLoad = undefined;
@@ -75,8 +74,8 @@ export function loadRange(range: VisibleRange): Promise<void> {
   return manifestLoad.then((m) => {
     const { monthKeys, yearKeys } = filesOf(m, range);
     return Promise.all([
-      ...monthKeys.map((k) => once(monthUrl(k), () => getJson<MonthFile>(monthUrl(k)).then((f) => months.set(k, f.events)))),
-      ...yearKeys.map((y) => once(yearUrl(y), () => getJson<ObservanceYearFile>(yearUrl(y)).then((f) => years.set(y, f.observances)))),
+      ...monthKeys.map((k) => once(monthDataUrl(k), () => getJson<MonthFile>(monthDataUrl(k)).then((f) => months.set(k, f.events)))),
+      ...yearKeys.map((y) => once(observanceYearDataUrl(y), () => getJson<ObservanceYearFile>(observanceYearDataUrl(y)).then((f) => years.set(y, f.observances)))),
     ]).then(() => undefined);
   });
 }

@@ -8,14 +8,20 @@
  * says how many results there are.
  */
 import { hit, runSearch } from './search-engine.ts';
-import { hitItem, todayInChina } from './search-render.ts';
+import { hitItem } from './search-render.ts';
+import { todayIn } from '../../lib/time/days.ts';
 
 const SHOWN = 6;
 
-export function attach(input: HTMLInputElement): void {
-  const form = input.form;
-  if (!form || input.dataset.searchReady) return;
-  input.dataset.searchReady = '1';
+interface Pop {
+  pop: HTMLDivElement;
+  status: HTMLParagraphElement;
+  list: HTMLUListElement;
+  all: HTMLAnchorElement;
+}
+
+/** The results panel, right after the box (Tab from the box reaches the results before the form's button). */
+function buildPop(input: HTMLInputElement, form: HTMLFormElement): Pop {
   const pop = document.createElement('div');
   pop.className = 'search-pop';
   pop.id = `${input.id || 'site-search'}-results`;
@@ -29,60 +35,22 @@ export function attach(input: HTMLInputElement): void {
   const all = document.createElement('a');
   all.className = 'search-all';
   pop.append(list, all);
-  // Right after the box: Tab from the box reaches the results before the form's button.
   input.after(pop);
   form.append(status);
   form.classList.add('has-pop');
   // Not a combobox (results are links that take focus): aria-controls only, and the live region
   // says how many results there are and that ↓ reaches them.
   input.setAttribute('aria-controls', pop.id);
+  return { pop, status, list, all };
+}
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let seq = 0;
-  const close = () => {
-    pop.hidden = true;
-  };
-  const links = () => [...pop.querySelectorAll<HTMLAnchorElement>('a')];
-
-  async function update(): Promise<void> {
-    const raw = input.value;
-    const mine = ++seq;
-    if (!raw.trim()) {
-      close();
-      status.textContent = '';
-      return;
-    }
-    try {
-      const out = await runSearch(raw);
-      const hits = await Promise.all(out.results.slice(0, SHOWN).map(hit));
-      if (mine !== seq) return;
-      const today = todayInChina();
-      list.replaceChildren(...hits.map((h) => hitItem(h, today, { compact: true })));
-      const n = out.results.length;
-      all.href = `${form!.getAttribute('action') ?? '/search/'}?q=${encodeURIComponent(raw.trim())}`;
-      all.textContent = n ? `查看全部 ${n} 条结果` : '没有找到结果，去搜索页试试筛选';
-      status.textContent = n ? `找到 ${n} 条结果，按向下键浏览` : `没有找到与“${raw.trim()}”相关的结果`;
-      pop.hidden = false;
-    } catch {
-      if (mine !== seq) return;
-      status.textContent = '搜索暂时不可用，请按回车键打开搜索页';
-    }
-  }
-
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(update, 150);
-  });
-  input.addEventListener('focus', (e) => {
-    // Coming back from the results (Esc, ↑) leaves them closed; coming from elsewhere reopens them.
-    if (form.contains(e.relatedTarget as Node | null)) return;
-    if (input.value.trim() && list.childElementCount) pop.hidden = false;
-  });
+/** Esc closes and returns to the box; ↓ from the box reaches the results, ↑/↓ move between them. */
+function bindKeys(form: HTMLFormElement, input: HTMLInputElement, pop: HTMLElement): void {
   form.addEventListener('keydown', (e) => {
-    const ls = links();
+    const ls = [...pop.querySelectorAll<HTMLAnchorElement>('a')];
     const i = ls.indexOf(document.activeElement as HTMLAnchorElement);
     if (e.key === 'Escape' && !pop.hidden) {
-      close();
+      pop.hidden = true;
       input.focus();
       e.preventDefault();
     } else if (e.key === 'ArrowDown' && !pop.hidden && ls.length) {
@@ -94,10 +62,58 @@ export function attach(input: HTMLInputElement): void {
     }
   });
   form.addEventListener('focusout', (e) => {
-    if (!form.contains(e.relatedTarget as Node | null)) close();
+    if (!form.contains(e.relatedTarget as Node | null)) pop.hidden = true;
   });
   document.addEventListener('click', (e) => {
-    if (!form.contains(e.target as Node)) close();
+    if (!form.contains(e.target as Node)) pop.hidden = true;
   });
+}
+
+/** The first results for what is in the box (a later search wins over a slower earlier one). */
+async function show(input: HTMLInputElement, form: HTMLFormElement, p: Pop, isLatest: () => boolean): Promise<void> {
+  const raw = input.value;
+  if (!raw.trim()) {
+    p.pop.hidden = true;
+    p.status.textContent = '';
+    return;
+  }
+  try {
+    const out = await runSearch(raw);
+    const hits = await Promise.all(out.results.slice(0, SHOWN).map(hit));
+    if (!isLatest()) return;
+    const today = todayIn(new Date());
+    p.list.replaceChildren(...hits.map((h) => hitItem(h, today, { compact: true })));
+    const n = out.results.length;
+    p.all.href = `${form.getAttribute('action') ?? '/search/'}?q=${encodeURIComponent(raw.trim())}`;
+    p.all.textContent = n ? `查看全部 ${n} 条结果` : '没有找到结果，去搜索页试试筛选';
+    p.status.textContent = n ? `找到 ${n} 条结果，按向下键浏览` : `没有找到与“${raw.trim()}”相关的结果`;
+    p.pop.hidden = false;
+  } catch {
+    if (!isLatest()) return;
+    p.status.textContent = '搜索暂时不可用，请按回车键打开搜索页';
+  }
+}
+
+export function attach(input: HTMLInputElement): void {
+  const form = input.form;
+  if (!form || input.dataset.searchReady) return;
+  input.dataset.searchReady = '1';
+  const p = buildPop(input, form);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let seq = 0;
+  const update = () => {
+    const mine = ++seq;
+    return show(input, form, p, () => mine === seq);
+  };
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 150);
+  });
+  input.addEventListener('focus', (e) => {
+    // Coming back from the results (Esc, ↑) leaves them closed; coming from elsewhere reopens them.
+    if (form.contains(e.relatedTarget as Node | null)) return;
+    if (input.value.trim() && p.list.childElementCount) p.pop.hidden = false;
+  });
+  bindKeys(form, input, p.pop);
   if (input.value.trim()) void update();
 }

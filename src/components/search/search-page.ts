@@ -5,219 +5,132 @@
  * moves focus to the first new result.
  */
 import './search.css';
-import { allFilters, hit, runSearch, type Filters, type SortOrder } from './search-engine.ts';
-import { hitItem, todayInChina } from './search-render.ts';
+import { hit, runSearch, type SortOrder } from './search-engine.ts';
+import { FilterPanel } from './search-filters.ts';
+import { hitItem } from './search-render.ts';
+import { todayIn } from '../../lib/time/days.ts';
 
 const PAGE = 10;
-const GROUPS = [
-  { key: 'type', label: '类型' },
-  { key: 'topic', label: '主题' },
-  { key: 'audience', label: '面向人群' },
-  { key: 'region', label: '地区' },
-  { key: 'year', label: '年份' },
-] as const;
-const TYPE_ORDER = ['活动', '纪念日', '机构', '场馆'];
 const SORTS: SortOrder[] = ['relevance', 'date-desc', 'date-asc'];
 
-function sortValues(key: string, counts: Record<string, number>): string[] {
-  const vals = Object.keys(counts);
-  if (key === 'type') return vals.sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b));
-  if (key === 'year') return vals.sort().reverse();
-  return vals.sort((a, b) => counts[b]! - counts[a]! || a.localeCompare(b, 'zh-CN'));
-}
+class SearchPage {
+  private readonly form: HTMLFormElement;
+  private readonly input: HTMLInputElement;
+  private readonly status: HTMLElement;
+  private readonly list: HTMLOListElement;
+  private readonly more: HTMLButtonElement;
+  private readonly sortSel: HTMLSelectElement;
+  private readonly reset: HTMLButtonElement;
+  private readonly panel: FilterPanel;
+  private results: Awaited<ReturnType<typeof runSearch>>['results'] = [];
+  private shown = 0;
+  private seq = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  // Results say 已结束 for events that ended before today in China.
+  private readonly today = todayIn(new Date());
 
-export function start(root: HTMLElement | null = document.querySelector('[data-search-page]')): void {
-  if (!root) return;
-  const form = root.querySelector<HTMLFormElement>('form')!;
-  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-  const status = root.querySelector<HTMLElement>('[data-status]')!;
-  const list = root.querySelector<HTMLOListElement>('[data-hits]')!;
-  const more = root.querySelector<HTMLButtonElement>('[data-more]')!;
-  const sortSel = root.querySelector<HTMLSelectElement>('[data-sort]')!;
-  const filterBox = root.querySelector<HTMLElement>('[data-filters]')!;
-  const reset = root.querySelector<HTMLButtonElement>('[data-reset]')!;
-  // Results appear as the person types: the button is only for the no-JavaScript form (and would
-  // stand between the box and the first result in the Tab order).
-  form.querySelector<HTMLButtonElement>('button[type="submit"]')?.remove();
-  root.classList.add('is-live');
+  private readonly root: HTMLElement;
 
-  const url = new URL(location.href);
-  input.value = url.searchParams.get('q') ?? '';
-  const sortParam = url.searchParams.get('sort') as SortOrder | null;
-  sortSel.value = sortParam && SORTS.includes(sortParam) ? sortParam : 'relevance';
-  const chosen = new Map<string, Set<string>>(GROUPS.map((g) => [g.key, new Set(url.searchParams.getAll(g.key))]));
-  const boxes = new Map<string, HTMLInputElement>();
+  constructor(root: HTMLElement) {
+    this.root = root;
+    this.form = root.querySelector<HTMLFormElement>('form')!;
+    this.input = this.form.querySelector<HTMLInputElement>('input[name="q"]')!;
+    this.status = root.querySelector<HTMLElement>('[data-status]')!;
+    this.list = root.querySelector<HTMLOListElement>('[data-hits]')!;
+    this.more = root.querySelector<HTMLButtonElement>('[data-more]')!;
+    this.sortSel = root.querySelector<HTMLSelectElement>('[data-sort]')!;
+    this.reset = root.querySelector<HTMLButtonElement>('[data-reset]')!;
+    const url = new URL(location.href);
+    this.input.value = url.searchParams.get('q') ?? '';
+    const sortParam = url.searchParams.get('sort') as SortOrder | null;
+    this.sortSel.value = sortParam && SORTS.includes(sortParam) ? sortParam : 'relevance';
+    this.panel = new FilterPanel(root.querySelector<HTMLElement>('[data-filters]')!, url, () => void this.run());
+  }
 
-  let results: Awaited<ReturnType<typeof runSearch>>['results'] = [];
-  let shown = 0;
-  let seq = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const today = todayInChina();
+  /** Live results: the no-JavaScript button goes (it would stand between the box and the results). */
+  start(): void {
+    this.form.querySelector<HTMLButtonElement>('button[type="submit"]')?.remove();
+    this.root.classList.add('is-live');
+    this.input.addEventListener('input', () => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.run(), 200);
+    });
+    this.form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      clearTimeout(this.timer);
+      void this.run();
+    });
+    this.sortSel.addEventListener('change', () => void this.run());
+    this.more.addEventListener('click', () => void this.showMore(true));
+    this.reset.addEventListener('click', () => {
+      this.panel.clear();
+      void this.run();
+    });
+    this.panel.render();
+    void (this.panel.preselected ? this.panel.load().catch(() => undefined) : Promise.resolve()).then(() => this.run());
+    this.input.focus();
+  }
 
-  const filters = (): Filters => {
-    const f: Filters = {};
-    for (const [k, set] of chosen) if (set.size) f[k] = { any: [...set] };
-    return f;
-  };
-
-  function syncUrl(): void {
+  /** The URL follows the search, so it can be bookmarked or shared. */
+  private syncUrl(): void {
     const u = new URL(location.href);
     u.search = '';
-    if (input.value.trim()) u.searchParams.set('q', input.value.trim());
-    for (const [k, set] of chosen) for (const v of set) u.searchParams.append(k, v);
-    if (sortSel.value !== 'relevance') u.searchParams.set('sort', sortSel.value);
+    if (this.input.value.trim()) u.searchParams.set('q', this.input.value.trim());
+    for (const [k, set] of this.panel.chosen) for (const v of set) u.searchParams.append(k, v);
+    if (this.sortSel.value !== 'relevance') u.searchParams.set('sort', this.sortSel.value);
     history.replaceState(null, '', u);
   }
 
-  /**
-   * Filter groups: 类型 is listed at once (its four values are known); the others load their values
-   * (every filter's index, ≈ 140 KB at 10k events) only when a group is opened or the URL already
-   * selects one, so that a first query does not pay for filters nobody opens.
-   */
-  let filtersLoaded: Promise<void> | undefined;
-  const groupBoxes = new Map<string, HTMLFieldSetElement>();
-  function addValues(key: string, values: string[]): void {
-    const fs = groupBoxes.get(key)!;
-    fs.querySelector('.search-filter-wait')?.remove();
-    for (const v of values) {
-      if (boxes.has(`${key}\u0000${v}`)) continue;
-      const label = document.createElement('label');
-      const box = document.createElement('input');
-      box.type = 'checkbox';
-      box.value = v;
-      box.checked = chosen.get(key)!.has(v);
-      box.addEventListener('change', () => {
-        const set = chosen.get(key)!;
-        if (box.checked) set.add(v);
-        else set.delete(v);
-        void run();
-      });
-      const count = document.createElement('span');
-      count.className = 'count';
-      label.append(box, ` ${v} `, count);
-      fs.append(label);
-      boxes.set(`${key}\u0000${v}`, box);
-    }
-  }
-  function loadFilters(): Promise<void> {
-    filtersLoaded ??= allFilters().then((all) => {
-      for (const g of GROUPS) {
-        const counts = all[g.key] ?? {};
-        if (!Object.keys(counts).length) groupBoxes.get(g.key)!.closest('details')!.remove();
-        else addValues(g.key, sortValues(g.key, counts));
-      }
-    });
-    return filtersLoaded;
-  }
-  function renderFilterGroups(): void {
-    filterBox.replaceChildren(
-      ...GROUPS.map((g) => {
-        const details = document.createElement('details');
-        details.className = 'search-filter';
-        const summary = document.createElement('summary');
-        summary.textContent = g.label;
-        const fs = document.createElement('fieldset');
-        const legend = document.createElement('legend');
-        legend.className = 'visually-hidden';
-        legend.textContent = g.label;
-        fs.append(legend);
-        groupBoxes.set(g.key, fs);
-        if (g.key === 'type') {
-          details.open = true;
-          addValues('type', TYPE_ORDER);
-        } else {
-          details.open = chosen.get(g.key)!.size > 0;
-          const wait = document.createElement('p');
-          wait.className = 'search-filter-wait muted';
-          wait.textContent = '正在载入选项…';
-          fs.append(wait);
-          details.addEventListener('toggle', () => {
-            // First opening: load the values, then search again for their counts.
-            if (details.open && !filtersLoaded) void loadFilters().then(run, () => (wait.textContent = '选项载入失败，请刷新页面重试'));
-          });
-        }
-        details.append(summary, fs);
-        return details;
-      }),
-    );
-  }
-
-  function updateCounts(counts: Record<string, Record<string, number>>): void {
-    for (const [id, box] of boxes) {
-      const [k, v] = id.split('\u0000') as [string, string];
-      const n = counts[k]?.[v];
-      box.parentElement!.querySelector('.count')!.textContent = n === undefined ? '' : `（${n}）`;
-    }
-  }
-
-  async function showMore(moveFocus: boolean): Promise<void> {
-    const next = results.slice(shown, shown + PAGE);
-    const mine = seq;
+  private async showMore(moveFocus: boolean): Promise<void> {
+    const next = this.results.slice(this.shown, this.shown + PAGE);
+    const mine = this.seq;
     const hits = await Promise.all(next.map(hit));
-    if (mine !== seq) return;
-    const items = hits.map((h) => hitItem(h, today));
-    list.append(...items);
-    shown += next.length;
-    more.hidden = shown >= results.length;
+    if (mine !== this.seq) return;
+    const items = hits.map((h) => hitItem(h, this.today));
+    this.list.append(...items);
+    this.shown += next.length;
+    this.more.hidden = this.shown >= this.results.length;
     if (moveFocus) items[0]?.querySelector('a')?.focus();
   }
 
-  async function run(): Promise<void> {
-    const mine = ++seq;
-    delete root!.dataset.searched;
-    syncUrl();
-    const q = input.value.trim();
-    const f = filters();
-    reset.hidden = !Object.keys(f).length;
+  private async run(): Promise<void> {
+    const mine = ++this.seq;
+    delete this.root.dataset.searched;
+    this.syncUrl();
+    const q = this.input.value.trim();
+    const f = this.panel.filters();
+    this.reset.hidden = !Object.keys(f).length;
     if (!q && !Object.keys(f).length) {
-      results = [];
-      list.replaceChildren();
-      more.hidden = true;
-      status.textContent = '输入关键词开始搜索，例如：爱眼、急救、科普月、5·12、aiyanri';
-      root!.dataset.searched = '';
+      this.results = [];
+      this.list.replaceChildren();
+      this.more.hidden = true;
+      this.status.textContent = '输入关键词开始搜索，例如：爱眼、急救、科普月、5·12、aiyanri';
+      this.root.dataset.searched = '';
       return;
     }
     try {
-      const out = await runSearch(q, { filters: f, sort: sortSel.value as SortOrder });
-      if (mine !== seq) return;
-      results = out.results;
-      shown = 0;
-      list.replaceChildren();
-      updateCounts(out.filters);
-      await showMore(false);
-      if (mine !== seq) return;
+      const out = await runSearch(q, { filters: f, sort: this.sortSel.value as SortOrder });
+      if (mine !== this.seq) return;
+      this.results = out.results;
+      this.shown = 0;
+      this.list.replaceChildren();
+      this.panel.counts(out.filters);
+      await this.showMore(false);
+      if (mine !== this.seq) return;
       const where = q ? `与“${q}”相关的` : '符合筛选条件的';
-      const dated = sortSel.value !== 'relevance' ? '（按日期排序，只列出有日期的活动和纪念日）' : '';
-      status.textContent = results.length
-        ? `找到 ${results.length} 条${where}结果${dated}`
+      const dated = this.sortSel.value !== 'relevance' ? '（按日期排序，只列出有日期的活动和纪念日）' : '';
+      this.status.textContent = this.results.length
+        ? `找到 ${this.results.length} 条${where}结果${dated}`
         : `没有找到${where}结果。可以换个说法、用更短的词、拼音（如 aiyanri）或去掉筛选条件。`;
       // Marks the finished search (used by the browser tests).
-      root!.dataset.searched = q;
+      this.root.dataset.searched = q;
     } catch {
-      if (mine !== seq) return;
-      status.textContent = '搜索暂时不可用，请稍后再试。';
+      if (mine !== this.seq) return;
+      this.status.textContent = '搜索暂时不可用，请稍后再试。';
     }
   }
+}
 
-  input.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(run, 200);
-  });
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    clearTimeout(timer);
-    void run();
-  });
-  sortSel.addEventListener('change', () => void run());
-  more.addEventListener('click', () => void showMore(true));
-  reset.addEventListener('click', () => {
-    for (const set of chosen.values()) set.clear();
-    for (const box of boxes.values()) box.checked = false;
-    void run();
-  });
-
-  renderFilterGroups();
-  const preselected = GROUPS.some((g) => g.key !== 'type' && chosen.get(g.key)!.size > 0);
-  void (preselected ? loadFilters().catch(() => undefined) : Promise.resolve()).then(run);
-  input.focus();
+export function start(root: HTMLElement | null = document.querySelector('[data-search-page]')): void {
+  if (root) new SearchPage(root).start();
 }

@@ -5,7 +5,9 @@
  * type; the preview is live throughout. pinyin-pro (for the file name) loads once a title is typed.
  */
 import { type ChangeEvent, type FormEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { ENUM_LABELS } from '../../lib/scaffold.ts';
+import { ENUM_LABELS } from '../../lib/labels.ts';
+import { type FormSection, GENERIC_FIELDS } from '../../lib/event-fields.ts';
+import { todayIn } from '../../lib/time/days.ts';
 import {
   buildSubmission,
   type Choice,
@@ -42,10 +44,6 @@ const PLACES: { value: Place; label: string }[] = [
   { value: 'region', label: '整个地区（跨区县的系列活动）' },
 ];
 
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
 export default function SubmitForm({ choices: encoded, help, repo, branch }: Props) {
   const choices = useMemo(() => decodeChoices(encoded), [encoded]);
   const [form, setForm] = useState<FormState>(EMPTY_FORM);
@@ -59,10 +57,10 @@ export default function SubmitForm({ choices: encoded, help, repo, branch }: Pro
 
   // A draft survives a reload or a trip to GitHub and back (this browser only).
   useEffect(() => {
-    setToday(shanghaiToday());
+    setToday(todayIn(new Date()));
     try {
       const saved = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null');
-      if (saved && typeof saved === 'object') setForm({ ...EMPTY_FORM, ...saved });
+      if (saved && typeof saved === 'object') setForm({ ...EMPTY_FORM, ...saved, extra: { ...saved.extra } });
     } catch {}
   }, []);
   useEffect(() => {
@@ -151,6 +149,16 @@ export default function SubmitForm({ choices: encoded, help, repo, branch }: Pro
       </div>
     </Group>
   );
+  // The registry's generic fields (src/lib/event-fields.ts): a text input each, in its section.
+  const generic = (section: FormSection) =>
+    GENERIC_FIELDS.filter((g) => g.form.section === section).map((g) => {
+      const field = g.form.name as FormField;
+      return (
+        <Field key={field} field={field} meta={meta(field)}>
+          <input id={controlId(field)} name={field} type="text" value={form.extra?.[field] ?? ''} placeholder={g.form.placeholder} autoComplete="off" onChange={(ev) => set({ extra: { ...form.extra, [field]: ev.target.value } })} {...described(field, meta(field))} />
+        </Field>
+      );
+    });
   const places = form.kind === 'activity' ? PLACES : [...PLACES, { value: '' as Place, label: '不需要地点（征集、申报截止）' }];
 
   return (
@@ -171,12 +179,14 @@ export default function SubmitForm({ choices: encoded, help, repo, branch }: Pro
           </Field>
           {input('summary')}
           {input('titleEn', { lang: 'en' })}
+          {generic('basic')}
         </section>
 
         <section aria-labelledby="s-when">
           <h3 id="s-when">时间</h3>
           {input('start', { placeholder: '2026-09-12 14:00', inputMode: 'numeric' })}
           {input('end', { placeholder: '16:30', inputMode: 'numeric' })}
+          {generic('when')}
         </section>
 
         <section aria-labelledby="s-where">
@@ -201,6 +211,7 @@ export default function SubmitForm({ choices: encoded, help, repo, branch }: Pro
           )}
           {form.place === 'online' && <div className="conditional">{input('online', { type: 'url', placeholder: 'https://', inputMode: 'url' })}</div>}
           {form.place === 'region' && <div className="conditional">{select('region', choices.regions, '请选择地区')}</div>}
+          {generic('where')}
         </section>
 
         <section aria-labelledby="s-tags">
@@ -210,6 +221,7 @@ export default function SubmitForm({ choices: encoded, help, repo, branch }: Pro
           {checkboxes('formats')}
           {select('observance', choices.observances, '（无）')}
           {select('campaign', choices.campaigns, '（无）')}
+          {generic('tags')}
         </section>
 
         <section aria-labelledby="s-reg">
@@ -226,6 +238,7 @@ export default function SubmitForm({ choices: encoded, help, repo, branch }: Pro
           {input('fee', { inputMode: 'decimal', className: 'short' })}
           {input('deadline', { placeholder: '2026-09-10', inputMode: 'numeric' })}
           {input('registrationNote')}
+          {generic('reg')}
         </section>
 
         <section aria-labelledby="s-more">
@@ -236,6 +249,7 @@ export default function SubmitForm({ choices: encoded, help, repo, branch }: Pro
           {input('url', { type: 'url', placeholder: 'https://', inputMode: 'url' })}
           {input('sourceTitle')}
           {input('sourceUrl', { type: 'url', placeholder: 'https://', inputMode: 'url' })}
+          {generic('more')}
         </section>
 
         <div className="actions">

@@ -1,38 +1,20 @@
 /**
- * Calendar-date helpers on `YYYY-MM-DD` strings. All-day dates are calendar dates, not instants:
- * arithmetic goes through Date.UTC so the machine's TZ never shifts a day.
+ * How dates read in Chinese: 2026年9月12日（星期六）14:00–16:30, 5月下旬 (a usual window, by 旬),
+ * 还有 3 天 (a hint relative to today). Pure; browser-safe (the page script and the calendar island
+ * use it). Part of src/lib/time/ (see days.ts).
  */
+import { daysBetween, daysInMonth, weekday } from './days.ts';
+
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
-function toUtc(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-}
-function fromUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return fromUtc(toUtc(date) + days * 86_400_000);
-}
-
-/** Whole days from a to b (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((toUtc(b) - toUtc(a)) / 86_400_000);
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekday(date: string): number {
-  return new Date(toUtc(date)).getUTCDay();
-}
-
 /** 星期六 */
-export function weekdayZh(date: string): string {
-  return `星期${WEEKDAYS[weekday(date)]}`;
+export function weekdayZh(day: string): string {
+  return `星期${WEEKDAYS[weekday(day)]}`;
 }
 
 /** 2026年9月12日 */
-export function formatDateZh(date: string, withYear = true): string {
-  const [y, m, d] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+export function formatDateZh(day: string, withYear = true): string {
+  const [y, m, d] = [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
   return withYear ? `${y}年${m}月${d}日` : `${m}月${d}日`;
 }
 
@@ -53,32 +35,12 @@ export function formatRangeZh(start: string, end: string | undefined, opts: { wi
   return `${first}${sTime ? ' ' + sTime : ''} 至 ${last}${eTime ? ' ' + eTime : ''}`;
 }
 
-/** Days in a month. */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** `YYYY-MM` keys of every month touched by [start, end] (inclusive dates). */
-export function monthsCovered(start: string, end: string): string[] {
-  const out: string[] = [];
-  let y = Number(start.slice(0, 4));
-  let m = Number(start.slice(5, 7));
-  const endKey = end.slice(0, 7);
-  for (let guard = 0; guard < 1200; guard++) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    out.push(key);
-    if (key >= endKey) break;
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-  return out;
-}
-
-/** A relative hint in Chinese: 今天 / 明天 / 还有 3 天 / 已结束 / 进行中. */
-export function relativeHintZh(startDate: string, endDate: string, today: string): string {
+/**
+ * Where an event stands on `today`, in words: 已结束 / 今天 / 进行中 / 明天 / 后天 / 还有 3 天.
+ * The pages are built once a day; the page script (src/components/page-clock.ts) recomputes this in
+ * the reader's browser against today in China, so a page built yesterday still reads right.
+ */
+export function relativeHint(startDate: string, endDate: string, today: string): string {
   if (endDate < today) return '已结束';
   if (startDate <= today) return startDate === endDate ? '今天' : '进行中';
   const n = daysBetween(today, startDate);

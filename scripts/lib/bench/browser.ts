@@ -1,0 +1,147 @@
+/** A static server (gzip for text, as any real host would) and the measurements made in a browser: the first search's bytes, Lighthouse. */
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { CHROME, CHROME_FLAGS, LIGHTHOUSE_VERSION, ROOT, SEARCH_QUERY } from './config.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.xml', '.ics', '.txt', '.wasm']);
+
+export function serve(dist: string): Promise<{ server: Server; url: string }> {
+  const gzCache = new Map<string, Buffer>();
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent((req.url ?? '/').split(/[?#]/)[0]!);
+    if (path.endsWith('/')) path += 'index.html';
+    let file = join(dist, path);
+    if (!file.startsWith(dist)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(404, { 'content-type': TYPES['.html']! });
+      return void res.end(existsSync(join(dist, '404.html')) ? readFileSync(join(dist, '404.html')) : 'not found');
+    }
+    const ext = extname(file);
+    const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      let body = gzCache.get(file);
+      if (!body) gzCache.set(file, (body = gzipSync(readFileSync(file))));
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': String(body.length) });
+      return void res.end(body);
+    }
+    res.writeHead(200, { ...headers, 'content-length': String(statSync(file).size) });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+export interface FirstSearch {
+  query: string;
+  results: number;
+  bytes: number;
+  requests: number;
+  byKind: Record<string, number>;
+}
+
+/**
+ * Load /pagefind/pagefind.js in Chromium on a blank page of the site, run one query and load the
+ * first five results' fragments (what a results list shows), and sum the bytes received from
+ * /pagefind/ (response bodies as transferred; Pagefind's own files are already compressed).
+ */
+export async function firstSearch(baseUrl: string): Promise<FirstSearch | { error: string }> {
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    return { error: 'playwright-core not installed' };
+  }
+  const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS, headless: true });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/robots.txt`);
+    const seen: { url: string; bytes: number }[] = [];
+    page.on('requestfinished', async (req) => {
+      if (!/\/pagefind(-\d+)?\//.test(req.url())) return;
+      const sizes = await req.sizes().catch(() => undefined);
+      seen.push({ url: req.url(), bytes: sizes ? sizes.responseBodySize : 0 });
+    });
+    // As the search page does (src/components/search/search-engine.ts): every bundle listed in
+    // kepu-bundles.json, results merged by score.
+    const results = await page.evaluate(`(async () => {
+      const m = await (await fetch('/pagefind/kepu-bundles.json')).json();
+      const all = [];
+      for (const folder of m.bundles) {
+        const pf = await import('/' + folder + 'pagefind.js');
+        await pf.options({ baseUrl: '/' });
+        const r = await pf.search(${JSON.stringify(SEARCH_QUERY)});
+        all.push(...r.results);
+      }
+      all.sort((a, b) => b.score - a.score);
+      await Promise.all(all.slice(0, 5).map((x) => x.data()));
+      return all.length;
+    })()`);
+    await page.waitForTimeout(300);
+    const byKind: Record<string, number> = {};
+    for (const s of seen) {
+      const name = s.url.split(/\/pagefind(?:-\d+)?\//)[1]!;
+      const kind = name.startsWith('index/') ? 'index chunks' : name.startsWith('fragment/') ? 'fragments' : name.startsWith('filter/') ? 'filters' : /pf_meta/.test(name) ? 'pf_meta' : /wasm/.test(name) ? 'wasm' : /entry/.test(name) ? 'entry' : name;
+      byKind[kind] = (byKind[kind] ?? 0) + s.bytes;
+    }
+    return { query: SEARCH_QUERY, results: Number(results), bytes: seen.reduce((s, x) => s + x.bytes, 0), requests: seen.length, byKind };
+  } catch (e) {
+    return { error: String(e) };
+  } finally {
+    await browser.close();
+  }
+}
+
+export interface LighthouseScores {
+  page: string;
+  scores?: Record<string, number>;
+  failing?: string[];
+  error?: string;
+}
+
+/**
+ * Lighthouse through npx (the package is ~100 MB with its dependencies: too big for devDependencies).
+ * Spawned asynchronously: the static server lives in this process and must keep answering.
+ */
+export async function lighthouse(url: string, page: string, dir: string): Promise<LighthouseScores> {
+  const out = join(dir, `lighthouse-${page}.json`);
+  rmSync(out, { force: true });
+  const args = ['--yes', `lighthouse@${LIGHTHOUSE_VERSION}`, url, '--output=json', `--output-path=${out}`, '--quiet', `--chrome-flags=${CHROME_FLAGS.join(' ')}`, '--only-categories=performance,accessibility,best-practices,seo'];
+  const stderr = await new Promise<string>((done) => {
+    const child = spawn('npx', args, { cwd: ROOT, env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const timer = setTimeout(() => child.kill('SIGTERM'), 300_000);
+    child.on('close', () => {
+      clearTimeout(timer);
+      done(err);
+    });
+  });
+  if (!existsSync(out)) return { page, error: (stderr || 'no report').slice(-500) };
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  const scores: Record<string, number> = {};
+  const failing: string[] = [];
+  for (const [id, c] of Object.entries<any>(report.categories)) {
+    scores[id] = Math.round((c.score ?? 0) * 100);
+    for (const ref of c.auditRefs) {
+      const a = report.audits[ref.id];
+      if (ref.weight > 0 && a && a.score !== null && a.score < 1) failing.push(`${id}: ${ref.id} (${Math.round(a.score * 100)})`);
+    }
+  }
+  return { page, scores, failing };
+}

@@ -1,0 +1,127 @@
+/** One size: fixtures → build (with the data files and the index beside it) → weigh → browse. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { firstSearch, lighthouse, type FirstSearch, type LighthouseScores, serve } from './browser.ts';
+import { gz, kb, mb, OUT, ROOT, TODAY } from './config.ts';
+import { SITE_ZONE } from '../../../src/lib/time/days.ts';
+import { measure, type ProcMeasure } from './measure.ts';
+import { pageTypes, pageWeight, pickEventPage, type PageWeight, walk } from './weigh.ts';
+
+export interface Steps {
+  validate?: number;
+  astro?: number;
+  dataFiles?: number;
+  searchIndex?: number;
+}
+
+/** The step times scripts/build.ts and its children print (✓ validate（0.4 s） …). */
+export function buildSteps(log: string): Steps {
+  const sec = (re: RegExp) => {
+    const m = re.exec(log);
+    return m ? Number(m[1]) : undefined;
+  };
+  return {
+    validate: sec(/✓ validate（([\d.]+) s）/),
+    astro: sec(/✓ astro build（([\d.]+) s）/),
+    dataFiles: sec(/data files（([\d.]+) s）/),
+    searchIndex: sec(/search index: \d+ pages[^（]*（([\d.]+) s）/),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One size: fixtures → build (with the index) → weigh
+// ---------------------------------------------------------------------------------------------
+
+export interface SizeResult {
+  events: number;
+  pages: number;
+  /** validate, then Astro with the data files and the search index made beside it: one process tree. */
+  build: ProcMeasure;
+  /** Seconds of each step, as the build printed them (the data files and the index run during `astro`). */
+  steps: Steps;
+  totalSeconds: number;
+  pagesPerSecond: number;
+  distBytes: number;
+  distFiles: number;
+  pagefindBytes: number;
+  eventPage: PageWeight;
+  jsByPageType: Record<string, { page: string; jsGz: number; lazyJsGz: number; htmlCssGz: number }>;
+  largestJson?: { path: string; bytes: number; gzBytes: number };
+  firstSearch?: FirstSearch | { error: string };
+  lighthouse?: LighthouseScores[];
+}
+
+/** Fixtures, then a cold build measured as one process tree. */
+function generate(events: number, seed: number): { content: string; dist: string; cache: string } {
+  const content = join(OUT, `content-${events}`);
+  const dist = join(OUT, `dist-${events}`);
+  const cache = join(OUT, `cache-${events}`);
+  const gen = spawnSync(process.execPath, ['scripts/fixtures.ts', '--events', String(events), '--seed', String(seed), '--out', content], { cwd: ROOT, encoding: 'utf8' });
+  if (gen.status !== 0) throw new Error(gen.stderr || gen.stdout);
+  console.log(`  ${gen.stdout.trim()}`);
+  // Cold builds: no output and no Astro cache left from an earlier run.
+  rmSync(dist, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+  return { content, dist, cache };
+}
+
+async function build(events: number, paths: { content: string; dist: string; cache: string }): Promise<{ build: ProcMeasure; steps: Steps }> {
+  const env = { CONTENT_DIR: paths.content, KEPU_OUT_DIR: paths.dist, KEPU_CACHE_DIR: paths.cache, KEPU_TODAY: TODAY, TZ: SITE_ZONE };
+  const logFile = join(OUT, `build-${events}.log`);
+  const result = await measure('build (validate; pages, data files and search index side by side)', ['scripts/build.ts'], env, logFile);
+  if (result.status) throw new Error(`build failed at ${events} events`);
+  const steps = buildSteps(readFileSync(logFile, 'utf8'));
+  console.log(`  steps: ${Object.entries(steps).map(([k, v]) => `${k} ${v} s`).join(', ')}`);
+  return { build: result, steps };
+}
+
+/** The output's size and what pages weigh. */
+function weigh(dist: string) {
+  const files = walk(dist);
+  const pages = files.filter((f) => f.endsWith('.html')).length;
+  const distBytes = files.reduce((s, f) => s + statSync(f).size, 0);
+  const pagefindBytes = files.filter((f) => /^pagefind(-\d+)?$/.test(relative(dist, f).split(sep)[0]!)).reduce((s, f) => s + statSync(f).size, 0);
+  const eventPagePath = pickEventPage(dist);
+  const eventPage = pageWeight(dist, eventPagePath)!;
+  const jsByPageType: SizeResult['jsByPageType'] = {};
+  for (const [type, page] of Object.entries(pageTypes(dist, eventPagePath))) {
+    const w = pageWeight(dist, page);
+    if (w) jsByPageType[type] = { page: w.page, jsGz: w.jsGz, lazyJsGz: w.lazyJsGz, htmlCssGz: w.htmlCssGz };
+  }
+  const jsons = files.filter((f) => f.endsWith('.json') && !f.includes(`${sep}pagefind${sep}`));
+  const biggest = jsons.sort((a, b) => statSync(b).size - statSync(a).size)[0];
+  const largestJson = biggest ? { path: relative(dist, biggest), bytes: statSync(biggest).size, gzBytes: gz(readFileSync(biggest)) } : undefined;
+  return { pages, distBytes, distFiles: files.length, pagefindBytes, eventPagePath, eventPage, jsByPageType, largestJson };
+}
+
+/** In a browser: the first search's bytes, and Lighthouse on home, calendar and an event page. */
+async function browse(dist: string, eventPagePath: string, withLighthouse: boolean): Promise<{ search: SizeResult['firstSearch']; lh?: LighthouseScores[] }> {
+  const { server, url } = await serve(dist);
+  try {
+    const search = existsSync(join(dist, 'pagefind/pagefind.js')) ? await firstSearch(url) : { error: 'no pagefind/ in dist' };
+    if (!withLighthouse) return { search };
+    const lh: LighthouseScores[] = [];
+    for (const [name, page] of [['home', '/'], ['calendar', '/calendar/'], ['event', '/' + eventPagePath.replace(/index\.html$/, '')]] as const) {
+      console.log(`  lighthouse ${name} …`);
+      lh.push(await lighthouse(url + page, name, OUT));
+    }
+    return { search, lh };
+  } finally {
+    server.close();
+  }
+}
+
+export async function runSize(events: number, seed: number, opts: { lighthouse: boolean; keep: boolean }): Promise<SizeResult> {
+  console.log(`\n▶ ${events} events`);
+  const paths = generate(events, seed);
+  const b = await build(events, paths);
+  const w = weigh(paths.dist);
+  const { search, lh } = await browse(paths.dist, w.eventPagePath, opts.lighthouse);
+  if (!opts.keep) rmSync(paths.cache, { recursive: true, force: true });
+  const { eventPagePath: _, pages, ...weights } = w;
+  const r: SizeResult = { events, pages, ...b, totalSeconds: b.build.seconds, pagesPerSecond: Math.round(w.pages / b.build.seconds), ...weights, firstSearch: search, ...(lh ? { lighthouse: lh } : {}) };
+  const fs = search && 'bytes' in search ? `${kb(search.bytes)} (${search.results} results)` : search?.error;
+  console.log(`  ${w.pages} pages, ${r.pagesPerSecond} pages/s, dist ${mb(w.distBytes)}, event page ${kb(w.eventPage.htmlCssGz)} gz HTML+CSS / ${kb(w.eventPage.jsGz)} JS, first search ${fs}`);
+  return r;
+}

@@ -1,0 +1,75 @@
+/**
+ * The parts of the /calendar/ island around FullCalendar: the status line (with the share button),
+ * the campaigns and months that span the view, the note for an empty month, and 再列出 under a long
+ * list. Each reads what the view shows; KepuCalendar.tsx lays them out.
+ */
+import type { visibleItems } from '../../lib/calendar-draw.ts';
+import { nearestMonthWith, overlaps, spanLabel } from '../../lib/calendar-draw.ts';
+import { LIST_ROW_LIMIT, type ListPage } from '../../lib/calendar-list.ts';
+import { activeFilterCount, calendarSearch, type CalendarState } from '../../lib/filters.ts';
+import { prevDay } from '../../lib/time/days.ts';
+import { observanceUrl } from '../../lib/urls.ts';
+import ShareLink from './ShareLink.tsx';
+
+type Items = ReturnType<typeof visibleItems>;
+interface Current {
+  start: string;
+  end: string;
+  title: string;
+}
+
+const shownIn = (items: Items, c: Current) => items.events.filter((e) => overlaps(e, c.start, c.end)).length;
+
+export function StatusLine(p: { error?: string; gridError: boolean; busy: boolean; current: Current; items: Items; state: CalendarState }) {
+  const shown = shownIn(p.items, p.current);
+  return (
+    <div className="kp-status-row">
+      <p className="kp-status" role="status" aria-live="polite">
+        {p.error ?? (p.gridError ? '月历加载失败，请检查网络后刷新页面 / could not load the month view' : p.busy ? '正在加载…' : `${p.current.title}：${shown} 项活动${shown === 0 && activeFilterCount(p.state.filters) > 0 ? '符合条件' : ''}`)}
+      </p>
+      <ShareLink />
+    </div>
+  );
+}
+
+/** 活动月、宣传周 spanning the view, listed above it rather than drawn across every day. */
+export function AsideList({ aside, current }: { aside: Items['aside']; current: Current }) {
+  const shown = aside.filter((o) => overlaps(o, current.start, current.end));
+  if (!shown.length) return null;
+  return (
+    <ul className="kp-aside" aria-label="这段时间的活动月、宣传周">
+      {shown.map((o) => (
+        <li key={o.id + o.start} className={o.tentative ? 'is-tentative' : o.kind === 'campaign' ? 'is-campaign' : undefined}>
+          <a href={observanceUrl(o.id)}>{o.name}</a> <span className="muted">{spanLabel(o)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A month without activities says so and points to the nearest one that has some (below the calendar: no shift). */
+export function EmptyMonth({ months, current, items, state }: { months: readonly string[]; current: Current; items: Items; state: CalendarState }) {
+  if (shownIn(items, current) !== 0 || activeFilterCount(state.filters) !== 0) return null;
+  const near = nearestMonthWith(months, current.start.slice(0, 7));
+  return (
+    <p className="kp-empty">
+      {current.title}还没有登记的活动。
+      {near && <a href={window.location.pathname + calendarSearch({ ...state, date: near })}>看看 {Number(near.slice(0, 4))}年{Number(near.slice(5, 7))}月的活动 →</a>}
+    </p>
+  );
+}
+
+/** Only once the rows are drawn: put below an empty list, it would be pushed down by them (CLS). */
+export function MoreRows({ page, rangeEnd, onMore }: { page: ListPage<unknown>; rangeEnd: string; onMore: () => void }) {
+  if (page.rows <= page.shownRows) return null;
+  return (
+    <div className="kp-more">
+      <p>
+        先列出 {page.shownRows} 条{page.lastDay && page.lastDay < prevDay(rangeEnd) ? `（到 ${Number(page.lastDay.slice(5, 7))}月${Number(page.lastDay.slice(8, 10))}日）` : ''}，还有 {page.rows - page.shownRows} 条。
+      </p>
+      <button type="button" className="secondary" onClick={onMore}>
+        再列出 {Math.min(LIST_ROW_LIMIT, page.rows - page.shownRows)} 条
+      </button>
+    </div>
+  );
+}

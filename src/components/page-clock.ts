@@ -1,0 +1,32 @@
+/**
+ * The page script of every page (BaseLayout) and embed (EmbedLayout). Pages are built once a day;
+ * between builds the reader's browser, against today in China:
+ * - marks entries that have ended (`data-end="YYYY-MM-DD"` before today → class `is-past`);
+ * - rewrites relative hints (`data-rel-start` / `data-rel-end` → （还有 3 天）), with the same
+ *   `relativeHint` the build uses;
+ * - shows an embed's "nothing upcoming" note (`data-when-all-past`) when every entry has ended.
+ *
+ * The layouts inline page-clock-entry.ts, bundled at build time (`?inline-script`,
+ * src/integrations/inline-script.ts): no request, and the rules stay written once, here and in
+ * src/lib/time/.
+ */
+import { todayIn } from '../lib/time/days.ts';
+import { relativeHint } from '../lib/time/labels.ts';
+
+export function runPageClock(doc: Document = document, now: Date = new Date()): void {
+  const today = todayIn(now);
+  const items = doc.querySelectorAll('[data-end]');
+  let left = items.length;
+  items.forEach((el) => {
+    if (el.getAttribute('data-end')! < today) {
+      el.classList.add('is-past');
+      left--;
+    }
+  });
+  doc.querySelectorAll('[data-rel-start]').forEach((el) => {
+    const start = el.getAttribute('data-rel-start')!;
+    el.textContent = `（${relativeHint(start, el.getAttribute('data-rel-end') || start, today)}）`;
+  });
+  const note = doc.querySelector<HTMLElement>('[data-when-all-past]');
+  if (note && items.length && !left) note.hidden = false;
+}

@@ -1,0 +1,120 @@
+/**
+ * The calendar's long lists: how many rows a list draws (one item on one day is one row), which
+ * list a month gets (the month, or day by day when dense), and one page of at most LIST_ROW_LIMIT
+ * rows. Browser side, beside calendar-draw.ts; imports nothing heavy.
+ */
+import type { DrawnEvent } from './calendar-draw.ts';
+import { daysBetween, nextDay, prevDay } from './time/days.ts';
+
+
+/**
+ * At most this many rows in a list at once. A list row is one item on one day (a three-day fair is
+ * three rows). At 50,000 events a month list on a phone drew ~1,000–10,000 rows: seconds of a cheap
+ * phone's main thread, and a page nobody scrolls to the end of.
+ */
+export const LIST_ROW_LIMIT = 100;
+
+type Drawable = Pick<DrawnEvent, 'start' | 'end' | 'allDay'>;
+
+/** First and last day (inclusive, `YYYY-MM-DD`) FullCalendar shows a drawn item on. */
+export function drawnDays(d: Drawable): [string, string] {
+  const first = d.start.slice(0, 10);
+  if (!d.end) return [first, first];
+  const endDay = d.end.slice(0, 10);
+  // All-day ends are exclusive; a timed event that ends at midnight is not shown on that day.
+  const last = d.allDay || d.end.slice(11, 16) === '00:00' ? prevDay(endDay) : endDay;
+  return [first, last < first ? first : last];
+}
+
+/** The days of [from, lastVisible] an item is listed on, or undefined when none. */
+function visibleDays(d: Drawable, from: string, lastVisible: string): [string, string] | undefined {
+  const [first, last] = drawnDays(d);
+  const a = first < from ? from : first;
+  const b = last > lastVisible ? lastVisible : last;
+  return a <= b ? [a, b] : undefined;
+}
+
+/** How many list rows the items make in [from, toExclusive). */
+export function listRows(items: Drawable[], from: string, toExclusive: string): number {
+  const lastVisible = prevDay(toExclusive);
+  let n = 0;
+  for (const d of items) {
+    const v = visibleDays(d, from, lastVisible);
+    if (v) n += v[0] === v[1] ? 1 : daysBetween(v[0], v[1]) + 1;
+  }
+  return n;
+}
+
+/**
+ * Which list the 列表 view shows for a month: the whole month when its rows fit in one page,
+ * otherwise one day at a time (previous/next day), so a dense month opens at a day, not at a
+ * thousand rows. Weeks are not used here: in a dense month a week is as long as a month was.
+ */
+export function listSpanFor(monthRows: number, limit = LIST_ROW_LIMIT): 'month' | 'day' {
+  return monthRows <= limit ? 'month' : 'day';
+}
+
+/** FullCalendar's list order within a day (`eventOrder: 'order,start,-duration,title'`). */
+function listOrder(a: DrawnEvent, b: DrawnEvent): number {
+  if (a.order !== b.order) return a.order - b.order;
+  if (a.start !== b.start) return a.start < b.start ? -1 : 1;
+  const dur = (d: DrawnEvent) => (d.end ? Date.parse(d.end.length === 10 ? `${d.end}T00:00Z` : `${d.end}Z`) - Date.parse(d.start.length === 10 ? `${d.start}T00:00Z` : `${d.start}Z`) : 0);
+  const dd = dur(b) - dur(a);
+  if (dd !== 0) return dd;
+  return a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
+}
+
+export interface ListPage<T> {
+  /** What to give FullCalendar: the items of the first page, multi-day ones cut at the page's last day. */
+  shown: T[];
+  /** Rows in the whole range, and rows drawn. */
+  rows: number;
+  shownRows: number;
+  /** The last day drawn (`YYYY-MM-DD`), when the page stops before the range's end. */
+  lastDay?: string;
+}
+
+/**
+ * The first `limit` rows of a list over [from, toExclusive): whole days while they fit (at least the
+ * first day); when the first day alone has more rows, its first `limit` items in list order. Items
+ * that go on past the page's last day are cut there, so no later day shows a partial list.
+ */
+export function listPage<T extends DrawnEvent>(items: T[], from: string, toExclusive: string, limit = LIST_ROW_LIMIT): ListPage<T> {
+  const visible: { d: T; a: string; b: string }[] = [];
+  const perDay = new Map<string, number>();
+  let rows = 0;
+  const lastVisible = prevDay(toExclusive);
+  for (const d of items) {
+    const v = visibleDays(d, from, lastVisible);
+    if (!v) continue;
+    visible.push({ d, a: v[0], b: v[1] });
+    for (let day = v[0]; day <= v[1]; day = nextDay(day)) {
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+      rows++;
+    }
+  }
+  if (rows <= limit) return { shown: visible.map((v) => v.d), rows, shownRows: rows };
+  const days = [...perDay.keys()].sort();
+  let lastDay = days[0]!;
+  let shownRows = perDay.get(lastDay)!;
+  let pick: Set<T> | undefined;
+  if (shownRows > limit) {
+    // One day is more than a page: its first `limit` items.
+    pick = new Set(visible.filter((v) => v.a === lastDay).map((v) => v.d).sort(listOrder).slice(0, limit));
+    shownRows = limit;
+  } else {
+    for (const day of days.slice(1)) {
+      const n = perDay.get(day)!;
+      if (shownRows + n > limit) break;
+      shownRows += n;
+      lastDay = day;
+    }
+  }
+  const cutEnd = nextDay(lastDay);
+  const shown: T[] = [];
+  for (const v of visible) {
+    if (pick ? !pick.has(v.d) : v.a > lastDay) continue;
+    shown.push(v.b > lastDay ? { ...v.d, end: v.d.allDay ? cutEnd : `${cutEnd}T00:00` } : v.d);
+  }
+  return { shown, rows, shownRows, lastDay };
+}
