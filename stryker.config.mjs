@@ -21,6 +21,9 @@ export default {
     'src/lib/errors.ts',
     'src/lib/ical.ts',
     'src/lib/ical-fields.ts',
+    // The calendar-day and wall-time arithmetic under the feeds, recurrence and import.
+    'src/lib/time/days.ts',
+    'src/lib/time/zones.ts',
     'src/lib/recurrence.ts',
     'src/lib/query.ts',
     // The mapping; import-fs.ts only reads and writes files (covered by tests/unit/import.test.ts).

@@ -25,6 +25,9 @@ export const MUTATION_TESTS = [
   'tests/unit/ical-fields.test.ts',
   'tests/unit/ical-feeds.test.ts',
   'tests/unit/ical-golden.test.ts',
+  // time/days.ts, time/zones.ts
+  'tests/unit/time.test.ts',
+  'tests/unit/time-edges.test.ts',
   // recurrence.ts
   'tests/unit/recurrence.test.ts',
   'tests/unit/recurrence-edges.test.ts',
