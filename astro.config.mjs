@@ -14,6 +14,8 @@ export default defineConfig({
   // Tests and benchmarks build several content trees side by side: each gets its own output and cache.
   outDir: process.env.KEPU_OUT_DIR || './dist',
   cacheDir: process.env.KEPU_CACHE_DIR || './node_modules/.astro',
+  // Images contributors add are checked by the validator from the same folder (src/lib/content-fs.ts).
+  publicDir: process.env.KEPU_PUBLIC_DIR || './public',
   output: 'static',
   trailingSlash: 'ignore',
   build: { format: 'directory' },

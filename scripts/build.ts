@@ -1,52 +1,85 @@
 #!/usr/bin/env node
 /**
- * npm run build — validate the content, build the static site, index it for search.
- * Environment: CONTENT_DIR (default ./content), SITE_URL (public URL), KEPU_TODAY (pin "today"),
- * KEPU_OUT_DIR (default ./dist), KEPU_CACHE_DIR (Astro cache and the validated-content snapshot),
- * KEPU_NO_SEARCH (no search index). Exits 1 with the validator's messages on invalid content.
+ * npm run build — validate the content, then make the site's three parts side by side, then put the
+ * finished site in place:
  *
- * Each step is its own process: the content is validated once, in a child that writes a snapshot
- * the Astro process reads (no second parse of every file), and whose memory is gone before Astro
- * starts (at 50k events the validated content is ~1.5 GB of heap).
+ *   validate ──► snapshot ──┬── pages (Astro) ────┐
+ *   (content,    (one       ├── data files ───────┼──► staging ──► swap into KEPU_OUT_DIR
+ *    images)      file)     └── search index ─────┘
+ *
+ * Each step is a child process started from its imported module (scripts/steps/, scripts/*.ts):
+ * the content is validated once, and the memory of one step is gone when it ends (at 50k events the
+ * validated content is ~1.5 GB of heap). Everything is written to a staging folder beside the
+ * output and swapped in at the end (scripts/lib/build-output.ts): a failed, killed or concurrent
+ * build leaves the previous site whole. Every fault is one line; DEBUG=1 shows stack traces.
+ *
+ * Environment: CONTENT_DIR (default ./content), KEPU_PUBLIC_DIR (./public), SITE_URL, KEPU_TODAY
+ * (pin "today"), KEPU_OUT_DIR (./dist), KEPU_CACHE_DIR (Astro's cache, ./node_modules/.astro),
+ * KEPU_NO_SEARCH (no search index), KEPU_SEARCH_BUNDLE_SIZE.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { SNAPSHOT_ENV, writeContentSnapshot } from '../src/content/kepu-loader.ts';
-import { contentRoot, loadContent } from '../src/lib/content-fs.ts';
-import { formatError } from '../src/lib/errors.ts';
+import { resolve } from 'node:path';
+import { SNAPSHOT_ENV } from '../src/content/snapshot-fs.ts';
+import { isRealDate } from '../src/lib/time/days.ts';
+import { yearInRange } from '../src/lib/limits.ts';
+import { OneLineError, makeStage, moveTree, removeStage, type Stage, swapInto, takeLock } from './lib/build-output.ts';
+import { runChild, stopChildren, type ChildModule, type ChildResult } from './lib/child.ts';
+import { reportFault } from './lib/faults.ts';
+import { pagesStep } from './steps/pages.ts';
+import { validateStep } from './steps/validate.ts';
+import { indexSearchStep } from './index-search.ts';
+import { dataFilesStep } from './write-data-files.ts';
 
-function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): void {
-  const started = performance.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, ...env } });
-  if (r.status !== 0) {
-    console.error(`✗ ${name} 失败 / ${name} failed`);
-    process.exit(r.status ?? 1);
+/** Settings read before anything runs: a bad one is one line, not a wrong site. */
+function checkEnvironment(env = process.env): void {
+  const today = env.KEPU_TODAY;
+  const m = today ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(today) : undefined;
+  if (today && (!m || !isRealDate(+m[1]!, +m[2]!, +m[3]!) || !yearInRange(+m[1]!)))
+    throw new OneLineError(`✗ KEPU_TODAY=${today} 不是 2000–2100 年间的真实日期，请写成 YYYY-MM-DD / KEPU_TODAY is not a real date (YYYY-MM-DD)`);
+}
+
+/** Run steps side by side; the first failure stops the others. */
+async function together(steps: [ChildModule, string[]][], env: Record<string, string>): Promise<void> {
+  const results = steps.map(([mod, args]) =>
+    runChild(mod, args, env).then((r: ChildResult) => {
+      if (!r.ok) stopChildren();
+      return r;
+    }),
+  );
+  const done = await Promise.all(results);
+  const failed = done.find((r) => !r.ok && !r.why.includes('SIGTERM')) ?? done.find((r) => !r.ok);
+  if (failed) throw new OneLineError(failed.why);
+  for (const r of done) if (r.name === 'validate' || r.name === 'pages') console.log(`✓ ${r.name === 'pages' ? 'astro build' : r.name}（${r.seconds.toFixed(1)} s）`);
+}
+
+async function run(): Promise<void> {
+  checkEnvironment();
+  const out = resolve(process.env.KEPU_OUT_DIR || 'dist');
+  const cache = resolve(process.env.KEPU_CACHE_DIR || 'node_modules/.astro');
+  const unlock = [takeLock(`${out}.kepu-lock`, out), takeLock(resolve(cache, 'kepu-build.lock'), cache)];
+  let stage: Stage | undefined;
+  const cleanUp = () => (stopChildren(), removeStage(stage), unlock.forEach((u) => u()));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => (cleanUp(), console.error(`✗ 构建被中断（${signal}）/ build interrupted`), process.exit(1)));
   }
-  console.log(`✓ ${name}（${((performance.now() - started) / 1000).toFixed(1)} s）`);
-}
-
-/** Child step: validate, print every problem, and write the snapshot when the content is valid. */
-function validateTo(snapshot: string): number {
-  const result = loadContent(contentRoot());
-  if (result.errors.length) {
-    result.errors.forEach((e) => console.error(formatError(e)));
-    console.error(`\n✗ 内容有 ${result.errors.length} 个问题，未构建 / invalid content, nothing built`);
-    return 1;
+  try {
+    stage = makeStage(out);
+    const env = { [SNAPSHOT_ENV]: stage.snapshot };
+    await together([[validateStep, [stage.snapshot]]], env);
+    await together([
+      [pagesStep, [stage.pages]],
+      [dataFilesStep, [stage.dataFiles]],
+      ...(process.env.KEPU_NO_SEARCH ? [] : [[indexSearchStep, [stage.search]] as [ChildModule, string[]]]),
+    ], env);
+    moveTree(stage.dataFiles, stage.pages);
+    moveTree(stage.search, stage.pages);
+    swapInto(stage, out);
+  } finally {
+    cleanUp();
   }
-  writeContentSnapshot(snapshot, result);
-  return 0;
 }
 
-function run(): void {
-  const cacheDir = resolve(process.env.KEPU_CACHE_DIR || 'node_modules/.astro');
-  mkdirSync(cacheDir, { recursive: true });
-  const snapshot = join(cacheDir, 'kepu-content.jsonl');
-  step('validate', process.execPath, [import.meta.filename, '--validate-to', snapshot]);
-  // Astro renders the pages; the data files and the search index are made beside it
-  // (src/integrations/side-outputs.ts).
-  step('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--silent'], { [SNAPSHOT_ENV]: snapshot });
-}
-
-if (process.argv[2] === '--validate-to') process.exitCode = validateTo(process.argv[3]!);
-else run();
+run().catch((e) => {
+  if (e instanceof OneLineError) console.error(e.message);
+  else reportFault('build', e);
+  process.exitCode = 1;
+});

@@ -35,8 +35,8 @@ const HELP = `用法 / usage: npm run import -- <文件.xlsx|文件.csv|日历.i
   --template       重新生成 public/templates/ 里的模板 / rewrite the templates
 模板 / template: public/templates/events-template.xlsx 或 .csv`;
 
-async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+function options(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -53,6 +53,21 @@ async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+/** What the plan found, one line each: existing problems, duplicates skipped, warnings, errors. */
+function printPlan(plan: ReturnType<typeof planImport>): void {
+  if (plan.existingErrors.length) {
+    console.log(`  ! 现有内容里已有 ${plan.existingErrors.length} 个问题（与本次导入无关，运行 npm run validate 查看）/ the existing content already has problems, see npm run validate`);
+    for (const e of plan.existingErrors.slice(0, 3)) console.log(`    ${formatError(e)}`);
+  }
+  for (const s of plan.skipped) console.log(`  = ${s.message}`);
+  for (const w of plan.warnings) console.log(`  ! ${formatRowProblem(w)}`);
+  for (const e of plan.errors) console.log(`  ✗ ${formatRowProblem(e)}`);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = options(argv);
   if (values.help) {
     console.log(HELP);
     return 0;
@@ -85,13 +100,7 @@ async function run(argv: string[]): Promise<number> {
     problems: source.problems,
     defaults: { organizer: values.organizer, region: values.region, topics: values.topics, audiences: values.audiences, formats: values.formats },
   });
-  if (plan.existingErrors.length) {
-    console.log(`  ! 现有内容里已有 ${plan.existingErrors.length} 个问题（与本次导入无关，运行 npm run validate 查看）/ the existing content already has problems, see npm run validate`);
-    for (const e of plan.existingErrors.slice(0, 3)) console.log(`    ${formatError(e)}`);
-  }
-  for (const s of plan.skipped) console.log(`  = ${s.message}`);
-  for (const w of plan.warnings) console.log(`  ! ${formatRowProblem(w)}`);
-  for (const e of plan.errors) console.log(`  ✗ ${formatRowProblem(e)}`);
+  printPlan(plan);
 
   // 3. Write (or not).
   const badRows = new Set(plan.errors.map((e) => `${e.ref.kind}${e.ref.n}`)).size;

@@ -4,7 +4,7 @@
  * observance, organizer and venue page (src/lib/search-documents.ts), written to <folder>/pagefind/
  * (and <folder>/pagefind-2/ … when there are more than KEPU_SEARCH_BUNDLE_SIZE records, default
  * 20,000: see searchBundles), with <folder>/pagefind/kepu-bundles.json listing the bundles.
- * Started by src/integrations/side-outputs.ts while Astro renders the pages; reads the same content
+ * Build step 2c, started by scripts/build.ts while Astro renders the pages; reads the same content
  * as the pages (src/data/site.ts).
  *
  *   node scripts/index-search.ts <folder>
@@ -18,23 +18,17 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
-import { getSite } from '../src/data/site.ts';
-import {
-  SEARCH_BUNDLE_SIZE,
-  searchBundleFolder,
-  searchBundles,
-  searchDocuments,
-  type SearchBundleManifest,
-  type SearchDocument,
-} from '../src/lib/search-documents.ts';
-import { runSideOutput } from './lib/side-output.ts';
+import type { SearchBundleManifest, SearchDocument } from '../src/lib/search-documents.ts';
+import { childModule } from './lib/child.ts';
+import { sideOutput } from './lib/side-output.ts';
 
 /** Pagefind's index language: the pages are lang="zh-CN". */
 const LANGUAGE = 'zh-cn';
 
 /** Child step: the records of every page, one JSON-lines file per bundle (bundle-0.jsonl …). */
 async function writeRecords(dir: string): Promise<void> {
+  const { getSite } = await import('../src/data/site.ts');
+  const { SEARCH_BUNDLE_SIZE, searchBundles, searchDocuments } = await import('../src/lib/search-documents.ts');
   const { q, today } = await getSite();
   const size = Number(process.env.KEPU_SEARCH_BUNDLE_SIZE) || SEARCH_BUNDLE_SIZE;
   const bundles = searchBundles([...searchDocuments(q, today)], size);
@@ -43,6 +37,7 @@ async function writeRecords(dir: string): Promise<void> {
 }
 
 async function indexBundle(file: string, outputPath: string): Promise<number> {
+  const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
   if (!index || errors.length) throw new Error(errors.join('\n'));
   let n = 0;
@@ -60,24 +55,25 @@ async function indexBundle(file: string, outputPath: string): Promise<number> {
   return n;
 }
 
-if (process.argv[2] === '--records') {
-  await writeRecords(process.argv[3]!);
-} else {
-  await runSideOutput('scripts/index-search.ts', async (out) => {
-    const records = join(out, 'records');
-    const child = spawnSync(process.execPath, [import.meta.filename, '--records', records], { stdio: 'inherit' });
-    if (child.status !== 0) throw new Error(`搜索记录生成失败 / search records failed (exit ${child.status})`);
-    const count = readdirSync(records).filter((f) => /^bundle-\d+\.jsonl$/.test(f)).length;
-    const manifest: SearchBundleManifest = { bundles: [] };
-    let n = 0;
-    for (let i = 0; i < count; i++) {
-      const folder = searchBundleFolder(i);
-      n += await indexBundle(join(records, `bundle-${i}.jsonl`), join(out, folder));
-      manifest.bundles.push(folder);
-    }
-    rmSync(records, { recursive: true, force: true });
-    mkdirSync(join(out, 'pagefind'), { recursive: true });
-    writeFileSync(join(out, 'pagefind', 'kepu-bundles.json'), JSON.stringify(manifest));
-    return `搜索索引：${n} 个页面，${count} 个分包 / search index: ${n} pages in ${count} bundle(s)`;
-  });
+async function indexSearch(out: string): Promise<string> {
+  const { searchBundleFolder } = await import('../src/lib/search-documents.ts');
+  const records = join(out, 'records');
+  const child = spawnSync(process.execPath, [import.meta.filename, '--records', records], { stdio: 'inherit' });
+  if (child.status !== 0) throw new Error(`搜索记录生成失败 / search records failed (exit ${child.status ?? child.signal})`);
+  const count = readdirSync(records).filter((f) => /^bundle-\d+\.jsonl$/.test(f)).length;
+  const manifest: SearchBundleManifest = { bundles: [] };
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const folder = searchBundleFolder(i);
+    n += await indexBundle(join(records, `bundle-${i}.jsonl`), join(out, folder));
+    manifest.bundles.push(folder);
+  }
+  rmSync(records, { recursive: true, force: true });
+  mkdirSync(join(out, 'pagefind'), { recursive: true });
+  writeFileSync(join(out, 'pagefind', 'kepu-bundles.json'), JSON.stringify(manifest));
+  return `搜索索引：${n} 个页面，${count} 个分包 / search index: ${n} pages in ${count} bundle(s)`;
 }
+
+const indexAll = sideOutput(indexSearch);
+
+export const indexSearchStep = childModule(import.meta.url, 'search index', (args) => (args[0] === '--records' ? writeRecords(args[1]!) : indexAll(args)));

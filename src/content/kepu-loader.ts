@@ -12,52 +12,36 @@
  * bench/README.md).
  *
  * `npm run build` validates once and hands the result to the Astro process as a snapshot file
- * (KEPU_CONTENT_SNAPSHOT), so 50,000 files are not parsed twice; without it (astro dev, a bare
- * `astro build`) the content tree is read and validated here.
+ * (src/content/snapshot-fs.ts), so 50,000 files are not parsed twice; without it (astro dev) the
+ * content tree is read and validated here.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { Loader } from 'astro/loaders';
+import { contentBudgetProblems } from '../lib/content-budget.ts';
 import { contentRoot, loadContent } from '../lib/content-fs.ts';
 import { formatError } from '../lib/errors.ts';
 import type { ContentSet } from '../lib/model.ts';
 import type { ValidationResult } from '../lib/validate.ts';
+import { readContentSnapshot, SNAPSHOT_ENV } from './snapshot-fs.ts';
 
-/** Environment variable naming the validated-content snapshot written by scripts/build.ts. */
-export const SNAPSHOT_ENV = 'KEPU_CONTENT_SNAPSHOT';
-
-/**
- * Write a validation result as JSON lines: the first line holds everything but the events, then one
- * event per line (no single giant string at 50k events).
- */
-export function writeContentSnapshot(path: string, result: ValidationResult): void {
-  const { events, ...rest } = result.content;
-  const lines = [JSON.stringify({ ...result, content: { ...rest, events: [] } })];
-  for (const e of events) lines.push(JSON.stringify(e));
-  writeFileSync(path, lines.join('\n') + '\n');
-}
-
-function readContentSnapshot(path: string): ValidationResult {
-  const buf = readFileSync(path);
-  let at = buf.indexOf(10);
-  const result = JSON.parse(buf.toString('utf8', 0, at)) as ValidationResult;
-  const events = result.content.events;
-  while (at < buf.length - 1) {
-    const next = buf.indexOf(10, at + 1);
-    const end = next < 0 ? buf.length : next;
-    if (end > at + 1) events.push(JSON.parse(buf.toString('utf8', at + 1, end)));
-    at = end;
-  }
-  return result;
-}
+export { SNAPSHOT_ENV } from './snapshot-fs.ts';
 
 const snapshots = new Map<string, ValidationResult>();
 
-/** The validated content: from the build's snapshot when there is one, else read and validated now. */
+/**
+ * The validated content: from the build's snapshot when there is one, else read and validated now.
+ * A snapshot is checked against the budgets (src/lib/content-budget.ts) before any page is made;
+ * without one, the validator applies them.
+ */
 export function validatedContent(env: Record<string, string | undefined> = process.env): ValidationResult {
   const path = env[SNAPSHOT_ENV];
   if (!path) return loadContent(contentRoot(env));
   let hit = snapshots.get(path);
-  if (!hit) snapshots.set(path, (hit = readContentSnapshot(path)));
+  if (!hit) {
+    hit = readContentSnapshot(path);
+    const over = contentBudgetProblems(hit.content);
+    if (over.length) throw new Error(`内容超出预算，未构建 / content over budget: ${over.slice(0, 3).join('; ')}`);
+    snapshots.set(path, hit);
+  }
   return hit;
 }
 

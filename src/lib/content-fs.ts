@@ -1,14 +1,41 @@
 /**
  * Node-only: read a content tree from disk for validateContent(). The content root comes from
- * CONTENT_DIR (fixtures, benchmarks) or defaults to ./content. Paths are reported relative to the
- * working directory so that messages point at the file a person edits.
+ * CONTENT_DIR (fixtures, benchmarks) or defaults to ./content; the public folder (images) from
+ * KEPU_PUBLIC_DIR or ./public. Paths are reported relative to the working directory so that
+ * messages point at the file a person edits.
+ *
+ * Every file is handed on — nothing is skipped here: dot files, unreadable files and folders, a
+ * missing root and bytes that are not UTF-8 become SourceFiles the validator refuses with a reason.
  */
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { MAX_FILE_BYTES, type SourceFile, validateContent, type ValidationResult } from './validate.ts';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { decodeUtf8 } from './encoding.ts';
+import { IMAGE_EXTENSIONS } from './image-check.ts';
+import { MAX_FILE_BYTES, MAX_IMAGE_BYTES } from './limits.ts';
+import { type AssetFile, type SourceFile, validateContent, type ValidationResult } from './validate.ts';
 
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
   return resolve(env.CONTENT_DIR || 'content');
+}
+
+export function publicRoot(env: Record<string, string | undefined> = process.env): string {
+  return resolve(env.KEPU_PUBLIC_DIR || 'public');
+}
+
+const code = (e: unknown) => (e as NodeJS.ErrnoException)?.code ?? 'EIO';
+const rel = (cwd: string, full: string) => relative(cwd, full).split(sep).join('/') || '.';
+
+function readOne(full: string, path: string, size: number): SourceFile {
+  // Oversized files are not even read whole: the validator reports them by size.
+  if (size > MAX_FILE_BYTES) return { path, text: 'x'.repeat(MAX_FILE_BYTES + 1) };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(full);
+  } catch (e) {
+    return { path, text: '', unreadable: code(e) };
+  }
+  const d = decodeUtf8(bytes);
+  return d.ok ? { path, text: d.text } : { path, text: '', encoding: { encoding: d.encoding, line: d.line } };
 }
 
 export function readContentFiles(root: string, cwd = process.cwd()): SourceFile[] {
@@ -17,38 +44,66 @@ export function readContentFiles(root: string, cwd = process.cwd()): SourceFile[
     let names: string[];
     try {
       names = readdirSync(dir);
-    } catch {
+    } catch (e) {
+      out.push({ path: rel(cwd, dir), text: '', unreadable: code(e) });
       return;
     }
     for (const name of names.sort()) {
-      if (name.startsWith('.')) continue;
       const full = join(dir, name);
+      const path = rel(cwd, full);
       // lstat: symlinks are not followed (a loop would hang, a link could publish a file outside the tree).
-      const st = lstatSync(full);
-      if (st.isSymbolicLink()) {
-        out.push({ path: relative(cwd, full).split(sep).join('/'), text: '', symlink: true });
-        continue;
-      }
-      if (st.isDirectory()) walk(full);
-      else if (st.isFile()) {
-        const path = relative(cwd, full).split(sep).join('/');
-        // Oversized files are not even read whole: the validator reports them by size.
-        out.push({ path, text: st.size > MAX_FILE_BYTES ? 'x'.repeat(MAX_FILE_BYTES + 1) : readFileSync(full, 'utf8') });
-      }
+      const st = lstatSync(full, { throwIfNoEntry: false });
+      if (!st) continue; // removed while we read
+      if (st.isSymbolicLink()) out.push({ path, text: '', symlink: true });
+      else if (name.startsWith('.')) out.push({ path, text: '' }); // refused by name, never read
+      else if (st.isDirectory()) walk(full);
+      else if (st.isFile()) out.push(readOne(full, path, st.size));
+      // A FIFO would block the reader forever, a device could be anything: refused, never read.
+      else out.push({ path, text: '', unreadable: 'ENOTREG' });
     }
   };
   walk(root);
   return out;
 }
 
+/** Images under public/ (every file of public/images/, image files elsewhere), with their bytes. */
+export function readAssets(root = publicRoot(), cwd = process.cwd()): AssetFile[] {
+  const out: AssetFile[] = [];
+  const walk = (dir: string, inImages: boolean) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return; // no public folder: nothing to check
+    }
+    for (const name of names.sort()) {
+      const full = join(dir, name);
+      const st = lstatSync(full, { throwIfNoEntry: false });
+      if (!st) continue;
+      if (st.isDirectory()) walk(full, inImages || (dir === root && name === 'images'));
+      else if (inImages || IMAGE_EXTENSIONS.includes(extname(name).toLowerCase())) {
+        out.push({ path: rel(cwd, full), bytes: st.size > MAX_IMAGE_BYTES ? fakeSize(st.size) : readFileSync(full) });
+      }
+    }
+  };
+  walk(root, false);
+  return out;
+}
+
+/** A stand-in with the file's length for an oversized image (never read whole). */
+function fakeSize(size: number): Uint8Array {
+  return { length: size } as Uint8Array;
+}
+
 const cache = new Map<string, ValidationResult>();
 
 /** Read and validate once per process (the site's loaders share the result). */
-export function loadContent(root = contentRoot(), cwd = process.cwd()): ValidationResult {
+export function loadContent(root = contentRoot(), cwd = process.cwd(), publicDir = publicRoot()): ValidationResult {
   const hit = cache.get(root);
   if (hit) return hit;
-  const rel = relative(cwd, root).split(sep).join('/') || '.';
-  const result = validateContent(readContentFiles(root, cwd), rel);
+  const contentDir = rel(cwd, root);
+  const files = lstatSync(root, { throwIfNoEntry: false })?.isDirectory() ? readContentFiles(root, cwd) : [{ path: contentDir, text: '', unreadable: 'ENOENT' }];
+  const result = validateContent(files, contentDir, { assets: readAssets(publicDir, cwd), publicDir: rel(cwd, publicDir) });
   cache.set(root, result);
   return result;
 }

@@ -28,6 +28,7 @@ import { TABLE_HEADERS, plannerYears, tableRow, yearCsv, yearRows } from './obse
 const file = (sitePath: string) => sitePath.replace(/^\//, '');
 import { openEvents, openEventsHead, openObservancesFile } from './open-data.ts';
 import type { SiteQuery } from './query.ts';
+import { CALLS_ALARM_PATH, OBSERVANCES_ALARM_PATH, renderCallsAlarmFeed, renderObservancesAlarmFeed } from './reminders.ts';
 
 export interface DataFile {
   /** Path inside the output folder, without a leading slash: `events/2026-09-12-x.ics`. */
@@ -61,6 +62,9 @@ export function* dataFiles(q: SiteQuery, today: string, url: string): Generator<
   yield events(callsSpec(q, today));
   const all = observancesSpec();
   yield { path: file(all.path), body: renderObservancesFeed(q, q.content.observances, all, today, url) };
+  // The same two with reminders (src/lib/reminders.ts).
+  yield { path: file(OBSERVANCES_ALARM_PATH), body: renderObservancesAlarmFeed(q, today, url) };
+  yield { path: file(CALLS_ALARM_PATH), body: renderCallsAlarmFeed(q, today, url) };
   for (const o of q.content.observances) {
     const spec = observanceSpec(o);
     yield { path: file(spec.path), body: renderObservancesFeed(q, [o], spec, today, url) };

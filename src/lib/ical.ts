@@ -12,15 +12,14 @@
  *
  * ical-generator 11 writes the properties and escapes TEXT, given TZDates (@date-fns/tz) for zoned
  * times and plain `Date`s for UTC and all-day values (a plain `Date` with a TZID would make its
- * output depend on the process TZ: it reads local fields); VTIMEZONEs come from
- * @touch4it/ical-timezones. What it does not do right for us is done here: it does not escape
+ * output depend on the process TZ: it reads local fields); VTIMEZONEs are made from the runtime's
+ * own tz data (vtimezone.ts), so they agree with Intl. What it does not do right for us is done here: it does not escape
  * NAME / X-WR-CALNAME / X-WR-CALDESC (a newline there would inject a property), it can only write
  * ORGANIZER as `mailto:` (our organizers publish no e-mail address), it puts REFRESH-INTERVAL and
  * X-PUBLISHED-TTL after the VTIMEZONEs, and its folding is slow on large feeds. So the calendar
  * header and each event are taken from it unfolded, then assembled and folded in render().
  */
 import ical, { escape, ICalEvent, ICalEventStatus, ICalEventTransparency, type ICalEventData } from 'ical-generator';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { VocabEntry } from './schema.ts';
 import {
@@ -44,7 +43,8 @@ import { LEVEL_LABEL } from './labels.ts';
 import { absolute, eventUrl, facetUrl, observanceUrl } from './urls.ts';
 import { addDays } from './time/days.ts';
 import { periodLabel } from './time/labels.ts';
-import { offsetMinutes, SITE_ZONE, utcMidnight, wallTime, zonedDate, zonedInstant } from './time/zones.ts';
+import { SITE_ZONE, utcMidnight, wallTime, zonedDate, zonedInstant } from './time/zones.ts';
+import { vtimezoneFromIntl } from './vtimezone.ts';
 
 export type { FeedLookups } from './ical-fields.ts';
 export { eventUid, observanceUid, sequenceOf } from './ical-fields.ts';
@@ -61,6 +61,37 @@ export interface FeedOptions {
   ttlHours?: number;
   /** Longest Markdown body kept in an event's DESCRIPTION, in characters (default 2000). */
   bodyMax?: number;
+  /** Reminders of an event (the …-alarm.ics feeds; the plain feeds have none). */
+  eventAlarms?: (e: EventEntry) => Alarm[];
+  /** Reminders of an observance day (every occurrence of it). */
+  observanceAlarms?: (o: ObservanceEntry) => Alarm[];
+}
+
+/**
+ * One VALARM (RFC 5545 §3.6.6): a display reminder at `trigger`, a duration before the event's start
+ * (or its end, `related: 'END'`), e.g. `-PT15H` — for an all-day event, whose start is 00:00 of its
+ * day where the phone is, 09:00 the day before.
+ */
+export interface Alarm {
+  trigger: string;
+  related?: 'END';
+  description: string;
+}
+
+/** The VALARM blocks of `alarms`, folded, inserted before the event's END:VEVENT. */
+function withAlarms(piece: Piece, alarms: Alarm[] | undefined): Piece {
+  if (!alarms?.length) return piece;
+  const blocks = alarms.map((a) =>
+    ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(a.description)}`, `TRIGGER${a.related ? `;RELATED=${a.related}` : ''}:${a.trigger}`, 'END:VALARM']
+      .map(foldLine)
+      .join('\r\n'),
+  );
+  return { ...piece, text: piece.text.slice(0, -END_EVENT.length) + blocks.join('\r\n') + '\r\n' + END_EVENT };
+}
+
+/** A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks escaped. */
+function escapeText(s: string): string {
+  return oneLineText(s).replace(/[\\;,]/g, (c) => `\\${c}`);
 }
 
 export interface ObservanceFeedItem {
@@ -103,49 +134,17 @@ const TIMEZONE_PROP = `X-WR-TIMEZONE:${SITE_ZONE}`;
 // time zones
 // ---------------------------------------------------------------------------------------------
 
-const vtimezoneCache = new Map<string, string | null>();
-
 /**
- * The VTIMEZONE for `tz`, or null when we cannot vouch for one (the event is then written in UTC,
- * which every client reads right). @touch4it/ical-timezones maps aliases to a file of another
- * name (`Asia/Calcutta` → `TZID:Asia/Kolkata`, `UTC` → `TZID:Etc/UTC`), which would leave our TZID
- * unresolved: the TZID line is rewritten to the name we use.
+ * The VTIMEZONE for `tz`, or null for UTC (events are then written in UTC, which every client
+ * reads right) and for a name the runtime does not know.
  */
 function vtimezone(tz: string): string | null {
-  // The bundle reads a file per call; a feed of 10k events asks for the same zone 10k times.
-  // Stryker disable next-line ConditionalExpression: equivalent — a cache
-  if (!vtimezoneCache.has(tz)) vtimezoneCache.set(tz, loadVtimezone(tz));
-  return vtimezoneCache.get(tz)!;
-}
-
-function loadVtimezone(tz: string): string | null {
   if (tz === 'UTC' || tz === 'Etc/UTC') return null;
-  const c = getVtimezoneComponent(tz);
-  // Stryker disable next-line StringLiteral: unreachable — the bundle returns whole components or nothing
-  if (!c || !c.includes('BEGIN:VTIMEZONE') || !c.includes('END:VTIMEZONE')) {
-    // The bundle reads its zone files from disk next to its own code. If a bundler inlined it,
-    // every zone would silently fall back to UTC: say so instead.
-    if (tz === SITE_ZONE) throw new Error(`ical: @touch4it/ical-timezones has no VTIMEZONE for ${tz}; keep the package external to the bundle (vite ssr.external)`);
+  try {
+    return vtimezoneFromIntl(tz);
+  } catch {
     return null;
   }
-  // Stryker disable next-line Regex: equivalent — these names start their lines, and .* runs to the line end anyway
-  return c.replace(/^TZID:.*$/m, `TZID:${tz}`).replace(/^X-LIC-LOCATION:.*$/m, `X-LIC-LOCATION:${tz}`);
-}
-
-/**
- * Whether the bundled VTIMEZONE agrees with the runtime's tz database at `at`. The bundle dates from
- * tzdata 2018; a zone whose offset changed since would put events at the wrong hour. Checked for
- * zones without daylight saving (all of China's), whose VTIMEZONE has a single offset.
- */
-function vtimezoneAgrees(component: string, atOffset: number): boolean {
-  if (component.includes('BEGIN:DAYLIGHT')) return true;
-  // Stryker disable next-line Regex: equivalent — no other property ends in TZOFFSETTO:
-  const offsets = [...component.matchAll(/^TZOFFSETTO:([+-])(\d{2})(\d{2})/gm)];
-  const last = offsets.at(-1);
-  // Stryker disable next-line all: unreachable — every bundled component has an offset
-  if (!last) return false;
-  const minutes = (last[1] === '-' ? -1 : 1) * (Number(last[2]) * 60 + Number(last[3]));
-  return minutes === atOffset;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,7 +321,7 @@ function render(opts: FeedOptions, pieces: Piece[]): string {
     const c = vtimezone(tz);
     // Stryker disable next-line all: unreachable — eventDraft only sets zones it has a VTIMEZONE for
     if (!c) throw new Error(`ical: no VTIMEZONE for ${tz}`); // eventDraft only sets zones it has one for
-    // Stryker disable next-line Regex,StringLiteral: equivalent — the bundled components use LF line ends
+    // Stryker disable next-line Regex,StringLiteral: equivalent — vtimezone.ts writes its components with LF line ends
     lines.push(...c.replace(/\r\n?/g, '\n').trim().split('\n'));
   }
   const out = [lines.map(foldLine).join('\r\n') + '\r\n'];
@@ -352,7 +351,7 @@ function eventDraft(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Dra
     const tz = vtimezone(zone);
     // Zoned: DTSTART;TZID=Asia/Shanghai:20260912T140000 + VTIMEZONE. Otherwise UTC (…Z).
     timing =
-      tz !== null && vtimezoneAgrees(tz, offsetMinutes(e.start, zone))
+      tz !== null
         ? { start, end: end ?? null, timezone: zone }
         : { start: new Date(start.getTime()), end: end ? new Date(end.getTime()) : null };
   }
@@ -376,7 +375,7 @@ function eventDraft(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Dra
   const geo = eventGeo(e, lookups);
   if (location) data.location = geo ? { title: oneLineText(location), geo } : oneLineText(location);
 
-  // Stryker disable next-line ArrayDeclaration: equivalent — a made-up topic without a vocabulary becomes its id… but e.topics is always a list
+  // Stryker disable next-line ArrayDeclaration: equivalent — e.topics is always a list
   const topics = topicLabels(e.topics ?? [], lookups.topics);
   // Stryker disable next-line ConditionalExpression: equivalent — ical-generator writes no CATEGORIES for an empty list
   if (topics.length) data.categories = topics.map((name) => ({ name }));
@@ -396,7 +395,7 @@ function eventDraft(e: EventEntry, lookups: FeedLookups, opts: FeedOptions): Dra
 export function eventsFeed(events: EventEntry[], lookups: FeedLookups, opts: FeedOptions): string {
   return render(
     opts,
-    events.map((e) => eventPiece(e, lookups, opts)),
+    events.map((e) => withAlarms(eventPiece(e, lookups, opts), opts.eventAlarms?.(e))),
   );
 }
 
@@ -475,14 +474,16 @@ export function observancesFeed(
   opts: FeedOptions,
   lookups?: { topics?: Map<string, VocabEntry> },
 ): string {
-  const drafts: Draft[] = [];
+  const pieces: Piece[] = [];
   for (const item of items) {
     const occs = [...item.occurrences].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    const alarms = opts.observanceAlarms?.(item.observance);
+    const add = (d: Draft) => pieces.push(withAlarms(pieceOf(d), alarms));
     if (item.rrule) {
-      if (occs[0]) drafts.push(observanceDraft(item.observance, occs[0], opts.site, lookups?.topics, item.rrule));
+      if (occs[0]) add(observanceDraft(item.observance, occs[0], opts.site, lookups?.topics, item.rrule));
     } else {
-      for (const occ of occs) drafts.push(observanceDraft(item.observance, occ, opts.site, lookups?.topics, undefined));
+      for (const occ of occs) add(observanceDraft(item.observance, occ, opts.site, lookups?.topics, undefined));
     }
   }
-  return render(opts, drafts.map(pieceOf));
+  return render(opts, pieces);
 }

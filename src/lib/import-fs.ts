@@ -9,7 +9,9 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { icsToRecords } from './import-ics.ts';
 import type { RowProblem } from './import-rows.ts';
-import { decodeText, type ImportRecord, parseCsv, tableToRecords, TEMPLATE_COLUMNS } from './import-table.ts';
+import { checkImportSize, checkXlsxSheets, readCsvRows, tooManyRows, unfoldIcsBytes } from './import-read-fs.ts';
+import { decodeText, type ImportRecord, tableToRecords, TEMPLATE_COLUMNS } from './import-table.ts';
+import { MAX_IMPORT_ROWS } from './limits.ts';
 
 export interface ImportSource {
   records: ImportRecord[];
@@ -24,12 +26,17 @@ export const IMPORT_EXTENSIONS = ['.csv', '.xlsx', '.ics'];
 export async function readImportSource(file: string, opts: { zone?: string; organizer?: string } = {}): Promise<ImportSource> {
   const ext = extname(file).toLowerCase();
   if (ext === '.ics') {
-    const r = icsToRecords(decodeText(readFileSync(file)), opts);
+    checkImportSize(file);
+    const r = icsToRecords(decodeText(unfoldIcsBytes(readFileSync(file))), opts);
+    if (r.records.length > MAX_IMPORT_ROWS) throw tooManyRows('日历');
     return { records: r.records, problems: r.problems, notices: r.notices };
   }
   let grid: unknown[][];
-  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') grid = parseCsv(decodeText(readFileSync(file)));
-  else if (ext === '.xlsx') grid = await readSheet(readFileSync(file), { trim: true });
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') grid = await readCsvRows(file);
+  else if (ext === '.xlsx') {
+    grid = await readSheet(await checkXlsxSheets(file), { trim: true });
+    if (grid.length > MAX_IMPORT_ROWS + 10) throw tooManyRows('表格');
+  }
   else if (ext === '.xls' || ext === '.et' || ext === '.numbers' || ext === '.ods')
     throw new Error(`不支持 ${ext} 文件：请在表格软件里“另存为” .xlsx 或 .csv（UTF-8）/ ${ext} is not supported: save as .xlsx or .csv`);
   else throw new Error(`只能导入 .csv、.xlsx 或 .ics 文件 / only .csv, .xlsx and .ics files can be imported`);

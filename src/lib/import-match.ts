@@ -154,8 +154,12 @@ export function matchOrganizer(text: string, organizers: OrganizerEntry[]): Matc
   const t = text.trim();
   if (organizers.some((o) => o.id === t)) return { id: t };
   const key = nameKey(t);
-  const hit = organizers.find((o) => [o.name, o.shortName, o.nameEn, ...o.aliases].some((n) => n && nameKey(n) === key));
-  if (hit) return { id: hit.id };
+  const hits = organizers.filter((o) => [o.name, o.shortName, o.nameEn, ...o.aliases].some((n) => n && nameKey(n) === key));
+  // Two organizers answering to one name: never pick one (a newcomer named like an existing
+  // organizer took its rows, issue 17); the person writes the id.
+  if (hits.length > 1)
+    return { error: `“${t}”对应多个主办单位（${hits.map((o) => o.id).join('、')}），请写编号 / "${t}" names more than one organizer: write the id` };
+  if (hits[0]) return { id: hits[0].id };
   const labels = new Map<string, OrganizerEntry>();
   for (const o of organizers) for (const n of [o.name, o.shortName, ...o.aliases, o.id]) if (n) labels.set(n, o);
   const near = suggest(t, [...labels.keys()]);
@@ -171,7 +175,9 @@ export function matchVenue(text: string, venues: VenueEntry[]): string | undefin
   const t = text.trim();
   if (venues.some((v) => v.id === t)) return t;
   const key = nameKey(t);
-  return venues.find((v) => [v.name, v.nameEn, ...v.aliases].some((n) => n && nameKey(n) === key))?.id;
+  const hits = venues.filter((v) => [v.name, v.nameEn, ...v.aliases].some((n) => n && nameKey(n) === key));
+  // An ambiguous name is kept as an address rather than given to one of the venues.
+  return hits.length === 1 ? hits[0]!.id : undefined;
 }
 
 /** The same activity: same title (ignoring spaces and punctuation), same first day, same organizer or venue. */

@@ -4,6 +4,7 @@
  * the spreadsheet shows it (header = row 1 unless title rows sit above it). Pure.
  */
 import Papa from 'papaparse';
+import { decodeUtf8, type Encoding, encodingMessage } from './encoding.ts';
 import { cellText } from './import-match.ts';
 import { type ColumnSpec, EVENT_COLUMNS, type EventFieldKey } from './event-fields.ts';
 
@@ -109,12 +110,26 @@ export function tableToRecords(grid: unknown[][]): { records: ImportRecord[]; no
 
 /** Bytes of a CSV file → text: UTF-8 (with or without BOM), else GB18030 as saved by Excel in China. */
 export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+  const d = decodeUtf8(bytes);
+  if (d.ok) return d.text;
+  const whole = importDecoding(d.encoding);
+  if (whole) return new TextDecoder(whole).decode(bytes);
+  throw new ImportLimitError(`第 ${d.line} 行：${encodingMessage(d.encoding)}`);
 }
+
+/**
+ * The same encoding rules as the validator (src/lib/encoding.ts), with one allowance: a spreadsheet
+ * saved whole as GB18030 (Excel on Chinese Windows) or UTF-16 with its byte-order mark (Excel's
+ * "Unicode text") is converted, since the importer writes UTF-8 files anyway. A file that mixes
+ * encodings — one GBK cell in a UTF-8 CSV — is refused, naming the line: converting it would
+ * publish mojibake (issue 17).
+ */
+export function importDecoding(encoding: Encoding): 'gb18030' | 'utf-16le' | 'utf-16be' | undefined {
+  return encoding === 'GBK/GB18030' ? 'gb18030' : encoding === 'UTF-16LE' ? 'utf-16le' : encoding === 'UTF-16BE' ? 'utf-16be' : undefined;
+}
+
+/** A file over the import's limits, or in an encoding we will not guess: one line for the person. */
+export class ImportLimitError extends Error {}
 
 /** CSV text → grid. Comma, semicolon or tab separated (Papa Parse guesses); quoted cells may span lines. */
 export function parseCsv(text: string): unknown[][] {

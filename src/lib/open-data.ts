@@ -184,10 +184,13 @@ function publishedKey(e: EventEntry): number {
 
 /**
  * /feed.xml: the newest entries — by `updated`, else by start — among those not over for more
- * than 90 days, at most `limit`. Calls and deadlines included (marked 【征集】/【截止】).
+ * than 90 days, at most `limit`. Calls and deadlines included (marked 【征集】/【截止】). `events`
+ * narrows it to one listing (/topics/<id>/feed.xml …); each entry once.
  */
-export function rssItems(q: SiteQuery, today: string, site: string, limit = RSS_ITEMS): RssItem[] {
-  const keyed = recentAndUpcoming(q.events, today).map((e) => ({ e, key: publishedKey(e) }));
+export function rssItems(q: SiteQuery, today: string, site: string, limit = RSS_ITEMS, events: readonly EventEntry[] = q.events): RssItem[] {
+  const seen = new Set<string>();
+  const once = events.filter((e) => !seen.has(e.id) && (seen.add(e.id), true));
+  const keyed = recentAndUpcoming(once, today).map((e) => ({ e, key: publishedKey(e) }));
   keyed.sort((a, b) => b.key - a.key || (a.e.id < b.e.id ? -1 : a.e.id > b.e.id ? 1 : 0));
   return keyed.slice(0, limit).map(({ e }) => {
     const kind = e.kind === 'activity' ? '' : `【${KIND_LABEL[e.kind]}】`;

@@ -10,6 +10,8 @@
  */
 import { z } from 'zod';
 import { isRealDate, SITE_ZONE } from './time/days.ts';
+import { findInvisible, invisibleMessage, looksEmpty } from './invisible.ts';
+import { SEQUENCE_MAX } from './limits.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Field-level building blocks
@@ -27,8 +29,10 @@ export const oneLine = (max: number) =>
     .refine((s) => !CONTROL_CHARS.test(s), {
       message: '不能包含换行或控制字符，请写成一行 / must be one line without control characters',
     })
+    .refine((s) => !findInvisible(s), { error: (iss) => invisibleMessage(findInvisible(String(iss.input))!) })
     .transform((s) => s.trim())
-    .refine((s) => s.length > 0, { message: '不能为空 / must not be empty' })
+    // A title of only invisible characters looks empty wherever it is shown (issue 17).
+    .refine((s) => !looksEmpty(s), { message: '不能为空 / must not be empty' })
     .refine((s) => [...s].length <= max, {
       message: `不能超过 ${max} 个字，请缩短 / must be at most ${max} characters`,
     });
@@ -85,9 +89,10 @@ export const localDateTime = z
       return z.NEVER;
     }
     if (t) {
-      const [hh, mm] = [Number(t[4]), Number(t[5])];
-      if (hh > 23 || mm > 59) {
-        ctx.addIssue({ code: 'custom', message: `时间不对（${t[4]}:${t[5]}），小时 00–23，分钟 00–59 / not a real time of day` });
+      const [hh, mm, ss] = [Number(t[4]), Number(t[5]), Number(t[6] ?? 0)];
+      // Seconds are dropped (the site shows minutes), but only real ones: 14:00:99 was published as 14:00.
+      if (hh > 23 || mm > 59 || ss > 59) {
+        ctx.addIssue({ code: 'custom', message: `时间不对（${t[4]}:${t[5]}${t[6] ? ':' + t[6] : ''}），小时 00–23，分钟 00–59${t[6] ? '，秒 00–59' : ''} / not a real time of day` });
         return z.NEVER;
       }
       return `${m[1]}-${m[2]}-${m[3]}T${t[4]}:${t[5]}`;
@@ -219,7 +224,7 @@ export const eventSchema = z.strictObject({
   /** 最后一次重要修改的时间（改期、取消时更新）/ When the entry last changed meaningfully. */
   updated: localDateTime.optional(),
   /** 修订号（可选，通常不用填；每次重要修改加 1）/ Revision number (optional). */
-  sequence: z.number().int().min(0).optional(),
+  sequence: z.number().int().min(0).max(SEQUENCE_MAX).optional(),
   /** 信息来源（可选）：通知、公告的标题和网址 / Where the information comes from. */
   source: source.optional(),
   /** 信息是否已核实（默认 true；不确定时写 false 并在 note 里说明）/ Whether the facts are verified. */
@@ -301,6 +306,8 @@ const datedRange = z.strictObject({
   end: calendarDate.optional(),
   /** 公布日期的来源 / Source of the announced dates. */
   source: source.optional(),
+  /** 说明（可选）：这一年为什么不在通常的时间，例如 因疫情改到8月 / Why this year is not at the usual time. */
+  note: oneLine(200).optional(),
 });
 
 /** One year's theme: the slogan as written, optionally with where it was announced. */

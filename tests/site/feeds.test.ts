@@ -67,7 +67,7 @@ describe('every feed of the built site', () => {
     const json = JSON.parse(read('api/events.json')) as { events: { id: string; kind: string }[] };
     const calls = new Set(json.events.filter((e) => e.kind !== 'activity').map((e) => `${e.id}@${HOST}`));
     expect(calls.size).toBeGreaterThan(0);
-    for (const f of icsFiles.filter((f) => !f.startsWith('events/') && !f.startsWith('observances') && f !== 'calls.ics')) {
+    for (const f of icsFiles.filter((f) => !f.startsWith('events/') && !f.startsWith('observances') && f !== 'calls.ics' && f !== 'calls-alarm.ics')) {
       for (const e of readIcsEvents(read(f))) expect(calls.has(e.uid), `${f}: ${e.uid}`).toBe(false);
     }
   });
@@ -158,7 +158,8 @@ describe('subscribing from the pages', () => {
       const headings = await page.locator('h2').allTextContents();
       for (const h of ['iPhone 和 iPad', '安卓手机和 Google 日历', 'Outlook', '华为、荣耀手机', '小米、红米手机', '同时订阅几个日历']) expect(headings).toContain(h);
       await expect(page.locator('[data-copy]').first().isVisible()).resolves.toBe(true);
-      await expect(page.locator('.subscribe').count()).resolves.toBe(3);
+      // The three main feeds and the two with reminders (observances, calls).
+      await expect(page.locator('.subscribe').count()).resolves.toBe(5);
       expect(errors).toEqual([]);
     });
   });

@@ -49,7 +49,7 @@ describe('generateFixtures', () => {
     expect(c.map((f) => f.text)).not.toEqual(a.map((f) => f.text));
   });
 
-  it('mixes years, statuses, online, recurring, observance days and both campaigns', () => {
+  it('mixes years, statuses, online, recurring, observance days and both campaigns', { timeout: 30_000 }, () => {
     const { files } = generate(2000, 3);
     const { content, errors } = validateTree(files);
     expect(errors).toEqual([]);

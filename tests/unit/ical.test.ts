@@ -130,11 +130,12 @@ describe('dates and zones', () => {
     expect(feed([scenarios['all-day-multi-day']!])).not.toContain('BEGIN:VTIMEZONE');
   });
 
-  it('a zone the timezone bundle lacks (Asia/Chongqing) is written in UTC, at the right instant', () => {
+  it('every zone the runtime knows gets its own VTIMEZONE (Asia/Chongqing, which the old 2018 bundle lacked)', () => {
     const cq = event({ id: 'cq', title: '重庆', start: '2026-09-12T10:00', end: '2026-09-12T11:00', timezone: 'Asia/Chongqing', venue: 'example-library' });
     const ics = feed([cq]);
-    expect(prop(ics, 'DTSTART')).toEqual(['DTSTART:20260912T020000Z']);
-    expect(ics).not.toContain('TZID');
+    expect(ics).toContain('\r\nDTSTART;TZID=Asia/Chongqing:20260912T100000\r\n');
+    expect(prop(ics, 'TZID')).toEqual(['TZID:Asia/Chongqing']);
+    expect(readIcsEvents(ics)[0]!.start).toBe('2026-09-12T02:00:00Z');
     // UNTIL still means "through that local day" in Chongqing.
     expect(prop(feed([{ ...cq, rrule: 'FREQ=DAILY;UNTIL=20260915' }]), 'RRULE')).toEqual(['RRULE:FREQ=DAILY;UNTIL=20260915T155959Z']);
     assertIcs({ label: 'chongqing', bytes: ics });

@@ -194,6 +194,11 @@ describe('bad answers → the schema’s and the validator’s messages, next to
     expect(schemaMessage(localDateTime, '2026-02-30')).toBe('没有这一天（2026-02-30），请检查月份和日期 / not a real calendar date');
   });
 
+  it('a title of only invisible characters, or with a zero-width space, is refused in the form too (issue 17)', () => {
+    expect(errorsOf({ title: '\u3164\u3164' })).toEqual([['title', '不能包含看不见的字符（U+3164 韩文填充符 Hangul filler），请删除它（常见于从网页或文档复制的文字）/ must not contain invisible characters (U+3164)']]);
+    expect(errorsOf({ title: '\u200d\u200d' })).toEqual([['title', '不能为空 / must not be empty']]);
+  });
+
   it('a time that does not exist, and a date written with an offset', () => {
     expect(errorsOf({ start: '2026-09-12T25:00', end: '' })).toEqual([['start', '时间不对（25:00），小时 00–23，分钟 00–59 / not a real time of day']]);
     expect(errorsOf({ start: '2026-09-12T14:00+08:00', end: '' })).toEqual([['start', schemaMessage(localDateTime, '2026-09-12T14:00+08:00')]]);

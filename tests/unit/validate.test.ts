@@ -38,6 +38,7 @@ const RULES: Record<string, string[]> = {
   'year-range': [
     `${AT}:3 start: 年份 1900 不在 2000–2100 之间，请检查 / year out of range`,
     `${AT}:3 start: 文件应放在 content/events/1900/ 文件夹里（按开始年份）/ the file belongs in content/events/1900/`,
+    `${AT}:4 end: 年份 1900 不在 2000–2100 之间，请检查 / year out of range`,
   ],
   'unknown-organizer': [
     `${AT}:5 organizer: 找不到主办单位“test-science-socity”：content/organizers/ 里没有这个文件，请先添加它或改正编号 / unknown organizer "test-science-socity" （您是不是要写“test-science-society”？/ did you mean test-science-society?）`,
@@ -153,5 +154,27 @@ describe('GitHub annotations', () => {
     expect(githubAnnotation(errors[0]!)).toBe(
       `::error file=${AT},line=4,title=end::结束时间早于开始时间（2026-09-12 13:00 < 2026-09-12 14:00），请改为开始之后的时间 / end is before start`,
     );
+  });
+});
+
+describe('observance dates (issue 15)', () => {
+  const week = (dates: string, id = 'test-week') => ({
+    path: `content/observances/${id}.md`,
+    text: `---\nname: 测试科技周\nkind: campaign\nrule: { type: announced }\ndays: 7\nexpected: { start: "05-21", end: "05-31" }\nauthority: 测试部门\nlevel: national\nsource: { title: 测试通知 }\ndates:\n${dates}---\n历史。\n`,
+  });
+  const warnings = (files: SourceFile[]) => validateContent([...base, ...files], 'content').warnings.map(formatError);
+
+  it('a year far from the usual window is questioned, unless its note gives the reason', () => {
+    expect(warnings([week('  "2026": { start: 2026-11-24 }\n')])).toEqual([
+      'content/observances/test-week.md:11 dates.2026.start: [提醒 / warning] 2026-11-24 离通常的时间（2026-05-21—2026-05-31）相差 177 天，请核对是否写错；确实如此时，在这一年写 note 说明原因 / 177 days from the usual period: check for a typo, or give the reason in this year\'s note',
+    ]);
+    expect(warnings([week('  "2026": { start: 2026-07-20 }\n')])).toEqual([]);
+    expect(warnings([week('  "2026": { start: 2026-11-24, note: 因故推迟 }\n')])).toEqual([]);
+  });
+
+  it('an observance named by digits only would take a year page’s address', () => {
+    expect(check([week('  "2026": { start: 2026-05-24 }\n', '2027')])).toEqual([
+      'content/observances/2027.md:1 id: 纪念日的文件名不能只有数字（2027），会和年历页 /observances/2027/ 冲突，请用英文或拼音短名 / an observance id of digits only clashes with the year pages',
+    ]);
   });
 });
