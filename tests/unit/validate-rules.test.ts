@@ -34,14 +34,19 @@ describe('files and folders', () => {
     ]);
     const yml = base().map((f) => (f.path.endsWith('vocab/topics.yaml') ? { ...f, path: 'content/vocab/topics.yml' } : f));
     expect(check([], 'content', yml)).toEqual([]);
-    expect(check([{ path: 'content/vocab/formats.yaml', text: '- { id: x, label: [\n' }])).toEqual([
+    // A vocabulary in place of the fixture's own file (a second file for one vocabulary is refused).
+    const instead = (text: string) => check([], 'content', base().map((f) => (f.path === 'content/vocab/formats.yaml' ? { ...f, text } : f))).filter((l) => l.startsWith('E content/vocab/formats.yaml'));
+    expect(check([{ path: 'content/vocab/formats.yml', text: '- { id: talk, label: 讲座 }\n' }])).toEqual([
+      'E content/vocab/formats.yml 词表“formats”已经在 content/vocab/formats.yaml 里，每个词表只能有一个文件，请合并后删除这个 / only one file per vocabulary: content/vocab/formats.yaml already defines formats',
+    ]);
+    expect(instead('- { id: x, label: [\n')).toEqual([
       'E content/vocab/formats.yaml:2 YAML 格式错误：请检查缩进、冒号后的空格和引号是否成对 / YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
     ]);
-    expect(check([{ path: 'content/vocab/formats.yaml', text: '- { id: talk }\n- { id: show, label: 表演, colour: red }\n' }])).toEqual([
+    expect(instead('- { id: talk }\n- { id: show, label: 表演, colour: red }\n')).toEqual([
       'E content/vocab/formats.yaml:1 0.label: 缺少必填字段，请补上 / required field is missing',
       'E content/vocab/formats.yaml:2 1: 未知字段“colour”，请删掉或改正 / unknown field',
     ]);
-    expect(check([{ path: 'content/vocab/formats.yaml', text: '- { id: talk, label: 讲座, aliases: ["a\\u0007b"] }\n' }])).toEqual([
+    expect(instead('- { id: talk, label: 讲座, aliases: ["a\\u0007b"] }\n')).toEqual([
       'E content/vocab/formats.yaml:1 0.aliases.0: 不能包含看不见的控制字符（U+0007），请删除它 / must not contain invisible control characters (U+0007)',
     ]);
   });
@@ -55,8 +60,11 @@ describe('files and folders', () => {
     ]);
   });
 
-  it('hidden files and READMEs are skipped; files outside the content folder are not read', () => {
-    expect(check([{ path: 'content/events/2026/.draft.md', text: 'x' }, { path: 'content/events/README.md', text: 'x' }, { path: 'content/Readme.md', text: 'x' }, { path: 'elsewhere/events/x.md', text: 'x' }])).toEqual([]);
+  it('a README at the top is skipped, a hidden file is refused; files outside the content folder are not read', () => {
+    expect(check([{ path: 'content/Readme.md', text: 'x' }, { path: 'elsewhere/events/x.md', text: 'x' }])).toEqual([]);
+    expect(check([{ path: 'content/events/2026/.draft.md', text: 'x' }])).toEqual([
+      'E content/events/2026/.draft.md 以点开头的文件或文件夹不会发布，请删除它或改名 / files and folders starting with a dot are not published: delete or rename it',
+    ]);
   });
 
   it('a symlink is refused; a file of exactly 64 KB is read, one byte more is refused', () => {
@@ -92,7 +100,9 @@ describe('events', () => {
     expect(check([on('2000-01-01'), on('2100-12-31')])).toEqual([]);
     expect(check([on('1999-12-31'), on('2101-01-01')])).toEqual([
       'E content/events/1999/1999-12-31-a.md:3 start: 年份 1999 不在 2000–2100 之间，请检查 / year out of range',
+      'E content/events/1999/1999-12-31-a.md:4 end: 年份 1999 不在 2000–2100 之间，请检查 / year out of range',
       'E content/events/2101/2101-01-01-a.md:3 start: 年份 2101 不在 2000–2100 之间，请检查 / year out of range',
+      'E content/events/2101/2101-01-01-a.md:4 end: 年份 2101 不在 2000–2100 之间，请检查 / year out of range',
     ]);
     expect(check([on('2026-09-12', 'content/events/2026-09-12-a.md'), on('2026-09-13', 'content/events/2026/sub/2026-09-13-b.md')])).toEqual([
       'E content/events/2026-09-12-a.md:3 start: 文件应放在 content/events/2026/ 文件夹里（按开始年份）/ the file belongs in content/events/2026/',
