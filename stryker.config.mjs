@@ -21,6 +21,9 @@ export default {
     'src/lib/errors.ts',
     'src/lib/ical.ts',
     'src/lib/ical-fields.ts',
+    'src/lib/ical-render.ts',
+    'src/lib/ical-rrule.ts',
+    'src/lib/ical-observances.ts',
     // The calendar-day and wall-time arithmetic under the feeds, recurrence and import.
     'src/lib/time/days.ts',
     'src/lib/time/zones.ts',

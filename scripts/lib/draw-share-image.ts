@@ -21,6 +21,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas, GlobalFonts, PngFilter, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
+import { wrap } from './share-text.ts';
+
+export { wrap };
 import { CARD_SIZE, POSTER_SIZE, type ShareImage, type ShareTone } from '../../src/lib/share-images.ts';
 
 const REGULAR = 'Kepu Noto Sans SC';
@@ -36,11 +39,12 @@ export function fontOf(weight: 400 | 700, size: number): string {
 const fontDir = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc')), 'files');
 
 /**
- * Part of every cached image's key: this file's own text (any change to the drawing redraws every
- * image), the font package's version and the renderer's.
+ * Part of every cached image's key: the drawing code's own text (this file and its line breaking:
+ * any change redraws every image), the font package's version and the renderer's.
  */
 export const DRAW_VERSION = createHash('sha256')
   .update(readFileSync(import.meta.filename))
+  .update(readFileSync(join(import.meta.dirname, 'share-text.ts')))
   .update(JSON.parse(readFileSync(join(fontDir, '..', 'package.json'), 'utf8')).version)
   .update(JSON.parse(readFileSync(join(dirname(createRequire(import.meta.url).resolve('@napi-rs/canvas')), 'package.json'), 'utf8')).version)
   .digest('hex')
@@ -86,92 +90,6 @@ export interface DrawnImage {
   text: DrawnText[];
   /** Where the QR code is, in pixels (quiet zone included). */
   qr: { x: number; y: number; size: number };
-}
-
-// ---------------------------------------------------------------------------------------------
-// line breaking
-// ---------------------------------------------------------------------------------------------
-
-const CLOSING = /^[，。、；：！？）》」』”’〉】…—,.;:!?)\]%·]+$/;
-const OPENING = /[（《「『“‘〈【(\[]$/;
-const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-
-/**
- * Pieces that may not be split: words (Intl.Segmenter's Chinese dictionary keeps 心肺复苏 together,
- * Latin words and numbers whole), with closing punctuation kept on the piece before it and opening
- * punctuation on the piece after it (no line starts with ， or ends with （).
- */
-function pieces(text: string): string[] {
-  const out: string[] = [];
-  for (const { segment } of segmenter.segment(text)) {
-    const last = out.length - 1;
-    if (last >= 0 && (CLOSING.test(segment) || OPENING.test(out[last]!))) out[last] += segment;
-    else out.push(segment);
-  }
-  return out;
-}
-
-/**
- * Widths of characters, per font: measureText lays the text out each time (≈ 0.1–0.5 ms a call), and
- * wrapping by measuring the growing line cost 14 ms a card; a piece's width is the sum of its
- * characters' (a few thousand distinct ones over a whole site). Kerning, left out of the sum, only
- * narrows Latin pairs; the column keeps 2 % spare for it.
- */
-const widths = new Map<string, number>();
-function widthOf(g: SKRSContext2D, s: string): number {
-  let sum = 0;
-  for (const ch of s) {
-    const key = `${g.font}\0${ch}`;
-    let w = widths.get(key);
-    if (w === undefined) widths.set(key, (w = g.measureText(ch).width));
-    sum += w;
-  }
-  return sum;
-}
-
-/** Wrap `text` into at most `maxLines` lines no wider than `width`; a cut shows as "…". */
-export function wrap(g: SKRSContext2D, text: string, columnWidth: number, maxLines: number): string[] {
-  if (maxLines < 1) return [];
-  const width = columnWidth * 0.98;
-  const lines: string[][] = [];
-  let line: string[] = [];
-  let used = 0;
-  const push = () => {
-    while (line.length && !line[line.length - 1]!.trim()) line.pop();
-    if (line.length) lines.push(line);
-    line = [];
-    used = 0;
-  };
-  for (const p of pieces(text.replace(/\s+/g, ' ').trim())) {
-    const w = widthOf(g, p);
-    if (used + w <= width) {
-      line.push(p);
-      used += w;
-      continue;
-    }
-    push();
-    if (!p.trim()) continue;
-    if (w <= width) {
-      line.push(p);
-      used = w;
-      continue;
-    }
-    // A piece wider than a whole line (a long URL, a long run without breaks) is cut by characters.
-    for (const ch of p) {
-      const cw = widthOf(g, ch);
-      if (used + cw > width) push();
-      line.push(ch);
-      used += cw;
-    }
-  }
-  push();
-  const out = lines.map((l) => l.join('').trimEnd());
-  if (out.length <= maxLines) return out;
-  const kept = out.slice(0, maxLines);
-  let last = kept[maxLines - 1]!;
-  while (last && widthOf(g, last + '…') > width) last = [...last].slice(0, -1).join('');
-  kept[maxLines - 1] = last.replace(/[，、；：\s]+$/, '') + '…';
-  return kept;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -257,31 +175,24 @@ function canvasFor(width: number, height: number): Canvas {
   return c;
 }
 
-export function drawShareImage(img: ShareImage): DrawnImage {
-  registerFonts();
-  const L = layoutOf(img);
-  const tone = TONES[img.tone];
-  const canvas = canvasFor(L.width, L.height);
-  const g = canvas.getContext('2d');
-  const text: DrawnText[] = [];
-  const say = (role: DrawnText['role'], s: string, x: number, y: number, font: string, color: string) => {
-    g.font = font;
-    g.fillStyle = color;
-    g.fillText(s, x, y);
-    text.push({ role, text: s, x, y, font });
-  };
-  const regular = (size: number) => fontOf(400, size);
-  const bold = (size: number) => fontOf(700, size);
+/** What the drawing steps share: the canvas, the layout, the colours, and the text drawn so far. */
+interface Pen {
+  g: SKRSContext2D;
+  L: Layout;
+  tone: (typeof TONES)[ShareTone];
+  text: DrawnText[];
+  say: (role: DrawnText['role'], s: string, x: number, y: number, font: string, color: string) => void;
+}
 
-  g.fillStyle = '#ffffff';
-  g.fillRect(0, 0, L.width, L.height);
-  g.fillStyle = tone.main;
-  g.fillRect(0, 0, L.width, L.band);
+const regular = (size: number) => fontOf(400, size);
+const bold = (size: number) => fontOf(700, size);
 
+/** Kicker, the status banner (取消/延期) and the title; returns where the text reached. */
+function drawHead(p: Pen, img: ShareImage): number {
+  const { g, L, tone, say } = p;
   let y = L.band + L.kicker * 2.4;
   say('kicker', img.kicker, L.margin, y, bold(L.kicker), tone.main);
   y += L.kicker * 0.9;
-
   if (img.banner) {
     g.font = bold(L.line.size);
     const w = g.measureText(img.banner).width + L.line.size;
@@ -290,7 +201,6 @@ export function drawShareImage(img: ShareImage): DrawnImage {
     say('banner', img.banner, L.margin + L.line.size / 2, y + L.line.size * 1.45, bold(L.line.size), '#ffffff');
     y += L.line.size * 1.9;
   }
-
   g.font = bold(L.title.size);
   y += L.title.lineHeight * 0.2;
   // A card with a banner has one title line less, so that three facts still fit above the footer.
@@ -299,10 +209,13 @@ export function drawShareImage(img: ShareImage): DrawnImage {
     y += L.title.lineHeight;
     say('title', line, L.margin, y, bold(L.title.size), INK);
   }
-  y += L.line.lineHeight * 0.35;
+  return y + L.line.lineHeight * 0.35;
+}
 
-  const footerY = L.height - L.footer * (img.format === 'card' ? 1.4 : 2.2);
-  // The first fact is the date: in the image's colour, bold. A poster lets a fact take two lines.
+/** The facts (the first, the date, bold in the image's colour; a poster lets one take two lines), then the body. */
+function drawFacts(p: Pen, img: ShareImage, from: number, footerY: number): void {
+  const { g, L, tone, say } = p;
+  let y = from;
   img.lines.forEach((fact, i) => {
     const font = i === 0 ? bold(L.line.size) : regular(L.line.size);
     g.font = font;
@@ -312,18 +225,19 @@ export function drawShareImage(img: ShareImage): DrawnImage {
       say('line', line, L.margin, y, font, i === 0 ? tone.main : INK);
     }
   });
-
-  if (img.body && L.body.maxLines) {
-    y += L.body.lineHeight * 0.6;
-    g.font = regular(L.body.size);
-    const room = Math.floor((L.qr.y - 40 - y) / L.body.lineHeight);
-    for (const line of wrap(g, img.body, L.textWidth, Math.min(L.body.maxLines, room))) {
-      y += L.body.lineHeight;
-      say('body', line, L.margin, y, regular(L.body.size), MUTED);
-    }
+  if (!img.body || !L.body.maxLines) return;
+  y += L.body.lineHeight * 0.6;
+  g.font = regular(L.body.size);
+  const room = Math.floor((L.qr.y - 40 - y) / L.body.lineHeight);
+  for (const line of wrap(g, img.body, L.textWidth, Math.min(L.body.maxLines, room))) {
+    y += L.body.lineHeight;
+    say('body', line, L.margin, y, regular(L.body.size), MUTED);
   }
+}
 
-  // The QR code: right of the text on a card, centred low on a poster, on a soft panel.
+/** The QR code on a soft panel with its caption: right of the text on a card, centred low on a poster. */
+function drawQrPanel(p: Pen, img: ShareImage): DrawnImage['qr'] {
+  const { g, L, tone, say } = p;
   const pad = img.format === 'card' ? 12 : 24;
   const caption = img.format === 'card' ? '扫码查看' : '扫码查看详情 · 订阅到手机日历';
   g.font = regular(L.qr.caption);
@@ -332,9 +246,33 @@ export function drawShareImage(img: ShareImage): DrawnImage {
   g.fillRect(L.qr.x + L.qr.size / 2 - panel / 2, L.qr.y - pad, panel, L.qr.size + 2 * pad + L.qr.caption * 1.9);
   const qr = drawQr(g, img.qr, L.qr.x, L.qr.y, L.qr.size);
   say('caption', caption, L.qr.x + (L.qr.size - g.measureText(caption).width) / 2, L.qr.y + L.qr.size + L.qr.caption * 1.3, regular(L.qr.caption), MUTED);
+  return qr;
+}
 
-  const host = new URL(img.qr).host;
-  say('footer', `科普日历 · ${host}`, L.margin, footerY, regular(L.footer), MUTED);
+export function drawShareImage(img: ShareImage): DrawnImage {
+  registerFonts();
+  const L = layoutOf(img);
+  const canvas = canvasFor(L.width, L.height);
+  const g = canvas.getContext('2d');
+  const text: DrawnText[] = [];
+  const pen: Pen = {
+    g, L, tone: TONES[img.tone], text,
+    say: (role, s, x, y, font, color) => {
+      g.font = font;
+      g.fillStyle = color;
+      g.fillText(s, x, y);
+      text.push({ role, text: s, x, y, font });
+    },
+  };
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, L.width, L.height);
+  g.fillStyle = pen.tone.main;
+  g.fillRect(0, 0, L.width, L.band);
+
+  const footerY = L.height - L.footer * (img.format === 'card' ? 1.4 : 2.2);
+  drawFacts(pen, img, drawHead(pen, img), footerY);
+  const qr = drawQrPanel(pen, img);
+  pen.say('footer', `科普日历 · ${new URL(img.qr).host}`, L.margin, footerY, regular(L.footer), MUTED);
 
   // No row filters (text on flat colour compresses better without them). Cards at zlib level 3:
   // ≈ 3.5 ms and ≈ 60 KB (level 6: 9 ms, 43 KB; every filter at level 6: 22 ms, 59 KB). The ≈ 100
