@@ -17,26 +17,10 @@ import type { Browser } from 'playwright-core';
 import { serveStatic } from './lib/serve-static.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { buildSite, ROOT, testContentTree, TMP } from '../tests/helpers/build-site.ts';
+import { PAGES } from '../tests/helpers/pages.ts';
 
 const TODAY = '2026-09-10';
 const SHOTS = join(ROOT, 'tests/screenshots');
-
-export const PAGES = [
-  ['home', '/'],
-  ['calendar', '/calendar/'],
-  ['event', '/events/2026-09-12-first-aid-training/'],
-  ['event-cancelled', '/events/2026-09-15-cancelled-lecture/'],
-  ['events', '/events/'],
-  ['observances', '/observances/'],
-  ['observance', '/observances/world-first-aid-day/'],
-  ['topics', '/topics/'],
-  ['topic', '/topics/health/'],
-  ['regions', '/regions/'],
-  ['organizer', '/organizers/test-science-society/'],
-  ['venue', '/venues/test-science-center/'],
-  ['embed', '/embed/organizers/test-science-society/'],
-  ['not-found', '/no-such-page/'],
-] as const;
 
 /** 1. The build to shoot: the one given, or the test content built now. */
 function distDir(given: string | undefined): string {

@@ -8,29 +8,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
+import { PAGES } from '../helpers/pages.ts';
 
 const base = inject('baseUrl');
 const TODAY = '2026-09-10T10:00:00+08:00';
 /** The calendar has its month's data and every event drawn (aria-busy, KepuCalendar.tsx). */
 const CALENDAR_DRAWN = '.kp-calendar[aria-busy="false"] .kp-fc';
-
-const PAGES = [
-  ['home', '/'],
-  ['calendar', '/calendar/'],
-  ['event', '/events/2026-09-12-first-aid-training/'],
-  ['event-cancelled', '/events/2026-09-15-cancelled-lecture/'],
-  ['events', '/events/'],
-  ['observances', '/observances/'],
-  ['observance', '/observances/world-first-aid-day/'],
-  ['topics', '/topics/'],
-  ['topic', '/topics/health/'],
-  ['regions', '/regions/'],
-  ['organizer', '/organizers/test-science-society/'],
-  ['venue', '/venues/test-science-center/'],
-  ['embed', '/embed/organizers/test-science-society/'],
-  ['not-found', '/no-such-page/'],
-] as const;
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -5,29 +5,19 @@
  * (tests/vitest.mutation.config.ts) leaves this file out, as it could never kill a mutant.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/lib/content-fs.ts';
 import { formatError } from '../../src/lib/errors.ts';
 import { validateContent } from '../../src/lib/validate.ts';
+import { importScratch } from '../helpers/import-scratch.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FIX = join(ROOT, 'tests/fixtures/import');
-const DIR = 'tests/fixtures/import/content';
 const NOW = '2026-11-25T10:00';
 
-let tmp = '';
-function tempTree(): string {
-  mkdirSync(join(ROOT, 'tests/.tmp'), { recursive: true });
-  tmp = mkdtempSync(join(ROOT, 'tests/.tmp/import-'));
-  cpSync(join(ROOT, DIR), join(tmp, 'content'), { recursive: true });
-  return relative(ROOT, join(tmp, 'content'));
-}
-afterEach(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  tmp = '';
-});
+const { tempTree } = importScratch();
 
 describe('npm run import', { timeout: 60_000 }, () => {
   const run = (dir: string, args: string[]) =>

@@ -5,10 +5,10 @@
  * tests/fixtures/import/content, never the real content. The command itself (all-or-nothing writes,
  * --dry-run, --skip-invalid) is tested in import-cli.test.ts.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/lib/content-fs.ts';
 import { formatError } from '../../src/lib/errors.ts';
 import { readImportSource, writeFilesAtomically } from '../../src/lib/import-fs.ts';
@@ -17,25 +17,15 @@ import { normalizeDateTime, readKind, readStatus, readWhen, splitList } from '..
 import { formatRowProblem, planImport, splitBilingual } from '../../src/lib/import-plan.ts';
 import { decodeText, parseCsv, tableToRecords } from '../../src/lib/import-table.ts';
 import { checkNewFiles } from '../../src/lib/scaffold.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { IMPORT_CONTENT, importScratch } from '../helpers/import-scratch.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FIX = join(ROOT, 'tests/fixtures/import');
-const DIR = 'tests/fixtures/import/content';
+const DIR = IMPORT_CONTENT;
 const existing = readContentFiles(join(ROOT, DIR), ROOT);
 const NOW = '2026-11-25T10:00';
 
-let tmp = '';
-function tempTree(): string {
-  mkdirSync(join(ROOT, 'tests/.tmp'), { recursive: true });
-  tmp = mkdtempSync(join(ROOT, 'tests/.tmp/import-'));
-  cpSync(join(ROOT, DIR), join(tmp, 'content'), { recursive: true });
-  return relative(ROOT, join(tmp, 'content'));
-}
-afterEach(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  tmp = '';
-});
+const { tempTree } = importScratch();
 
 describe('cells as people type them', () => {
   it.each([
