@@ -200,7 +200,7 @@ describe('a quiet December day (2026-12-06)', () => {
     // The nearest month with activities: November (tests/fixtures/weekend).
     await page.waitForURL(/date=2026-11/);
     await page.locator('.kp-status', { hasText: '2026年11月：4 项活动' }).waitFor();
-    await expect(page.locator('.kp-empty').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('.kp-empty').count()).toBe(0);
   });
 });
 

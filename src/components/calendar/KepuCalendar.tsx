@@ -238,7 +238,9 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const toolbar = useMemo(() => ({ start: 'prev,today,next', center: 'title', end: `${types.month},${types.week},${listType}` }), [listType]);
   const error = data.error ?? (opening.failed ? LOAD_ERROR : undefined);
   return (
-    <div className="kp-calendar" ref={root}>
+    // aria-busy until the month's data is in and every event is drawn (the first draw is staged over
+    // tasks): assistive technology waits for the whole, and so do the browser tests.
+    <div className="kp-calendar" ref={root} aria-busy={busy || cap !== Infinity}>
       <QuickChips filters={state.filters} onChange={(filters) => setState((s) => ({ ...s, filters }))} onLocate={locate} nearNote={nearNote} />
       <FilterBar vocab={vocab} state={state} folded={phone} onChange={(next) => setState((s) => ({ ...s, ...next }))} />
       <StatusLine error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} />
