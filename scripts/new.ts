@@ -39,9 +39,9 @@ const KINDS: Record<string, CollectionName> = {
 const STRING_FLAGS = [
   'title', 'title-en', 'kind', 'summary', 'start', 'end', 'timezone', 'rrule', 'organizer', 'co-organizers', 'venue', 'address',
   'online', 'region', 'observance', 'campaign', 'topics', 'audiences', 'formats', 'registration', 'registration-required',
-  'capacity', 'fee', 'deadline', 'registration-note', 'status', 'previous-start', 'url', 'source-title', 'source-url',
+  'capacity', 'fee', 'deadline', 'registration-note', 'full', 'status', 'previous-start', 'url', 'source-title', 'source-url',
   'verified', 'keywords', 'description', 'slug', 'id', 'name', 'short-name', 'name-en', 'type', 'website', 'aliases', 'lat',
-  'lng', 'source', 'rule', 'date', 'month', 'term', 'days', 'usual', 'authority', 'level', 'established', 'ended-year', 'note', 'now',
+  'lng', 'datum', 'source', 'rule', 'date', 'month', 'term', 'days', 'usual', 'authority', 'level', 'established', 'ended-year', 'note', 'now',
   ...GENERIC_FIELDS.map((g) => g.flag),
 ];
 
@@ -50,7 +50,7 @@ const HELP = `用法 / usage: npm run new [-- event|organizer|venue|observance] 
                    [--audiences] [--formats] [--registration 网址] [--summary] [--description] [--observance] [--slug]
                    ${GENERIC_FIELDS.map((g) => `[--${g.flag} ${g.form.placeholder ?? '…'}]`).join(' ')}
   单位 organizer:  --name --type [--short-name] [--region] [--website] [--aliases] [--id]
-  场馆 venue:      --name --type --region [--address] [--website] [--aliases] [--id]
+  场馆 venue:      --name --type --region [--address] [--lat --lng --datum GCJ-02|WGS-84] [--website] [--aliases] [--id]
   纪念日 observance: --name --kind --rule fixed|month|rrule|lunar|solar-term|announced [--date|--month|--rrule|--term]
                    --authority --level --established --source-title [--source-url] [--topics] [--description]
   --yes      不提问，直接按参数生成 / no questions, use the flags

@@ -11,6 +11,8 @@ import type { EventKind, EventStatus, VocabName } from './schema.ts';
 import { expandObservance, pendingIsPast } from './recurrence.ts';
 import { isFree, placeLine } from './present.ts';
 import { convertWallTime, SITE_ZONE } from './time/zones.ts';
+import { registrationBrief, type RegistrationBrief } from './registration.ts';
+import { wgs84 } from './venue-geo.ts';
 
 /** One event as the calendar needs it: enough to draw and to filter, nothing more. */
 export interface CalendarEvent {
@@ -35,6 +37,13 @@ export interface CalendarEvent {
   free: boolean;
   /** 中国科学技术馆 · 北京市朝阳区 */
   place?: string;
+  /** Age range in years (the `age` quick filter). */
+  ageMin?: number;
+  ageMax?: number;
+  /** Present when registration can be open: its deadline and whether it is full (the `open` filter). */
+  reg?: RegistrationBrief;
+  /** The venue's [latitude, longitude] in WGS-84 (the `near` filter), unless the event left it. */
+  geo?: [number, number];
 }
 
 export interface MonthFile {
@@ -86,6 +95,9 @@ export function toCalendarEvent(e: EventEntry, q: SiteQuery): CalendarEvent {
   const start = toCalendarZone(e.start, e.timezone);
   const end = e.end ? toCalendarZone(e.end, e.timezone) : undefined;
   const place = placeLine(e, q);
+  const reg = registrationBrief(e.registration);
+  const venueGeo = e.venue && e.status !== 'moved-online' ? q.venue.get(e.venue)?.geo : undefined;
+  const geo = venueGeo ? wgs84(venueGeo) : undefined;
   return {
     id: e.id,
     title: e.title,
@@ -102,6 +114,10 @@ export function toCalendarEvent(e: EventEntry, q: SiteQuery): CalendarEvent {
     onsite: Boolean(e.venue || e.address),
     free: isFree(e),
     ...(place ? { place } : {}),
+    ...(e.ageMin !== undefined ? { ageMin: e.ageMin } : {}),
+    ...(e.ageMax !== undefined ? { ageMax: e.ageMax } : {}),
+    ...(reg ? { reg } : {}),
+    ...(geo ? { geo: [geo.lat, geo.lng] as [number, number] } : {}),
   };
 }
 

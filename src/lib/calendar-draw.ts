@@ -5,7 +5,7 @@
  */
 import type { CalendarEvent, CalendarObservance } from './calendar-data.ts';
 import { KIND_LABEL, STATUS_LABEL } from './labels.ts';
-import { type CalendarState, matchesFilters, observanceMatches } from './filters.ts';
+import { type CalendarState, type FilterContext, matchesFilters, observanceMatches } from './filters.ts';
 import { periodLabel } from './time/labels.ts';
 import { nextDay, prevDay, weekday } from './time/days.ts';
 import { eventUrl, observanceUrl } from './urls.ts';
@@ -129,9 +129,9 @@ export function visibleItems(
   events: CalendarEvent[],
   observances: CalendarObservance[],
   state: Pick<CalendarState, 'filters' | 'observances'>,
-  opts: { spansAside?: boolean } = {},
+  opts: { spansAside?: boolean; ctx?: FilterContext } = {},
 ): VisibleItems {
-  const matching = events.filter((e) => matchesFilters(e, state.filters));
+  const matching = events.filter((e) => matchesFilters(e, state.filters, opts.ctx));
   const obs = observances.filter((o) => observanceMatches(o, state));
   return {
     drawn: [...obs.filter((o) => !isAside(o, opts.spansAside)).map(drawObservance), ...matching.map(drawEvent)],

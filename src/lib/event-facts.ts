@@ -13,6 +13,7 @@ import { eventPlace, labels, type NameSources, type Place, regionLabel } from '.
 import type { VocabName } from './schema.ts';
 import { SITE_ZONE } from './time/days.ts';
 import { formatRangeZh } from './time/labels.ts';
+import { registrationLine, registrationView, type RegistrationInput, type RegistrationView } from './registration.ts';
 import { campaignUrl, facetUrl, observanceUrl } from './urls.ts';
 
 /** Something the event names by id; `name` is the id itself when the id is unknown. */
@@ -31,13 +32,9 @@ export interface LabelledRef {
   href?: string;
 }
 
-export interface RegistrationFacts {
-  required: boolean;
-  capacity?: number;
-  fee?: number;
-  deadline?: string;
-  note?: string;
-  url?: string;
+/** The entry's registration facts and what the one rule (registration.ts) makes of them. */
+export interface RegistrationFacts extends RegistrationInput {
+  view: RegistrationView;
   /** 需要报名，名额 40 人，免费，2026年9月10日（星期四）截止 */
   terms: string;
 }
@@ -47,6 +44,8 @@ export interface ExtraFact {
   field: string;
   label: string;
   text: string;
+  /** A link the value stands for (a replay …), when the field has one. */
+  href?: string;
   /** Its front-matter values as written, for the open data: { ageMin: 6, ageMax: 12 }. */
   values: Record<string, unknown>;
 }
@@ -80,13 +79,9 @@ function named(id: string, entry: { name: string } | undefined, href: string): N
   return { id, name: entry?.name ?? id, known: !!entry, href };
 }
 
-function registrationFacts(reg: NonNullable<EventEntry['registration']>): RegistrationFacts {
-  const terms =
-    (reg.required ? '需要报名' : '无需报名') +
-    (reg.capacity ? `，名额 ${reg.capacity} 人` : '') +
-    (reg.fee !== undefined ? (reg.fee === 0 ? '，免费' : `，费用 ${reg.fee} 元`) : '') +
-    (reg.deadline ? `，${formatRangeZh(reg.deadline, undefined)}截止` : '');
-  return { ...reg, terms };
+function registrationFacts(e: EventEntry, today: string | undefined): RegistrationFacts | undefined {
+  const view = registrationView(e.registration, e, today);
+  return view && { ...e.registration, view, terms: registrationLine(view) };
 }
 
 /** The generic fields' values in words, in registry order. */
@@ -96,13 +91,18 @@ export function extraFacts(e: EventEntry): ExtraFact[] {
     const text = g.fact(e);
     if (text === undefined) continue;
     const source = e as unknown as Record<string, unknown>;
-    const values = Object.fromEntries(g.paths.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
-    out.push({ field: g.field, label: g.label, text, values });
+    const values = Object.fromEntries(g.paths.filter((k) => source[k] !== undefined && !(Array.isArray(source[k]) && !(source[k] as unknown[]).length)).map((k) => [k, source[k]]));
+    const href = g.href?.(e);
+    out.push({ field: g.field, label: g.label, text, values, ...(href ? { href } : {}) });
   }
   return out;
 }
 
-export function eventFacts(e: EventEntry, q: NameSources): EventFacts {
+/**
+ * `today` makes the registration facts time-aware (报名已截止 once the deadline has passed); feeds and
+ * search records leave it out, so that they say the same every day.
+ */
+export function eventFacts(e: EventEntry, q: NameSources, today?: string): EventFacts {
   const org = q.organizer.get(e.organizer);
   const obs = e.observance ? q.observance?.get(e.observance) : undefined;
   const camp = e.campaign ? q.observance?.get(e.campaign) : undefined;
@@ -121,7 +121,7 @@ export function eventFacts(e: EventEntry, q: NameSources): EventFacts {
     organizer: { ...named(e.organizer, org, facetUrl('organizers', e.organizer)), website: org?.website },
     coOrganizers: e.coOrganizers.map((id) => named(id, q.organizer.get(id), facetUrl('organizers', id))),
     vocab: { topics: vocab('topics'), audiences: vocab('audiences'), formats: vocab('formats') },
-    registration: e.registration ? registrationFacts(e.registration) : undefined,
+    registration: registrationFacts(e, today),
     observance: obs ? { ...named(obs.id, obs, observanceUrl(obs.id)), authority: obs.authority } : undefined,
     campaign: camp ? { ...named(camp.id, camp, campaignUrl(camp.id, year)), year } : undefined,
     extra: extraFacts(e),

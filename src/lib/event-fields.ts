@@ -14,6 +14,8 @@
  */
 import type { EventEntry } from './model.ts';
 import { SITE_ZONE } from './time/days.ts';
+import { ACCESS_FEATURES, type AccessFeature } from './schema.ts';
+import { ACCESS_LABEL, ACCESS_WORDS } from './labels.ts';
 
 export interface ColumnSpec {
   /** Position among the columns; the template shows the first fourteen. */
@@ -28,6 +30,8 @@ export interface ColumnSpec {
   help: string;
   example: string;
   required?: boolean;
+  /** Shown in the downloadable template although past the first fourteen (what families ask: ages, access, replays). */
+  template?: true;
 }
 
 /** The /submit/ form's sections, in page order. */
@@ -66,6 +70,8 @@ export interface FieldSpec {
   fact?: (e: EventEntry) => string | undefined;
   /** Generic fields: schema.org Event properties for the page's JSON-LD. */
   jsonLd?: (e: EventEntry) => Record<string, unknown> | undefined;
+  /** Generic fields whose value is a link: where the fact on the page leads. */
+  href?: (e: EventEntry) => string | undefined;
 }
 
 /** Generic fields: what they are sure to have. */
@@ -93,7 +99,27 @@ export function ageRangeText(e: Pick<EventEntry, 'ageMin' | 'ageMax'>): string |
   return min === max ? `${min} 岁` : `${min}–${max} 岁`;
 }
 
+/**
+ * 轮椅通行、手语 (labels, ids or common variants) → the labels as the file keeps them (readable to
+ * the people who write them; the schema turns them into ids), or what is not understood.
+ */
+export function readAccess(text: string): { values: Record<string, unknown> } | { error: string } {
+  const words = text.split(/[,，、;；\s]+/).map((w) => w.trim()).filter(Boolean);
+  const ids = words.map((w) => ACCESS_WORDS.get(w.toLowerCase()));
+  const bad = words.filter((_, i) => !ids[i]);
+  if (bad.length) return { error: `“${bad.join('、')}”看不懂，无障碍请写 ${Object.values(ACCESS_LABEL).join('、')}，多个用“、”分开 / accessibility: write ${ACCESS_FEATURES.join(', ')}` };
+  return { values: { access: [...new Set((ids as AccessFeature[]).map((id) => ACCESS_LABEL[id]))] } };
+}
+
+/**
+ * schema.org's accessibilityFeature words (W3C accessibility vocabulary) where one exists: captions
+ * and sign language describe what is presented; the physical features go on the Place (jsonld.ts).
+ */
+const SCHEMA_ACCESS: Partial<Record<AccessFeature, string>> = { captions: 'captions', 'sign-language': 'signLanguage' };
+
 const col = (order: number, zh: string, en: string, aliases: readonly string[], help: string, example = '', required?: true): ColumnSpec => ({ order, zh, en, aliases, help, example, ...(required ? { required } : {}) });
+/** A column the template shows although it is not among the first fourteen. */
+const inTemplate = (c: ColumnSpec): ColumnSpec => ({ ...c, template: true });
 const LIST_HELP = '从词表选，多个用“、”分开';
 
 /** Every event field, in the /submit/ form's page order, then the ones the form does not ask. */
@@ -117,12 +143,34 @@ export const EVENT_FIELDS = [
   { field: 'campaign', path: 'campaign', flag: 'campaign', column: col(20, '活动季', 'campaign', [], '可选，活动季编号或名称，例如 全国科普月'), form: { name: 'campaign', label: '所属活动季（可选）' }, examples: { campaign: 'national-science-month' } },
   {
     field: 'age', flag: 'age', label: '适合年龄', paths: ['ageMin', 'ageMax'],
-    column: col(26, '适合年龄', 'age', ['年龄', '年龄段', '适合年龄段', '适合人群年龄'], '可选：6-12（岁）、6-（6 岁以上）或 -12（12 岁以下）'),
+    column: inTemplate(col(26, '适合年龄', 'age', ['年龄', '年龄段', '适合年龄段', '适合人群年龄'], '可选：6-12（岁）、6-（6 岁以上）或 -12（12 岁以下）', '6-12')),
     form: { name: 'age', label: '适合年龄（可选）', hint: '例如 6-12（岁）；只有下限写 6-，只有上限写 -12。', section: 'tags', placeholder: '6-12' },
     examples: { ageMin: 6, ageMax: 12 },
     read: readAgeRange,
     fact: ageRangeText,
     jsonLd: (e) => (e.ageMin === undefined && e.ageMax === undefined ? undefined : { typicalAgeRange: `${e.ageMin ?? 0}-${e.ageMax ?? ''}` }),
+  },
+  {
+    field: 'access', flag: 'access', label: '无障碍', paths: ['access'],
+    column: inTemplate(col(27, '无障碍', 'access', ['无障碍设施', '无障碍服务', '无障碍信息'], `可选：${Object.values(ACCESS_LABEL).join('、')}，多个用“、”分开`, '轮椅通行、手语翻译')),
+    form: { name: 'access', label: '无障碍（可选）', hint: `写现场确实提供的：${Object.values(ACCESS_LABEL).join('、')}，多个用“、”分开。`, section: 'tags', placeholder: '轮椅通行、手语翻译' },
+    examples: { access: ['轮椅通行', '手语翻译'] },
+    read: readAccess,
+    fact: (e) => (e.access?.length ? e.access.map((a) => ACCESS_LABEL[a]).join('、') : undefined),
+    jsonLd: (e) => {
+      const words = (e.access ?? []).map((a) => SCHEMA_ACCESS[a]).filter((w): w is string => !!w);
+      return words.length ? { accessibilityFeature: words } : undefined;
+    },
+  },
+  {
+    field: 'replay', flag: 'replay', label: '回放', paths: ['replay'],
+    column: inTemplate(col(28, '回放链接', 'replay', ['回放', '回放地址', '回看链接', '回放网址'], '可选：活动结束后可以回看的网址', 'https://www.example.org/replay')),
+    form: { name: 'replay', label: '回放网址（可选）', hint: '活动结束后可以回看的地址；直播地址写在“线上网址”。', section: 'more', placeholder: 'https://' },
+    examples: { replay: 'https://www.example.org/replay' },
+    read: (text) => ({ values: { replay: text.trim() } }),
+    fact: (e) => e.replay,
+    href: (e) => e.replay,
+    jsonLd: (e) => (e.replay ? { recordedIn: { '@type': 'CreativeWork', url: e.replay } } : undefined),
   },
   { field: 'registration', path: 'registration.url', flag: 'registration', column: col(9, '报名链接', 'registration', ['报名网址', '报名方式', '报名'], '以 https:// 开头的报名网址', 'https://www.example.org/signup'), form: { name: 'registration', label: '报名网址（可选）' }, examples: { registration: { url: 'https://www.example.org/signup', required: true, capacity: 40, fee: 0 }, 'registration.url': 'https://www.example.org/signup' } },
   { path: 'registration.required', flag: 'registration-required', form: { name: 'registrationRequired', label: '是否必须报名' }, examples: { 'registration.required': true } },
@@ -130,6 +178,7 @@ export const EVENT_FIELDS = [
   { path: 'registration.fee', flag: 'fee', form: { name: 'fee', label: '费用（元，可选）' }, examples: { 'registration.fee': 0 } },
   { path: 'registration.deadline', flag: 'deadline', form: { name: 'deadline', label: '报名截止（可选）' }, examples: { 'registration.deadline': '2026-09-10' } },
   { path: 'registration.note', flag: 'registration-note', form: { name: 'registrationNote', label: '报名说明（可选）' }, examples: { 'registration.note': '电话报名：见主办单位网站' } },
+  { path: 'registration.full', flag: 'full', examples: { 'registration.full': true } },
   { field: 'url', path: 'url', flag: 'url', column: col(17, '活动网址', 'url', ['官方网址', '网址', '链接', '详情链接'], '可选，活动的官方页面'), form: { name: 'url', label: '官方页面网址（可选）' }, examples: { url: 'https://www.example.org/events/first-aid' } },
   { field: 'source', path: 'source.title', flag: 'source-title', column: col(21, '信息来源', 'source', ['来源'], '可选，通知或公告的标题'), form: { name: 'sourceTitle', label: '信息来源（可选）' }, examples: { source: { title: '关于举办2026年全国科普月活动的通知' }, 'source.title': '关于举办2026年全国科普月活动的通知' } },
   { path: 'source.url', flag: 'source-url', form: { name: 'sourceUrl', label: '来源网址（可选）' }, examples: { 'source.url': 'https://www.example.org/notice' } },

@@ -11,6 +11,7 @@ import { SITE_ZONE, zonedInstant } from './time/zones.ts';
 import { absolute, eventUrl, siteHost } from './urls.ts';
 import { eventFacts } from './event-facts.ts';
 import type { NameSources } from './present.ts';
+import { wgs84 } from './venue-geo.ts';
 
 /** What a feed or a link may look up beside the events themselves. */
 export interface FeedLookups {
@@ -157,11 +158,13 @@ export function eventLocation(e: EventEntry, lookups: Pick<FeedLookups, 'venues'
   return offline ?? e.online;
 }
 
-/** Venue coordinates, unless the event left the venue. */
+/** Venue coordinates in WGS-84 (GEO's datum; venue-geo.ts converts GCJ-02), unless the event left the venue. */
 export function eventGeo(e: EventEntry, lookups: Pick<FeedLookups, 'venues'>): { lat: number; lon: number } | undefined {
   if (e.status === 'moved-online' || !e.venue) return undefined;
   const g = lookups.venues.get(e.venue)?.geo;
-  return g ? { lat: g.lat, lon: g.lng } : undefined;
+  if (!g) return undefined;
+  const w = wgs84(g);
+  return { lat: w.lat, lon: w.lng };
 }
 
 export interface DescriptionOptions {
@@ -190,7 +193,7 @@ export function eventDescription(e: EventEntry, lookups: FeedLookups, site: stri
   if (e.online && e.status !== 'moved-online' && eventLocation(e, lookups) !== e.online) facts.push(`线上：${e.online}`);
   const reg = f.registration;
   if (reg?.url) facts.push(`报名：${reg.url}`);
-  else if (reg?.required) facts.push('需要报名');
+  else if (reg?.view.state === 'required') facts.push('需要报名');
   if (reg?.deadline) facts.push(`报名截止：${showLocal(reg.deadline)}`);
   if (reg?.note) facts.push(`报名说明：${oneLineText(reg.note)}`);
   for (const x of f.extra) facts.push(`${x.label}：${oneLineText(x.text)}`);

@@ -6,6 +6,7 @@
  */
 import { cellText, excelSerialText, KIND_HELP, type Match, matchOrganizer, matchVenue, nameKey, normalizeDateTime, readKind, readStatus, readWhen, splitList, STATUS_HELP } from './import-match.ts';
 import { cellsFromFlags, GENERIC_FIELDS, genericFieldOf } from './event-fields.ts';
+import { regionFromAddress } from './region-from-address.ts';
 import type { ImportField, ImportRecord, RowRef } from './import-table.ts';
 import type { ContentSet } from './model.ts';
 import { eventSchema, localDateTime, type VocabName } from './schema.ts';
@@ -176,7 +177,8 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
     venue,
     address,
     online,
-    region: regionId(text('region'), ctx, (m, h) => bad('region', m, h)),
+    // No region column: the one the address names (北京市海淀区… → 110108), so the event shows under it.
+    region: regionId(text('region'), ctx, (m, h) => bad('region', m, h)) ?? (venue ? undefined : regionFromAddress(address, ctx.content.vocab.regions)),
     observance,
     campaign,
     topics: list('topics'),
@@ -213,6 +215,7 @@ export function eventFromFlags(flags: Record<string, string | boolean | undefine
     ...((d.registration as object) ?? {}),
     required: yesNo(flag('registration-required')), capacity: num('capacity'), fee: num('fee'),
     deadline: flag('deadline') ? normalizeDateTime(flag('deadline')) : undefined, note: flag('registration-note'),
+    full: yesNo(flag('full')),
   };
   if (flag('previous-start')) d.previousStart = normalizeDateTime(flag('previous-start'));
   if (flag('source-url')) d.source = { title: flag('source-title'), url: flag('source-url') };

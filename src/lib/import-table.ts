@@ -18,8 +18,8 @@ export interface Column extends Omit<ColumnSpec, 'order'> {
 /** The template's columns, in order (from the field registry, src/lib/event-fields.ts). The first fourteen are the ones most sheets have. */
 export const COLUMNS: Column[] = EVENT_COLUMNS.map(({ field, column: { order: _, ...c } }) => ({ field, ...c }));
 
-/** The fourteen columns of the shipped template (the rest are accepted but not shown). */
-export const TEMPLATE_COLUMNS = COLUMNS.slice(0, 14);
+/** The columns of the shipped template: the fourteen most sheets have, then 适合年龄, 无障碍, 回放链接 (the rest are accepted but not shown). */
+export const TEMPLATE_COLUMNS = COLUMNS.filter((c, i) => i < 14 || c.template);
 
 const BY_FIELD = new Map(COLUMNS.map((c) => [c.field, c]));
 export function columnOf(field: string): Column | undefined {

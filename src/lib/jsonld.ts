@@ -7,6 +7,10 @@ import type { SiteQuery } from './query.ts';
 import { GENERIC_FIELDS } from './event-fields.ts';
 import { eventFacts } from './event-facts.ts';
 import { offsetIso } from './time/zones.ts';
+import { ACCESS_LABEL } from './labels.ts';
+import { isFree } from './present.ts';
+import type { AccessFeature } from './schema.ts';
+import { wgs84 } from './venue-geo.ts';
 import { absolute, eventUrl } from './urls.ts';
 
 const STATUS: Record<EventEntry['status'], string> = {
@@ -21,17 +25,50 @@ function when(local: string, zone: string): string {
   return local.length === 10 ? local : offsetIso(local, zone);
 }
 
+/** Physical features go on the Place (schema.org amenityFeature); the rest are the Event's (event-fields.ts). */
+const PLACE_FEATURES: readonly AccessFeature[] = ['wheelchair', 'accessible-toilet', 'hearing-aid', 'guide-dog'];
+
+/** The region chain as a PostalAddress: addressRegion the province or municipality, addressLocality the district or city. */
+function regionAddress(q: SiteQuery, regionId: string | undefined): Record<string, string> {
+  const chain: string[] = [];
+  for (let cur = regionId, guard = 0; cur && cur !== 'national' && guard < 5; guard++) {
+    const r = q.vocab.regions.get(cur);
+    if (!r) break;
+    chain.unshift(r.label);
+    cur = r.parent;
+  }
+  return {
+    ...(chain[0] ? { addressRegion: chain[0] } : {}),
+    ...(chain.length > 1 ? { addressLocality: chain[chain.length - 1]! } : {}),
+    addressCountry: 'CN',
+  };
+}
+
+/**
+ * schema.org Event. Google requires `location`: a Place with a PostalAddress (region names are
+ * enough) or a VirtualLocation — so an event without a venue still names where it is (its address,
+ * its region, or China), and one online names its link.
+ */
 export function eventJsonLd(e: EventEntry, q: SiteQuery, site: string): Record<string, unknown> {
   const f = eventFacts(e, q);
   const venue = f.venue;
+  const street = venue?.address ?? e.address;
+  const amenities = (e.access ?? []).filter((a) => PLACE_FEATURES.includes(a)).map((a) => ({ '@type': 'LocationFeatureSpecification', name: ACCESS_LABEL[a], value: true }));
+  const geo = venue?.geo ? wgs84(venue.geo) : undefined;
   const physical = venue || e.address ? {
     '@type': 'Place',
     name: venue?.name ?? e.address,
-    ...(venue?.address || e.address ? { address: { '@type': 'PostalAddress', streetAddress: venue?.address ?? e.address, addressCountry: 'CN' } } : {}),
-    ...(venue?.geo ? { geo: { '@type': 'GeoCoordinates', latitude: venue.geo.lat, longitude: venue.geo.lng } } : {}),
+    address: { '@type': 'PostalAddress', ...(street ? { streetAddress: street } : {}), ...regionAddress(q, e.regionId) },
+    ...(geo ? { geo: { '@type': 'GeoCoordinates', latitude: geo.lat, longitude: geo.lng } } : {}),
+    ...(amenities.length ? { amenityFeature: amenities } : {}),
   } : undefined;
   const virtual = e.online ? { '@type': 'VirtualLocation', url: e.online } : undefined;
   const locations = [e.status === 'moved-online' ? undefined : physical, virtual].filter(Boolean);
+  if (!locations.length) {
+    // A region-wide programme, a call or a deadline: the region it belongs to (or China) is its place.
+    const region = f.region && e.regionId !== 'national' ? f.region.label : '中国';
+    locations.push({ '@type': 'Place', name: region, address: { '@type': 'PostalAddress', ...regionAddress(q, e.regionId) } });
+  }
   const mode = virtual && physical && e.status !== 'moved-online' ? 'Mixed' : virtual ? 'Online' : 'Offline';
   const page = absolute(site, eventUrl(e.id));
   return {
@@ -43,19 +80,21 @@ export function eventJsonLd(e: EventEntry, q: SiteQuery, site: string): Record<s
     ...(e.end ? { endDate: when(e.end, e.timezone) } : {}),
     eventStatus: STATUS[e.status],
     eventAttendanceMode: `https://schema.org/${mode}EventAttendanceMode`,
-    ...(locations.length ? { location: locations.length === 1 ? locations[0] : locations } : {}),
+    location: locations.length === 1 ? locations[0] : locations,
     ...(e.previousStart ? { previousStartDate: when(e.previousStart, e.timezone) } : {}),
     ...(f.organizer.known ? { organizer: { '@type': 'Organization', name: f.organizer.name, ...(f.organizer.website ? { url: f.organizer.website } : {}) } } : {}),
+    isAccessibleForFree: isFree(e),
     offers: {
       '@type': 'Offer',
       price: e.registration?.fee ?? 0,
       priceCurrency: 'CNY',
-      availability: 'https://schema.org/InStock',
+      availability: e.registration?.full ? 'https://schema.org/SoldOut' : 'https://schema.org/InStock',
       url: e.registration?.url ?? e.url ?? page,
     },
+    ...(e.registration?.capacity ? { maximumAttendeeCapacity: e.registration.capacity } : {}),
     url: page,
     inLanguage: 'zh-CN',
-    // The field registry's generic fields that map to schema.org (typicalAgeRange …; event-fields.ts).
+    // The field registry's generic fields that map to schema.org (typicalAgeRange, accessibilityFeature, recordedIn; event-fields.ts).
     ...Object.assign({}, ...GENERIC_FIELDS.map((g) => g.jsonLd?.(e))),
   };
 }

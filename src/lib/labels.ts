@@ -5,7 +5,7 @@
  * 申报截止). `satisfies Record<…>` keeps every map complete when the schema gains a value.
  * Pure and type-only imports: safe in the browser islands.
  */
-import type { EventKind, EventStatus, LEVELS, OBSERVANCE_KINDS, ORGANIZER_TYPES, ObservanceRule, VENUE_TYPES } from './schema.ts';
+import type { AccessFeature, EventKind, EventStatus, LEVELS, OBSERVANCE_KINDS, ORGANIZER_TYPES, ObservanceRule, VENUE_TYPES } from './schema.ts';
 
 type Of<T extends readonly string[]> = T[number];
 
@@ -26,6 +26,31 @@ export const STATUS_SENTENCE = {
 
 /** An event's kind on a badge and in titles: 【征集】. */
 export const KIND_LABEL = { activity: '活动', call: '征集', deadline: '截止' } as const satisfies Record<EventKind, string>;
+
+/** Accessibility features as the page, the form and the spreadsheet name them (schema.ts ACCESS_FEATURES). */
+export const ACCESS_LABEL = {
+  wheelchair: '轮椅通行',
+  'accessible-toilet': '无障碍卫生间',
+  'sign-language': '手语翻译',
+  captions: '字幕',
+  'hearing-aid': '助听设备',
+  'guide-dog': '导盲犬可入',
+} as const satisfies Record<AccessFeature, string>;
+
+/** Other words contributors write for a feature (the label and the id are always accepted). */
+const ACCESS_VARIANTS: Record<AccessFeature, readonly string[]> = {
+  wheelchair: ['轮椅', '轮椅可达', '无障碍通道'],
+  'accessible-toilet': ['无障碍厕所', '无障碍洗手间'],
+  'sign-language': ['手语'],
+  captions: ['实时字幕', '字幕服务'],
+  'hearing-aid': ['助听', '助听器', '听力辅助'],
+  'guide-dog': ['导盲犬'],
+};
+
+/** Any accepted word (lower case) → its feature id: 轮椅通行, wheelchair, 轮椅 → wheelchair. */
+export const ACCESS_WORDS: ReadonlyMap<string, AccessFeature> = new Map(
+  (Object.keys(ACCESS_LABEL) as AccessFeature[]).flatMap((id) => [id, ACCESS_LABEL[id], ...ACCESS_VARIANTS[id]].map((w) => [w.toLowerCase(), id] as const)),
+);
 
 /** An observance's kind after its level: 国际日, 全国活动季. */
 export const OBSERVANCE_KIND_LABEL = { day: '日', week: '周', month: '月', campaign: '活动季' } as const satisfies Record<Of<typeof OBSERVANCE_KINDS>, string>;

@@ -1,2 +1,18 @@
-/** Listing sizes shared by pages. */
+/** Listing sizes shared by pages, and the static lists behind the quick date filters. */
+import type { EventEntry } from './model.ts';
+import { whenRange, type When } from './filters.ts';
+
 export const EVENTS_PER_PAGE = 30;
+
+/**
+ * Longest static quick-filter list (/events/when/<when>/): a national 科普月 has 100 000 activities
+ * in one month; past this the page sends people to the calendar, which loads month by month.
+ */
+export const WHEN_LIST_MAX = 100;
+
+/** Events of a quick date filter on the build day: those overlapping its days, at most WHEN_LIST_MAX. */
+export function eventsInWhen(events: readonly EventEntry[], when: When, today: string): { events: EventEntry[]; range: { start: string; end: string }; total: number } {
+  const range = whenRange(when, today);
+  const all = events.filter((e) => e.startDate <= range.end && e.endDate >= range.start);
+  return { events: all.slice(0, WHEN_LIST_MAX), range, total: all.length };
+}

@@ -19,6 +19,7 @@ import { KIND_LABEL, STATUS_LABEL } from './labels.ts';
 import { eventFacts, type LabelledRef, type NamedRef } from './event-facts.ts';
 import { placeLine } from './present.ts';
 import { observanceYears, recentAndUpcoming } from './feeds.ts';
+import { wgs84 } from './venue-geo.ts';
 
 /** Version of the JSON shapes. Adding a field keeps it; renaming, removing or re-meaning one bumps it. */
 export const OPEN_DATA_VERSION = 1;
@@ -80,7 +81,7 @@ export function openEvent(e: EventEntry, q: SiteQuery, site: string): OpenEvent 
     organizer: ref(f.organizer),
     coOrganizers: f.coOrganizers.map(ref),
     venue: venue
-      ? compact({ id: venue.id, name: venue.name, url: absolute(site, facetUrl('venues', venue.id)), address: venue.address, geo: venue.geo ? { lat: venue.geo.lat, lng: venue.geo.lng } : undefined })
+      ? compact({ id: venue.id, name: venue.name, url: absolute(site, facetUrl('venues', venue.id)), address: venue.address, geo: venue.geo ? wgs84(venue.geo) : undefined })
       : undefined,
     address: e.address,
     online: e.online,

@@ -68,8 +68,16 @@ export function isFree(e: EventEntry): boolean {
   return e.registration?.fee === undefined ? true : e.registration.fee === 0;
 }
 
-/** A map search link by name and address (高德地图 URI API, opens in the browser or the app); never an embedded map. */
-export function mapLink(address: string, name?: string): string {
-  const q = encodeURIComponent([name, address].filter(Boolean).join(' '));
-  return `https://uri.amap.com/search?keyword=${q}`;
+/**
+ * A 高德地图 link (URI API: opens in the browser or the app; never an embedded map). With coordinates
+ * it marks the spot and says their datum (`coordinate=gaode` for GCJ-02, `wgs84` for WGS-84: 高德
+ * shifts WGS-84 points itself); otherwise it searches by name and address.
+ */
+export function mapLink(address: string | undefined, name?: string, geo?: VenueEntry['geo']): string {
+  const label = [name, address].filter(Boolean).join(' ');
+  if (geo) {
+    const datum = geo.datum === 'GCJ-02' ? 'gaode' : 'wgs84';
+    return `https://uri.amap.com/marker?position=${geo.lng},${geo.lat}&name=${encodeURIComponent(name ?? address ?? '')}&coordinate=${datum}&callnative=0`;
+  }
+  return `https://uri.amap.com/search?keyword=${encodeURIComponent(label)}`;
 }

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { isRealDate, SITE_ZONE } from './time/days.ts';
 import { findInvisible, invisibleMessage, looksEmpty } from './invisible.ts';
 import { SEQUENCE_MAX } from './limits.ts';
+import { ACCESS_LABEL, ACCESS_WORDS } from './labels.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Field-level building blocks
@@ -179,6 +180,23 @@ const age = z
 export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'moved-online'] as const;
 export const EVENT_KINDS = ['activity', 'call', 'deadline'] as const;
 
+/**
+ * Accessibility an event offers (issue 18): seniors and people with disabilities are named audiences
+ * of 科普. Chinese labels in labels.ts (ACCESS_LABEL); a contributor may write either.
+ */
+export const ACCESS_FEATURES = ['wheelchair', 'accessible-toilet', 'sign-language', 'captions', 'hearing-aid', 'guide-dog'] as const;
+export type AccessFeature = (typeof ACCESS_FEATURES)[number];
+
+/** One accessibility feature, by id or Chinese label (轮椅通行 → wheelchair). */
+const accessFeature = z
+  .string()
+  .transform((s) => ACCESS_WORDS.get(s.toLowerCase()) ?? s)
+  .pipe(z.enum(ACCESS_FEATURES, { error: `无障碍只能写 ${Object.values(ACCESS_LABEL).join('、')} / accessibility: ${ACCESS_FEATURES.join(', ')}` }));
+
+/** Datum of a venue's coordinates: Chinese map apps (高德, 腾讯) use GCJ-02, GPS and OpenStreetMap WGS-84. */
+export const GEO_DATUMS = ['WGS-84', 'GCJ-02'] as const;
+export type GeoDatum = (typeof GEO_DATUMS)[number];
+
 // ---------------------------------------------------------------------------------------------
 // events — content/events/<year>/<slug>.md (Markdown body = description)
 // ---------------------------------------------------------------------------------------------
@@ -186,8 +204,8 @@ export const EVENT_KINDS = ['activity', 'call', 'deadline'] as const;
 export const registrationSchema = z.strictObject({
   /** 报名网址 / Registration URL (http or https). */
   url: httpUrl.optional(),
-  /** 是否需要报名：true 需要，false 不需要 / Whether registration is required. */
-  required: z.boolean().default(false),
+  /** 是否需要报名：true 需要，false 不需要（不写时按报名网址和截止日期判断）/ Whether registration is required. */
+  required: z.boolean().optional(),
   /** 名额（人数）/ Number of places. */
   capacity: z.number().int().positive().optional(),
   /** 费用（元），0 表示免费 / Fee in yuan; 0 means free. */
@@ -196,6 +214,8 @@ export const registrationSchema = z.strictObject({
   deadline: localDateTime.optional(),
   /** 报名说明（电话、二维码位置等），一行 / How to register, one line. */
   note: oneLine(200).optional(),
+  /** 名额已满时写 true（页面显示“名额已满”，不再显示报名按钮）/ true once every place is taken. */
+  full: z.boolean().optional(),
 });
 
 export const eventSchema = z.strictObject({
@@ -223,8 +243,10 @@ export const eventSchema = z.strictObject({
   venue: idRef.optional(),
   /** 没有场馆文件时的地址（可选，一行）/ Address when there is no venue file (optional, one line). */
   address: oneLine(200).optional(),
-  /** 线上活动网址（直播、展播）/ URL of an online event. */
+  /** 线上活动或直播网址（线下活动同步直播也写在这里）/ URL of an online event or its live stream. */
   online: httpUrl.optional(),
+  /** 回放网址（可选，活动结束后可以回看的地址）/ Replay URL (optional). */
+  replay: httpUrl.optional(),
   /** 地区编号（GB/T 2260，可选；有场馆时取场馆的地区）/ Region code; defaults to the venue's region. */
   region: idRef.optional(),
   /** 相关纪念日编号：content/observances/ 下的文件名（可选）/ Related observance id (optional). */
@@ -241,6 +263,8 @@ export const eventSchema = z.strictObject({
   ageMin: age.optional(),
   /** 适合的最大年龄（岁，可选），例如 12；只有下限时不写 / Oldest suitable age in years (optional). */
   ageMax: age.optional(),
+  /** 无障碍（可选）：轮椅通行、无障碍卫生间、手语翻译、字幕、助听设备、导盲犬可入 / Accessibility (optional). */
+  access: stringList.pipe(z.array(accessFeature)).default([]),
   /** 报名信息（可选）/ Registration (optional). */
   registration: registrationSchema.optional(),
   /** 状态：scheduled 照常、cancelled 取消、postponed 延期、moved-online 改为线上 / Status. */
@@ -458,13 +482,15 @@ export const venueSchema = z.strictObject({
   region: idRef,
   /** 地址（可选，没有时不写）/ Street address. */
   address: oneLine(200).optional(),
-  /** 坐标（可选，GCJ-02 或 WGS-84 均可，请注明）/ Coordinates. */
+  /** 坐标（可选，只写有公开来源的），并注明坐标系 datum：GCJ-02（高德、腾讯地图）或 WGS-84（GPS）/ Coordinates with their datum. */
   geo: z
     .strictObject({
       /** 纬度，例如 39.98 / Latitude. */
       lat: z.number().min(-90).max(90),
       /** 经度，例如 116.39 / Longitude. */
       lng: z.number().min(-180).max(180),
+      /** 坐标系：GCJ-02（从高德、腾讯地图取的坐标）或 WGS-84（GPS、维基百科、OpenStreetMap）/ Datum: GCJ-02 or WGS-84. */
+      datum: z.enum(GEO_DATUMS, { error: '请写坐标系 datum：GCJ-02（高德、腾讯地图上取的坐标）或 WGS-84（GPS、维基百科）/ datum must be GCJ-02 or WGS-84' }),
     })
     .optional(),
   /** 官方网站 / Website. */

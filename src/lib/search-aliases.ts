@@ -17,13 +17,50 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['消防', '119'],
   ['科协', '科学技术协会'],
   ['科技馆', '科学技术馆'],
-  ['AED', '除颤仪', '自动体外除颤器'],
-  ['心肺复苏', 'CPR'],
+  // First aid: people type the skill, the device or the training's name (issue 18).
+  ['急救', '心肺复苏', 'CPR', 'AED', '除颤仪', '自动体外除颤器'],
   ['反诈', '防诈骗', '反电信网络诈骗'],
   ['心理健康', '精神卫生'],
-  ['人工智能', 'AI'],
+  ['人工智能', 'AI', '机器人'],
   ['节水', '节约用水'],
+  // What families type (issue 18: 亲子 found 1 of 8 family events): children and families …
+  ['亲子', '家庭', '儿童', '少儿', '孩子', '小朋友'],
+  // … and school-age young people.
+  ['青少年', '中小学生', '少儿'],
+  ['太空', '航天', '宇宙'],
+  ['恐龙', '古生物', '化石'],
 ];
+
+/**
+ * School stages by age (years, inclusive), for events with an age range: an event for 6–14 is found
+ * by 小学生 and 初中生. With the ages themselves (3岁, 10岁) these are the age words of issue 18.
+ */
+export const AGE_STAGES: readonly { word: string; min: number; max: number }[] = [
+  { word: '婴幼儿', min: 0, max: 3 },
+  { word: '幼儿', min: 3, max: 6 },
+  { word: '学龄前', min: 3, max: 6 },
+  { word: '小学生', min: 6, max: 12 },
+  { word: '初中生', min: 12, max: 15 },
+  { word: '中学生', min: 12, max: 18 },
+  { word: '高中生', min: 15, max: 18 },
+];
+
+/** Highest age written out as 10岁 …: past it, ages are not what people search by. */
+const AGE_WORDS_MAX = 18;
+
+/**
+ * The age words an age range is found by: each year it covers up to 18 (3岁 4岁 …) and the school
+ * stages it overlaps. An event with no age range has none.
+ */
+export function ageWords(ageMin: number | undefined, ageMax: number | undefined): string[] {
+  if (ageMin === undefined && ageMax === undefined) return [];
+  const lo = ageMin ?? 0;
+  const hi = ageMax ?? Infinity;
+  const out: string[] = [];
+  for (let a = lo; a <= Math.min(hi, AGE_WORDS_MAX); a++) out.push(`${a}岁`);
+  for (const s of AGE_STAGES) if (s.min <= hi && s.max >= lo) out.push(s.word);
+  return out;
+}
 
 /**
  * The group words that `texts` (names, aliases, keywords, topic labels of one page) trigger but do

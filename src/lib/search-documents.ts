@@ -81,7 +81,7 @@ export function eventDocument(e: EventEntry, q: SiteQuery, today: string): Searc
     e.audiences.length > 0 && `面向 ${names(f.vocab.audiences)}`,
     e.topics.length > 0 && `主题 ${names(f.vocab.topics)}`,
     e.formats.length > 0 && `形式 ${names(f.vocab.formats)}`,
-    reg && `报名 ${reg.required ? '需要报名' : '无需报名'}${reg.fee === 0 ? ' 免费' : ''}${reg.note ? ` ${reg.note}` : ''}`,
+    reg && `报名 ${reg.terms}${reg.note ? ` ${reg.note}` : ''}`,
     ...f.extra.map((x) => `${x.label} ${x.text}`),
     f.observance && `纪念日 ${f.observance.name}（设立机构：${f.observance.authority}）`,
     f.campaign && `所属 ${f.campaign.year} 年${f.campaign.name}`,

@@ -31,7 +31,7 @@ import { formatRangeZh } from './time/labels.ts';
 import { occurrenceLabel } from './observance-view.ts';
 import { placeLine, regionLabel } from './present.ts';
 import { nextOccurrence } from './recurrence.ts';
-import { synonymsOf } from './search-aliases.ts';
+import { ageWords, synonymsOf } from './search-aliases.ts';
 import { pinyinForNames } from './search-pinyin.ts';
 import { nameToken } from './search-query.ts';
 import { dateToken, searchWords, searchWordsOf } from './search-words.ts';
@@ -55,7 +55,7 @@ export interface SearchMetaProps {
   names?: string[];
   /** Names of related things (organizer short names, the observance of an event): searched, weighted lowest. */
   related?: string[];
-  /** Other words to find the page by (vocabulary aliases of its topics): searched, weighted lowest. */
+  /** Other words to find the page by (vocabulary aliases of its topics and audiences, age words): searched, weighted lowest. */
   terms?: string[];
   /** Date text shown on the result (2026年9月12日（星期六）14:00–16:30; 2027年6月6日). */
   when?: string;
@@ -104,7 +104,8 @@ export function searchRecord(p: SearchMetaProps): SearchRecord {
   const pyAliases = entity ? pinyinForNames(aliases) : { whole: pinyinForNames(aliases).whole, tails: [] };
   // Synonyms of the page's own names and aliases are near-names; those its topics bring are only words.
   const synonyms = synonymsOf([...names, ...aliases]);
-  const topicSynonyms = synonymsOf(p.topics ?? []).filter((w) => !synonyms.includes(w));
+  // Topics, audiences and their aliases (亲子 for 儿童和家庭) bring their groups' words too.
+  const topicSynonyms = synonymsOf([...(p.topics ?? []), ...(p.audiences ?? []), ...(p.terms ?? [])]).filter((w) => !synonyms.includes(w));
   // An observance's, organizer's or venue's aliases are names of it; an event's keywords and the
   // synonyms its title triggers (科协 in 北京市科协2025年…) are only hints: one tier lower.
   const tokens = (list: string[]) => list.map(nameToken).filter((t): t is string => !!t);
@@ -178,7 +179,7 @@ export function eventSearch(e: EventEntry, q: SiteQuery, today: string): SearchM
       ...(venue?.aliases ?? []),
       ...observances,
     ],
-    terms: vocabAliases(q, 'topics', e.topics),
+    terms: [...vocabAliases(q, 'topics', e.topics), ...vocabAliases(q, 'audiences', e.audiences), ...ageWords(e.ageMin, e.ageMax)],
     topics: vocabLabels(q, 'topics', e.topics),
     audiences: vocabLabels(q, 'audiences', e.audiences),
     regions: regionFilterLabels(q, e.regionId),

@@ -229,6 +229,14 @@ function choiceContent(c: SubmitChoices): ContentSet {
   content.venues = c.venues.map(entry) as unknown as ContentSet['venues'];
   content.observances = [...c.observances, ...c.campaigns].map(entry) as unknown as ContentSet['observances'];
   for (const name of VOCABS) content.vocab[name] = c[name].map((x) => ({ id: x.id, label: x.label, aliases: [] }));
+  // Regions come in vocabulary order with their depth: each one's parent is the last shallower one
+  // (so the region an address names is found as the importer finds it).
+  const last: string[] = [];
+  content.vocab.regions.forEach((r, i) => {
+    const depth = c.regions[i]!.depth ?? 0;
+    last[depth] = r.id;
+    if (depth > 0 && last[depth - 1]) r.parent = last[depth - 1];
+  });
   return content;
 }
 

@@ -26,6 +26,12 @@ export function absolute(site: string, path: string): string {
 export const eventUrl = (id: string) => `/events/${id}/`;
 /** /events/<id>.ics — one event, to add to a calendar. */
 export const eventFeedUrl = (id: string) => `/events/${id}.ics`;
+/** /events/when/weekend/ — a quick filter's static list (today, weekend, 7d, month), for browsers without JavaScript. */
+export const eventsWhenUrl = (when: string) => `/events/when/${when}/`;
+/** /events/ with filters in its query (/events/?when=weekend&age=10): filtered in the browser. */
+export const eventsFilteredUrl = (search: string) => `/events/${search}`;
+/** /favorites/ — 我的收藏, kept in the browser. */
+export const FAVORITES_URL = '/favorites/';
 /** /events/archive/<year>/ */
 export const archiveUrl = (year: number | string) => `/events/archive/${year}/`;
 
@@ -54,7 +60,7 @@ export const facetFeedUrl = (facet: FacetPath, id: string) => `/${facet}/${id}.i
 export const embedUrl = (facet: FacetPath, id: string) => `/embed/${facet}/${id}/`;
 
 /** The calendar's list view filtered by one value: /calendar/?topic=health&view=list (filters.ts reads it). */
-export const calendarListUrl = (param: 'topic' | 'audience' | 'region', id: string) => `/calendar/?${param}=${encodeURIComponent(id)}&view=list`;
+export const calendarListUrl = (param: 'topic' | 'audience' | 'region' | 'when', id: string) => `/calendar/?${param}=${encodeURIComponent(id)}&view=list`;
 
 /** The calendar's data, fetched by the island month by month: /data/events/2026-09.json. */
 export const monthDataUrl = (month: string) => `/data/events/${month}.json`;

@@ -47,7 +47,8 @@ export function buildSite(o: BuildOptions): BuildResult {
 
 /**
  * The content the browser tests run on: the shipped content plus the test-only events, organizers
- * and venues of tests/fixtures/site (their observances are the shipped ones). Never shipped.
+ * and venues of tests/fixtures/site and tests/fixtures/weekend (their observances are the shipped
+ * ones). Never shipped.
  */
 export function testContentTree(dest: string): string {
   rmSync(dest, { recursive: true, force: true });
@@ -55,6 +56,8 @@ export function testContentTree(dest: string): string {
   cpSync(join(ROOT, 'content'), dest, { recursive: true });
   for (const part of ['organizers', 'venues', 'events']) {
     cpSync(join(ROOT, 'tests/fixtures/site', part), join(dest, part), { recursive: true });
+    // Issue 18's November events (quick filters, ages, access, coordinates, registration states).
+    cpSync(join(ROOT, 'tests/fixtures/weekend', part), join(dest, part), { recursive: true });
   }
   return dest;
 }

@@ -184,16 +184,18 @@ describe('edge dates and sizes (today 2027-06-01)', () => {
     assertIcs({ label: 'calendar.ics', bytes: readFileSync(join(out('edges'), 'calendar.ics')) }, { python: false });
   });
 
-  it('a venue without an address: no empty address, no map link, JSON-LD without an address', () => {
+  it('a venue without an address: no empty address, no map link, JSON-LD with region names only', () => {
     built('edges');
     const html = read('edges', 'events/2026-11-01-no-address-venue/index.html');
     const els = elements(html);
     const facts = els.find((e) => e.tagName === 'dl')!;
     expect(textOf(facts)).toContain('无地址测试礼堂');
-    expect(html).not.toContain('在地图中查看');
+    expect(html).not.toContain('地图中查看');
     const ld = els.filter((e) => e.tagName === 'script' && attr(e, 'type') === 'application/ld+json').map((e) => JSON.parse(textOf(e))).find((d) => d['@type'] === 'Event');
-    expect(ld.location).toMatchObject({ '@type': 'Place', name: '无地址测试礼堂' });
-    expect(JSON.stringify(ld.location)).not.toMatch(/"(streetAddress|address)":\s*("|\{)\s*("|})/);
+    // Google requires a PostalAddress on a Place; region names are enough (issue 18), never an empty street.
+    expect(ld.location).toMatchObject({ '@type': 'Place', name: '无地址测试礼堂', address: { '@type': 'PostalAddress', addressCountry: 'CN' } });
+    expect(ld.location.address).not.toHaveProperty('streetAddress');
+    expect(JSON.stringify(ld.location)).not.toMatch(/:\s*(""|\{\s*\})/);
     expect(read('edges', 'venues/no-address-hall/index.html')).toContain('无地址测试礼堂');
   });
 });

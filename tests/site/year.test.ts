@@ -197,8 +197,9 @@ describe('a quiet December day (2026-12-06)', () => {
     await empty.waitFor();
     await expect(empty.textContent()).resolves.toContain('2026年12月还没有登记的活动');
     await empty.locator('a').click();
-    await page.waitForURL(/date=2026-10/);
-    await page.locator('.kp-status', { hasText: '2026年10月：1 项活动' }).waitFor();
+    // The nearest month with activities: November (tests/fixtures/weekend).
+    await page.waitForURL(/date=2026-11/);
+    await page.locator('.kp-status', { hasText: '2026年11月：4 项活动' }).waitFor();
     await expect.poll(() => page.locator('.kp-empty').count()).toBe(0);
   });
 });

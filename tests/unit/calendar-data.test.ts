@@ -41,6 +41,9 @@ describe('month files', () => {
       onsite: true,
       free: true,
       place: '测试科学中心 · 北京市朝阳区',
+      // For the quick filters (issue 18): its registration can be open (no deadline, not full), its venue's coordinates.
+      reg: {},
+      geo: [39.98, 116.39],
     });
     expect(f.events[2]).toMatchObject({ start: '2026-09-19', end: '2026-09-21', allDay: true });
     expect(f.events[1]!.status).toBe('cancelled');
@@ -80,7 +83,7 @@ describe('observance files and manifest', () => {
     const m = calendarManifest(q, '2026-09-10');
     expect(m.months).toContain('2026-09');
     expect(m.months).toContain('2025-09');
-    expect(m.months).not.toContain('2026-11');
+    expect(m.months).not.toContain('2026-12');
     expect(m.months).toEqual([...m.months].sort());
     expect(m.observanceYears).toEqual([2024, 2025, 2026, 2027, 2028, 2029]);
   });

@@ -1,7 +1,8 @@
 /** Calendar filters in the URL: forgiving parsing, canonical serialising, and what each filter keeps. */
 import { describe, expect, it } from 'vitest';
 import type { CalendarEvent, CalendarObservance } from '../../src/lib/calendar-data.ts';
-import { activeFilterCount, calendarSearch, matchesFilters, observanceMatches, parseCalendarParams, type CalendarState } from '../../src/lib/filters.ts';
+import { activeFilterCount, calendarSearch, matchesFilters, NEAR_KM, observanceMatches, parseCalendarParams, sortByDistance, whenRange, type CalendarState } from '../../src/lib/filters.ts';
+import { distanceKm, distanceLabel } from '../../src/lib/geo.ts';
 
 const base: CalendarEvent = {
   id: 'x', title: 'x', start: '2026-09-12T14:00', allDay: false, kind: 'activity', status: 'scheduled',
@@ -98,5 +99,82 @@ describe('matching', () => {
     expect(observanceMatches(day, { filters: { topic: 'health' }, observances: true })).toBe(true);
     expect(observanceMatches(day, { filters: { topic: 'ai' }, observances: true })).toBe(false);
     expect(observanceMatches(day, { filters: {}, observances: false })).toBe(false);
+  });
+});
+
+describe('quick filters (issue 18)', () => {
+  it('parse and serialise when, open, age and near, after the others, and drop nonsense', () => {
+    const s = parseCalendarParams('?near=1&age=10&open=1&when=weekend&topic=ai');
+    expect(s.filters).toEqual({ topic: 'ai', when: 'weekend', open: true, age: 10, near: true });
+    expect(calendarSearch(s)).toBe('?topic=ai&when=weekend&open=1&age=10&near=1');
+    expect(parseCalendarParams('when=someday&age=-3&open=yes&near=0').filters).toEqual({});
+    expect(parseCalendarParams('age=121').filters).toEqual({});
+    expect(parseCalendarParams('age=0').filters).toEqual({ age: 0 });
+    expect(activeFilterCount(s.filters)).toBe(5);
+  });
+
+  it('the weekend is the coming Saturday and Sunday, or the current one', () => {
+    // 2026-11-02 is a Monday.
+    const days = ['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06'];
+    for (const d of days) expect(whenRange('weekend', d), d).toEqual({ start: '2026-11-07', end: '2026-11-08' });
+    expect(whenRange('weekend', '2026-11-07')).toEqual({ start: '2026-11-07', end: '2026-11-08' });
+    expect(whenRange('weekend', '2026-11-08')).toEqual({ start: '2026-11-08', end: '2026-11-08' });
+    // Across a month and a year end.
+    expect(whenRange('weekend', '2026-12-31')).toEqual({ start: '2027-01-02', end: '2027-01-03' });
+  });
+
+  it('today, 7 days, the rest of this month', () => {
+    expect(whenRange('today', '2026-02-27')).toEqual({ start: '2026-02-27', end: '2026-02-27' });
+    expect(whenRange('7d', '2026-02-27')).toEqual({ start: '2026-02-27', end: '2026-03-05' });
+    expect(whenRange('month', '2026-02-27')).toEqual({ start: '2026-02-27', end: '2026-02-28' });
+    expect(whenRange('month', '2028-02-03')).toEqual({ start: '2028-02-03', end: '2028-02-29' });
+  });
+
+  it('when keeps what overlaps its days; without today it is not applied', () => {
+    const ctx = { today: '2026-11-05' };
+    expect(matchesFilters(ev({ start: '2026-11-07T10:00' }), { when: 'weekend' }, ctx)).toBe(true);
+    expect(matchesFilters(ev({ start: '2026-11-02', end: '2026-11-30', allDay: true }), { when: 'weekend' }, ctx)).toBe(true);
+    expect(matchesFilters(ev({ start: '2026-11-09T10:00' }), { when: 'weekend' }, ctx)).toBe(false);
+    expect(matchesFilters(ev({ start: '2026-11-09T10:00' }), { when: 'weekend' })).toBe(true);
+  });
+
+  it('age: inside the range; an event without one does not match', () => {
+    expect(matchesFilters(ev({ ageMin: 6, ageMax: 12 }), { age: 10 })).toBe(true);
+    expect(matchesFilters(ev({ ageMin: 6, ageMax: 12 }), { age: 13 })).toBe(false);
+    expect(matchesFilters(ev({ ageMin: 60 }), { age: 70 })).toBe(true);
+    expect(matchesFilters(ev({ ageMax: 3 }), { age: 0 })).toBe(true);
+    expect(matchesFilters(ev({}), { age: 10 })).toBe(false);
+  });
+
+  it('open: registration that can still be done (registration.ts decides)', () => {
+    const ctx = { today: '2026-11-05' };
+    const open = ev({ start: '2026-11-07T10:00', reg: { deadline: '2026-11-05' } });
+    expect(matchesFilters(open, { open: true }, ctx)).toBe(true);
+    expect(matchesFilters({ ...open, reg: { deadline: '2026-11-04' } }, { open: true }, ctx)).toBe(false);
+    expect(matchesFilters({ ...open, reg: { full: true } }, { open: true }, ctx)).toBe(false);
+    expect(matchesFilters({ ...open, status: 'cancelled' }, { open: true }, ctx)).toBe(false);
+    expect(matchesFilters({ ...open, reg: undefined }, { open: true }, ctx)).toBe(false);
+  });
+
+  it(`near: on the calendar, within ${NEAR_KM} km once a position is known; sorting puts the unknown last`, () => {
+    const here = [39.9399, 116.3665] as const;
+    const close = ev({ id: 'close', geo: [39.94, 116.37] });
+    const far = ev({ id: 'far', geo: [31.23, 121.47] });
+    const unknown = ev({ id: 'unknown' });
+    expect(matchesFilters(close, { near: true }, { here })).toBe(true);
+    expect(matchesFilters(far, { near: true }, { here })).toBe(false);
+    expect(matchesFilters(unknown, { near: true }, { here })).toBe(false);
+    expect(matchesFilters(unknown, { near: true })).toBe(true);
+    expect(sortByDistance([unknown, far, close], here).map((e) => e.id)).toEqual(['close', 'far', 'unknown']);
+  });
+});
+
+describe('distances', () => {
+  it('haversine: Beijing to Shanghai ≈ 1068 km; labels in 米 and 公里', () => {
+    expect(distanceKm([39.9042, 116.4074], [31.2304, 121.4737])).toBeCloseTo(1068, -1);
+    expect(distanceLabel(0.02)).toBe('约 100 米');
+    expect(distanceLabel(0.84)).toBe('约 800 米');
+    expect(distanceLabel(3.24)).toBe('约 3.2 公里');
+    expect(distanceLabel(45.6)).toBe('约 46 公里');
   });
 });

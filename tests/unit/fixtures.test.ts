@@ -77,6 +77,32 @@ describe('generateFixtures', () => {
     expect(ev.every((e) => e.regionId)).toBe(true);
   });
 
+  it('carries what issue 18 filters on: ages, accessibility, coordinates with a datum, open and closed registration, replays', { timeout: 30_000 }, () => {
+    const { files } = generate(600, 5);
+    const { content, errors } = validateTree(files);
+    expect(errors).toEqual([]);
+    const ev = content.events;
+    const count = (pred: (e: (typeof ev)[number]) => boolean) => ev.filter(pred).length;
+    expect(count((e) => e.ageMin !== undefined || e.ageMax !== undefined)).toBeGreaterThan(60);
+    // Young audiences mostly have ages; seniors' events say 60+.
+    const young = ev.filter((e) => e.audiences.includes('families') || e.audiences.includes('youth'));
+    expect(young.filter((e) => e.ageMin !== undefined || e.ageMax !== undefined).length / young.length).toBeGreaterThan(0.6);
+    expect(ev.filter((e) => e.audiences.includes('seniors') && e.ageMin !== undefined).every((e) => e.ageMin === 60)).toBe(true);
+    expect(count((e) => e.access.length > 0)).toBeGreaterThan(60);
+    expect(count((e) => !!e.replay)).toBeGreaterThan(5);
+    const geo = content.venues.filter((v) => v.geo);
+    expect(geo.length / content.venues.length).toBeGreaterThan(0.5);
+    expect(new Set(geo.map((v) => v.geo!.datum))).toEqual(new Set(['GCJ-02', 'WGS-84']));
+    // Beijing's venues sit near Beijing.
+    for (const v of geo.filter((x) => x.region.startsWith('11'))) expect(Math.abs(v.geo!.lat - 39.9)).toBeLessThan(0.3);
+    // Registration: deadlines before the day (so open or closed depending on today), full, link-only, walk-in.
+    const reg = ev.filter((e) => e.registration);
+    expect(reg.filter((e) => e.registration!.deadline && e.registration!.deadline < e.startDate).length).toBeGreaterThan(40);
+    expect(reg.some((e) => e.registration!.full)).toBe(true);
+    expect(reg.some((e) => e.registration!.url && e.registration!.required === undefined)).toBe(true);
+    expect(reg.some((e) => e.registration!.required === false && !e.registration!.url)).toBe(true);
+  });
+
   it('writes long Chinese descriptions in six or more paragraphs, not lorem ipsum', () => {
     const { files } = generate(50, 5);
     const bodies = files.filter((f) => f.path.startsWith('events/')).map((f) => f.text.split(/\n---\n/)[1]!);

@@ -231,12 +231,12 @@ describe('the header row', () => {
     ]);
   });
 
-  it('the shipped templates carry the first fourteen columns and their help', async () => {
-    expect(TEMPLATE_COLUMNS.map((c) => c.field)).toEqual(['title', 'start', 'end', 'venue', 'organizer', 'audiences', 'topics', 'formats', 'registration', 'status', 'description', 'online', 'region', 'kind']);
+  it('the shipped templates carry the first fourteen columns, then age, access and replay (issue 18), and their help', async () => {
+    expect(TEMPLATE_COLUMNS.map((c) => c.field)).toEqual(['title', 'start', 'end', 'venue', 'organizer', 'audiences', 'topics', 'formats', 'registration', 'status', 'description', 'online', 'region', 'kind', 'age', 'access', 'replay']);
     const csv = readFileSync(join(ROOT, 'public/templates/events-template.csv'), 'utf8');
     expect(csv).toBe(`\ufeff${TEMPLATE_COLUMNS.map((c) => c.zh).join(',')}\r\n`);
     const guide = await readSheet(readFileSync(join(ROOT, 'public/templates/events-template.xlsx')), '填写说明');
-    expect(guide.slice(1, 15).map((r) => r.map((v) => v ?? ''))).toEqual(TEMPLATE_COLUMNS.map((c) => [c.zh, c.required ? '必填' : '', c.help, c.example]));
+    expect(guide.slice(1, 1 + TEMPLATE_COLUMNS.length).map((r) => r.map((v) => v ?? ''))).toEqual(TEMPLATE_COLUMNS.map((c) => [c.zh, c.required ? '必填' : '', c.help, c.example]));
   });
 
   it('CSV: a BOM only at the start is dropped; blank lines stay rows; quoted cells may span lines', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content-fs.ts';
 import { buildQuery } from '../../src/lib/query.ts';
-import { expandAliases, synonymsOf } from '../../src/lib/search-aliases.ts';
+import { ageWords, expandAliases, synonymsOf } from '../../src/lib/search-aliases.ts';
 import { eventSearch, observanceSearch, organizerSearch, searchRecord, venueSearch } from '../../src/lib/search-meta.ts';
 import { nameToken } from '../../src/lib/search-query.ts';
 import { dateToken, searchWords, searchWordsOf } from '../../src/lib/search-words.ts';
@@ -129,5 +129,31 @@ describe('per content type', () => {
     const venue = rec(venueSearch(q.venue.get('test-science-center')!, q));
     expect(venue.meta.place).toBe('测试市朝阳区科普路1号');
     expect(venue.words('name')).toEqual(expect.arrayContaining(['测试', '科学', '中心']));
+  });
+});
+
+describe('words families type (issue 18)', () => {
+  const rel = (id: string) => rec(eventSearch(q.event.get(id)!, q, TODAY)).words('rel');
+
+  it('an audience’s aliases and their group: the 儿童和家庭 fair is found by 亲子, 少儿, 孩子', () => {
+    const words = rel('2026-09-20-science-fair');
+    for (const w of ['亲', '子', '少', '儿', '孩子', '小朋友', '中', '小学生']) expect(words, w).toContain(w);
+  });
+
+  it('age words: each year of the range up to 18 and the school stages it overlaps', () => {
+    expect(ageWords(6, 14)).toEqual(['6岁', '7岁', '8岁', '9岁', '10岁', '11岁', '12岁', '13岁', '14岁', '幼儿', '学龄前', '小学生', '初中生', '中学生']);
+    expect(ageWords(60, undefined)).toEqual([]);
+    expect(ageWords(undefined, 2)).toEqual(['0岁', '1岁', '2岁', '婴幼儿']);
+    expect(ageWords(undefined, undefined)).toEqual([]);
+    const forThree = rec(eventSearch({ ...q.event.get('2026-09-20-science-fair')!, ageMin: 3, ageMax: 8 }, q, TODAY)).words('rel');
+    expect(forThree).toEqual(expect.arrayContaining(['3', '岁', '幼儿', '小学生']));
+    expect(rel('2026-09-12-first-aid-training')).not.toContain('岁');
+  });
+
+  it('the groups of the query table', () => {
+    expect(synonymsOf(['古生物课堂'])).toEqual(['恐龙', '古生物', '化石']);
+    expect(synonymsOf(['航空航天'])).toEqual(['太空', '航天', '宇宙']);
+    expect(synonymsOf(['人工智能'])).toEqual(['人工智能', 'AI', '机器人']);
+    expect(synonymsOf(['心肺复苏与AED使用'])).toEqual(['急救', '心肺复苏', 'CPR', 'AED', '除颤仪', '自动体外除颤器']);
   });
 });

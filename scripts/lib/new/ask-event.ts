@@ -3,6 +3,7 @@ import * as p from '@clack/prompts';
 import { GENERIC_FIELDS } from '../../../src/lib/event-fields.ts';
 import { normalizeDateTime, readKind, readWhen } from '../../../src/lib/import-match.ts';
 import { ENUM_LABELS } from '../../../src/lib/labels.ts';
+import { regionFromAddress } from '../../../src/lib/region-from-address.ts';
 import { checkField, type NewFile } from '../../../src/lib/scaffold.ts';
 import { askOrganizer, askVenue } from './ask-entries.ts';
 import { type Ctx, type Flags, str } from './entries.ts';
@@ -84,6 +85,12 @@ async function askPlace(f: Flags, ctx: Ctx, extra: NewFile[]) {
       f.venue = files[files.length - 1]!.id;
     } else if (where === 'address') {
       await ask(f, 'address', { message: '详细地址（一行）', placeholder: '北京市海淀区…', validate: fieldCheck('events', 'address') });
+      // The region the address names (北京市海淀区… → 110108) needs no question (issue 18).
+      const named = str(f, 'region') === undefined ? regionFromAddress(str(f, 'address'), ctx.content.vocab.regions) : undefined;
+      if (named) {
+        f.region = named;
+        p.log.info(`地区：${ctx.content.vocab.regions.find((r) => r.id === named)?.label ?? named}（按地址填写）`);
+      }
       await pickRegion(f, ctx, '所在地区（用于按地区筛选）', false);
     } else if (where === 'online') {
       await ask(f, 'online', { message: '线上网址（https://…）', validate: fieldCheck('events', 'online') });

@@ -57,7 +57,7 @@ function venueData(f: Flags, ctx: Ctx, problems: string[]) {
   const lng = num(f, 'lng');
   return {
     name: str(f, 'name'), nameEn: str(f, 'name-en'), type: str(f, 'type'), region: regionOf(f, ctx, problems), address: str(f, 'address'),
-    geo: lat !== undefined && lng !== undefined ? { lat, lng } : undefined, website: str(f, 'website'), aliases: splitList(str(f, 'aliases')),
+    geo: lat !== undefined && lng !== undefined ? { lat, lng, datum: str(f, 'datum') } : undefined, website: str(f, 'website'), aliases: splitList(str(f, 'aliases')),
   };
 }
 

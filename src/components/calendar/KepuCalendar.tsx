@@ -18,8 +18,11 @@ import '@fullcalendar/react/themes/classic/theme.css';
 import './calendar.css';
 import { monthBounds, viewRange, visibleItems } from '../../lib/calendar-draw.ts';
 import { LIST_ROW_LIMIT, listPage, listRows, listSpanFor } from '../../lib/calendar-list.ts';
-import { calendarSearch, parseCalendarParams, type CalendarState, type CalendarView } from '../../lib/filters.ts';
-import { BUTTONS, COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, gridPending, loadGrid, nextHint, nextTask, PHONE, prevHint, spanOf, TIME_FORMAT, titleOf, urlDate, viewOf, VIEWS, viewTypes, ymdOf } from './calendar-options.tsx';
+import { calendarSearch, parseCalendarParams, whenRange, type CalendarState, type CalendarView, type Filters } from '../../lib/filters.ts';
+import type { LatLng } from '../../lib/geo.ts';
+import { todayIn } from '../../lib/time/days.ts';
+import QuickChips from './QuickChips.tsx';
+import { BUTTONS, COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, gridPending, LARGE_PHONE, loadGrid, nextHint, nextTask, PHONE, prevHint, spanOf, TIME_FORMAT, titleOf, urlDate, viewOf, VIEWS, viewTypes, ymdOf } from './calendar-options.tsx';
 import { AsideList, EmptyMonth, MoreRows, StatusLine } from './CalendarParts.tsx';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import { useFirstDraw } from './use-first-draw.ts';
@@ -47,8 +50,11 @@ export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
     const state = parseCalendarParams(window.location.search);
     const phone = window.matchMedia(PHONE).matches;
     const types = viewTypes(phone);
-    let type = types[state.view ?? (phone ? 'list' : 'month')];
-    const date = state.date ? (state.date.length === 7 ? `${state.date}-01` : state.date) : ymdOf(new Date());
+    // 大字 on a phone-sized screen: a month grid would show two characters per event, so it opens as a list.
+    const large = document.documentElement.dataset.font === 'large' && window.matchMedia(LARGE_PHONE).matches;
+    let type = types[large && state.view !== 'week' ? 'list' : (state.view ?? (phone ? 'list' : 'month'))];
+    const when = state.filters.when ? whenRange(state.filters.when, todayIn(new Date())).start : undefined;
+    const date = state.date ? (state.date.length === 7 ? `${state.date}-01` : state.date) : (when ?? ymdOf(new Date()));
     let range = viewRange(spanOf(type), date);
     let live = true;
     const grid = type.startsWith('dayGrid') ? loadGrid() : undefined;
@@ -117,6 +123,45 @@ function useUrlState(opening: Opening) {
   return { state, setState, range, current, onDatesSet };
 }
 
+/**
+ * What the quick filters are judged against: today in China (once per visit) and, after 离我近 is
+ * tapped, the browser's position — asked for only then, or reused silently when the browser
+ * already allows it; kept in memory, never sent.
+ */
+function useQuickContext(state: CalendarState, setState: (f: (s: CalendarState) => CalendarState) => void) {
+  const today = useMemo(() => todayIn(new Date()), []);
+  const [here, setHere] = useState<LatLng>();
+  const [nearNote, setNearNote] = useState<string>();
+  const ask = useCallback(
+    (then?: () => void) =>
+      navigator.geolocation.getCurrentPosition(
+        (p) => (setHere([p.coords.latitude, p.coords.longitude]), setNearNote(undefined), then?.()),
+        () => setNearNote('没有取得位置（未允许定位，或设备无法定位）。可以改用“筛选”里的地区。'),
+        { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
+      ),
+    [],
+  );
+  const locate = useCallback(() => {
+    setNearNote('正在取得位置…（只在本机使用，不会发送）');
+    ask(() => setState((s) => ({ ...s, filters: { ...s.filters, near: true } })));
+  }, [ask, setState]);
+  useEffect(() => {
+    if (!state.filters.near || here) return;
+    setNearNote('点“离我近”允许使用位置后，只显示附近的活动（位置只在本机使用，不会发送）。');
+    navigator.permissions?.query({ name: 'geolocation' }).then((p) => p.state === 'granted' && ask(), () => undefined);
+  }, [state.filters.near, here, ask]);
+  return { today, here, nearNote: state.filters.near || nearNote?.startsWith('没有') ? nearNote : undefined, locate };
+}
+
+/** A date quick filter moves the calendar to its first day. */
+function useWhenJump(when: Filters['when'], today: string, calendar: RefObject<CalendarRef | null>) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) return void (first.current = false); // the opening already starts there
+    if (when) calendar.current?.getApi().gotoDate(whenRange(when, today).start);
+  }, [when]);
+}
+
 /** The grid plugin, loaded the first time a grid view is shown. */
 function useGridPlugin(type: string, initial: PluginInput | undefined) {
   const [grid, setGrid] = useState<PluginInput | undefined>(initial);
@@ -176,7 +221,10 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   // Drawn in short tasks: the calendar a task after the filters, then FIRST_DRAW_STEP rows per task.
   const { calendarOn, cap } = useFirstDraw(FIRST_DRAW_STEP, LIST_ROW_LIMIT);
   const listView = type.startsWith('list');
-  const items = useMemo(() => visibleItems(data.events, data.observances, state, { spansAside: listView }), [data.events, data.observances, state, listView]);
+  const { today, here, nearNote, locate } = useQuickContext(state, setState);
+  const ctx = useMemo(() => ({ today, here: state.filters.near ? here : undefined }), [today, here, state.filters.near]);
+  const items = useMemo(() => visibleItems(data.events, data.observances, state, { spansAside: listView, ctx }), [data.events, data.observances, state, listView, ctx]);
+  useWhenJump(state.filters.when, today, calendar);
   const switching = useListSwitch(type, current.start, items.drawn, !data.loading && !data.error, calendar, root, calendarOn);
   const pageKey = `${type} ${range.start} ${range.end} ${calendarSearch({ ...state, view: undefined, date: undefined })}`;
   const { page, onMore } = useListPage(pageKey, listView, switching, items, range);
@@ -193,6 +241,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     // aria-busy until the month's data is in and every event is drawn (the first draw is staged over
     // tasks): assistive technology waits for the whole, and so do the browser tests.
     <div className="kp-calendar" ref={root} aria-busy={busy || cap !== Infinity}>
+      <QuickChips filters={state.filters} onChange={(filters) => setState((s) => ({ ...s, filters }))} onLocate={locate} nearNote={nearNote} />
       <FilterBar vocab={vocab} state={state} folded={phone} onChange={(next) => setState((s) => ({ ...s, ...next }))} />
       <StatusLine error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} />
       {/* Above the list, not below it: drawn with the calendar, it does not move when the rows come (CLS). */}

@@ -45,6 +45,8 @@ export const CONTRAST = ['var(--cal-on-campaign)', 'var(--cal-on-observance)', '
 /** In the list view only a dot is coloured: it needs the strong colour. */
 export const DOTS = ['var(--campaign)', 'var(--obs)', 'var(--cal-event)', 'var(--muted)'];
 export const PHONE = '(max-width: 639.98px)';
+/** In 大字 mode text is a third larger: a month grid needs a wider screen to stay legible. */
+export const LARGE_PHONE = '(max-width: 899.98px)';
 
 const WEEKDAYS = '日一二三四五六';
 /** The week view's column heads: weekday and date on two lines (the default shows no date on phones). */

@@ -14,6 +14,8 @@ import type { Ctx, ShapedEntry } from './context.ts';
 import { checkRef } from './references.ts';
 import { checkRruleSyntax } from './rrule-syntax.ts';
 import type { Resolver } from './vocab.ts';
+import { regionFromAddress } from '../region-from-address.ts';
+import { regionLabel } from '../present.ts';
 
 type Report = (field: string, message: string, at?: (string | number)[]) => void;
 
@@ -80,6 +82,18 @@ function checkEvent(ctx: Ctx, s: ShapedEntry): void {
   checkRefs(ctx, d, file, p);
 }
 
+/** A warning: the address names a region the file does not state (the importer and the form write it themselves). */
+function suggestRegion(ctx: Ctx, s: ShapedEntry, id: string): void {
+  const label = regionLabel({ organizer: new Map(), venue: new Map(), vocab: { regions: new Map(ctx.content.vocab.regions.map((r) => [r.id, r])) } }, id) ?? id;
+  ctx.errors.push({
+    file: s.file,
+    line: s.p.lineOf(['address']),
+    field: 'region',
+    severity: 'warning',
+    message: `地址里写的是${label}，请加上 region: "${id}"（${label}），活动才会出现在${label}的列表和筛选里 / the address names ${label}: add region: "${id}"`,
+  });
+}
+
 export function addEvents(ctx: Ctx, shaped: ShapedEntry[], vocab: Resolver): void {
   const venueRegion = new Map(ctx.content.venues.map((v) => [v.id, v.region]));
   const organizerRegion = new Map(ctx.content.organizers.map((o) => [o.id, o.region]));
@@ -91,7 +105,10 @@ export function addEvents(ctx: Ctx, shaped: ShapedEntry[], vocab: Resolver): voi
     const audiences = vocab.resolve('audiences', d.audiences, file, p, 'audiences');
     const formats = vocab.resolve('formats', d.formats, file, p, 'formats');
     const ownRegion = vocab.region(d.region, file, p, 'region');
-    const regionId = ownRegion ?? (d.venue ? venueRegion.get(d.venue) : undefined) ?? organizerRegion.get(d.organizer);
+    // An address naming its district files the event there (before the organizer's region, a guess).
+    const named = !d.region && !d.venue ? regionFromAddress(d.address, ctx.content.vocab.regions) : undefined;
+    if (named) suggestRegion(ctx, s, named);
+    const regionId = ownRegion ?? (d.venue ? venueRegion.get(d.venue) : undefined) ?? named ?? organizerRegion.get(d.organizer);
     const endDate = (d.end ?? d.start).slice(0, 10);
     const ev: EventEntry = { ...d, topics, audiences, formats, region: ownRegion, regionId, id: s.id, file, body: p.body, allDay: d.start.length === 10, startDate: d.start.slice(0, 10), endDate };
     ctx.content.events.push(ev);
