@@ -62,3 +62,13 @@ export const monthDataUrl = (month: string) => `/data/events/${month}.json`;
 export const observanceYearDataUrl = (year: number) => `/data/observances/${year}.json`;
 /** Which month and year files exist. */
 export const CALENDAR_MANIFEST_URL = '/data/calendar.json';
+/**
+ * A dense month's shards (calendar-dense.ts): one day's rows, /data/events/2026-09/2026-09-12.json,
+ * and one province's rows over the month, /data/events/2026-09/region-110000.json.
+ */
+export const monthDayDataUrl = (month: string, day: string) => `/data/events/${month}/${day}.json`;
+export const monthRegionDataUrl = (month: string, region: string) => `/data/events/${month}/region-${region}.json`;
+
+/** The open data's index, and one of its monthly files: /api/events/2026-09.json, /api/events/2026-09-2.json (part 2). */
+export const OPEN_EVENTS_URL = '/api/events.json';
+export const openEventsPartUrl = (month: string, part: number) => `/api/events/${month}${part > 1 ? `-${part}` : ''}.json`;

@@ -1,0 +1,132 @@
+/**
+ * Dense months (issue 21: a national 科普月 of 100,000 activities in one September). A month with
+ * more than DENSE_MONTH_EVENTS events is not one file of rows: its file holds counts — events per
+ * day, and per day for every single filter value — and its rows come in shards fetched on demand:
+ * one per day (the day list) and one per province (a region filter). The month grid of such a month
+ * shows a count per day (“1 234 项”) that opens that day's list, instead of thousands of rows.
+ *
+ * Why these shards: opening `/calendar/?view=month&date=2026-09` at 100,000 events must fetch at
+ * most 300 KB of data; the whole month as rows is ≈ 40 MB. A day is what a list shows at once (a
+ * dense month already lists day by day), and a region is the filter people use first (near me).
+ * With one filter the counts are exact from the month file; with several, without a region, each day
+ * says “最多 N 项” (the smallest of the single counts) until its day list is opened, where the rows
+ * are filtered exactly.
+ *
+ * Browser side (the island) and build side (calendar-shards.ts) share these shapes. Pure.
+ */
+import type { CalendarEvent } from './calendar-data.ts';
+import { drawEvent, type DrawnEvent } from './calendar-draw.ts';
+import { drawnDays } from './calendar-list.ts';
+import { nextDay } from './time/days.ts';
+import { activeFilterCount, calendarSearch, type CalendarState, type Filters } from './filters.ts';
+import { monthDayDataUrl, monthRegionDataUrl } from './urls.ts';
+
+/**
+ * A month with more events than this is dense. Why 1,500: a month file of 1,500 rows is ≈ 600 KB of
+ * JSON (≈ 60 KB gzipped) and a second's work to parse and filter on a cheap phone; the spread-out
+ * 50,000-event benchmark tree has ≈ 1,000–10,000 events in its busiest months.
+ */
+export const DENSE_MONTH_EVENTS = 1500;
+
+/** A grid draws rows while the matching events it shows are at most this many; above, a count per day. */
+export const GRID_EVENT_LIMIT = 300;
+
+/** The filters a dense month counts per value (filters.ts FILTER_KEYS). */
+export const COUNTED_FILTERS = ['topic', 'audience', 'region', 'format', 'mode', 'free', 'status'] as const satisfies readonly (keyof Filters)[];
+export type CountedFilter = (typeof COUNTED_FILTERS)[number];
+
+export interface DenseSummary {
+  /** The month's days, `YYYY-MM-DD`, in order: every count array is aligned with it. */
+  days: string[];
+  /** Events listed on each day (an exhibition over three days counts on each of them). */
+  total: number[];
+  /** Events listed on each day that match one filter value alone: `counts.topic.health[i]`; `free` under `1`. */
+  counts: Record<CountedFilter, Record<string, number[]>>;
+  /** Region id → the shard that holds its events (its province, or `national`). */
+  regionShard: Record<string, string>;
+}
+
+/** A shard: the rows of one day, or of one province over the whole month. */
+export interface ShardFile {
+  month: string;
+  /** `day:2026-09-12` or `region:110000` */
+  shard: string;
+  events: CalendarEvent[];
+}
+
+/** The value of a filter as a key of `counts` (`free: true` → `1`). */
+function valueKey(v: string | boolean): string {
+  return v === true ? '1' : String(v);
+}
+
+/** Which counted filters are set, and whether any other (uncounted) filter is set too. */
+function setFilters(f: Filters): { keys: CountedFilter[]; other: boolean } {
+  const keys = COUNTED_FILTERS.filter((k) => f[k] !== undefined && f[k] !== false);
+  return { keys, other: activeFilterCount(f) > keys.length };
+}
+
+/**
+ * Events per day of a dense month under the filters, from its counts alone: exact with no filter or
+ * one; with several, the smallest of the single counts, an upper bound (`exact: false`).
+ */
+export function dayCounts(s: DenseSummary, f: Filters): { counts: number[]; exact: boolean } {
+  const { keys, other } = setFilters(f);
+  if (!keys.length) return { counts: s.total, exact: !other };
+  const series = keys.map((k) => s.counts[k]?.[valueKey(f[k]!)] ?? s.days.map(() => 0));
+  const counts = s.days.map((_, i) => Math.min(...series.map((c) => c[i] ?? 0)));
+  return { counts, exact: keys.length === 1 && !other };
+}
+
+/**
+ * The shards a view needs from a dense month: with a region filter, that region's province (every
+ * filter then works on its rows); otherwise the days of the view when it shows one day; otherwise
+ * none (the month's counts are enough). URLs, in order.
+ */
+export function shardsFor(month: string, s: DenseSummary, f: Filters, range: { start: string; end: string }): string[] {
+  if (f.region) {
+    const shard = s.regionShard[f.region];
+    return shard ? [monthRegionDataUrl(month, shard)] : [];
+  }
+  const days = s.days.filter((d) => d >= range.start && d < range.end);
+  return days.length === 1 ? days.map((d) => monthDayDataUrl(month, d)) : [];
+}
+
+/** The shard a file name stands for (`day:…`, `region:…`): what `shardsFor` asked for. */
+export function shardKey(url: string): string {
+  const m = /\/(\d{4}-\d{2}-\d{2}|region-[a-z0-9-]+)\.json$/.exec(url);
+  return m ? (m[1]!.startsWith('region-') ? `region:${m[1]!.slice(7)}` : `day:${m[1]}`) : url;
+}
+
+/**
+ * One count per day as an all-day item the grids draw in place of rows (“1 234 项活动”, or “最多 …”
+ * when the count is an upper bound); it opens that day's list with the same filters.
+ */
+export function countItem(day: string, n: number, exact: boolean, state: Pick<CalendarState, 'filters' | 'observances'>): DrawnEvent {
+  const search = calendarSearch({ filters: state.filters, observances: state.observances, view: 'list', date: day });
+  return {
+    id: `n:${day}`,
+    title: `${exact ? '' : '最多 '}${n.toLocaleString('en-US').replace(/,/g, ' ')} 项活动`,
+    start: day,
+    allDay: true,
+    url: `/calendar/${search}`,
+    className: 'kp-count',
+    order: 2,
+  };
+}
+
+/**
+ * Per-day counts from loaded rows (a province's shard), for a grid whose matching rows are too many
+ * to draw: days in [from, toExclusive) with at least one event listed.
+ */
+export function countsFromRows(events: CalendarEvent[], from: string, toExclusive: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of events) {
+    let [d, last] = drawnDays(drawEvent(e));
+    if (d < from) d = from;
+    for (let guard = 0; d <= last && d < toExclusive && guard < 400; guard++) {
+      out.set(d, (out.get(d) ?? 0) + 1);
+      d = nextDay(d);
+    }
+  }
+  return out;
+}
