@@ -42,6 +42,12 @@ export interface DenseSummary {
   total: number[];
   /** Events listed on each day that match one filter value alone: `counts.topic.health[i]`; `free` under `1`. */
   counts: Record<CountedFilter, Record<string, number[]>>;
+  /**
+   * Events whose first day in the month is that day, in all and per filter value: with `total` they
+   * give how many different events a span of days lists (a week, the month), each counted once.
+   */
+  firsts: number[];
+  firstCounts: Record<CountedFilter, Record<string, number[]>>;
   /** Region id → the shard that holds its events (its province, or `national`). */
   regionShard: Record<string, string>;
 }
@@ -75,6 +81,22 @@ export function dayCounts(s: DenseSummary, f: Filters): { counts: number[]; exac
   const series = keys.map((k) => s.counts[k]?.[valueKey(f[k]!)] ?? s.days.map(() => 0));
   const counts = s.days.map((_, i) => Math.min(...series.map((c) => c[i] ?? 0)));
   return { counts, exact: keys.length === 1 && !other };
+}
+
+/**
+ * How many different events of a dense month are listed in [from, toExclusive) under the filters:
+ * those listed on its first day plus those first listed on each later day. Exact with one filter or
+ * none; with several, the smallest of the single counts.
+ */
+export function eventsIn(s: DenseSummary, f: Filters, from: string, toExclusive: string): { n: number; exact: boolean } {
+  const idx = s.days.map((d, i) => (d >= from && d < toExclusive ? i : -1)).filter((i) => i >= 0);
+  if (!idx.length) return { n: 0, exact: true };
+  const unique = (listed: number[], firsts: number[]) => (listed[idx[0]!] ?? 0) + idx.slice(1).reduce((n, i) => n + (firsts[i] ?? 0), 0);
+  const { keys, other } = setFilters(f);
+  if (!keys.length) return { n: unique(s.total, s.firsts), exact: !other };
+  const zero = s.days.map(() => 0);
+  const n = Math.min(...keys.map((k) => unique(s.counts[k]?.[valueKey(f[k]!)] ?? zero, s.firstCounts[k]?.[valueKey(f[k]!)] ?? zero)));
+  return { n, exact: keys.length === 1 && !other };
 }
 
 /**

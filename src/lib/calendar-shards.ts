@@ -52,7 +52,9 @@ export function denseSummary(month: string, events: CalendarEvent[]): DenseSumma
   const days = monthDays(month);
   const index = new Map(days.map((d, i) => [d, i]));
   const total = days.map(() => 0);
+  const firsts = days.map(() => 0);
   const counts = Object.fromEntries(COUNTED_FILTERS.map((k) => [k, {}])) as DenseSummary['counts'];
+  const firstCounts = Object.fromEntries(COUNTED_FILTERS.map((k) => [k, {}])) as DenseSummary['firstCounts'];
   const regionShard: Record<string, string> = {};
   for (const e of events) {
     const [first, last] = drawnDays(drawEvent(e));
@@ -60,13 +62,16 @@ export function denseSummary(month: string, events: CalendarEvent[]): DenseSumma
     const to = index.get(last > days[days.length - 1]! ? days[days.length - 1]! : last);
     if (from === undefined || to === undefined) continue;
     for (const r of e.regions) regionShard[r] ??= shardOf(e);
-    const series = COUNTED_FILTERS.flatMap((k) => valuesOf(e, k).map((v) => (counts[k][v] ??= days.map(() => 0))));
+    const values = COUNTED_FILTERS.flatMap((k) => valuesOf(e, k).map((v) => [k, v] as const));
+    const series = values.map(([k, v]) => (counts[k][v] ??= days.map(() => 0)));
     for (let i = from; i <= to; i++) {
       total[i]!++;
       for (const s of series) s[i]!++;
     }
+    firsts[from]!++;
+    for (const [k, v] of values) (firstCounts[k][v] ??= days.map(() => 0))[from]!++;
   }
-  return { days, total, counts, regionShard };
+  return { days, total, counts, firsts, firstCounts, regionShard };
 }
 
 /**

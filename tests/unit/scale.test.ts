@@ -197,3 +197,21 @@ describe('static charts', () => {
     expect(cols).not.toContain('<script');
   });
 });
+
+describe('counting a span of a dense month once per event', () => {
+  it('gives the number of different events a week or the month lists, exactly with one filter', async () => {
+    const { monthDataFiles: files } = await import('../../src/lib/calendar-shards.ts');
+    const { eventsIn } = await import('../../src/lib/calendar-dense.ts');
+    const s = ((files(q, '2026-09').next().value!.value) as MonthFile).dense!;
+    const rows = q.byMonth.get('2026-09')!.map((e) => toCalendarEvent(e, q));
+    const inSpan = (from: string, to: string, f: object) => rows.filter((e) => matchesFilters(e, f) && [...Array(40).keys()].some((i) => { const d = `2026-09-${String(i + 1).padStart(2, '0')}`; return d >= from && d < to && listedOn(e, d); })).length;
+    for (const [from, to] of [['2026-09-01', '2026-10-01'], ['2026-09-07', '2026-09-14'], ['2026-09-12', '2026-09-13']] as const) {
+      expect(eventsIn(s, {}, from, to)).toEqual({ n: inSpan(from, to, {}), exact: true });
+      expect(eventsIn(s, { topic: 'health' }, from, to)).toEqual({ n: inSpan(from, to, { topic: 'health' }), exact: true });
+      const both = eventsIn(s, { topic: 'health', free: true }, from, to);
+      expect(both.exact).toBe(false);
+      expect(both.n).toBeGreaterThanOrEqual(inSpan(from, to, { topic: 'health', free: true }));
+    }
+    expect(eventsIn(s, {}, '2026-09-01', '2026-10-01').n).toBe(rows.length);
+  });
+});

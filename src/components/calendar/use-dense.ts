@@ -6,7 +6,8 @@
  * draw rows (useListSwitch), so they get no counts here.
  */
 import { useMemo } from 'react';
-import { countItem, countsFromRows, dayCounts, GRID_EVENT_LIMIT } from '../../lib/calendar-dense.ts';
+import { countItem, countsFromRows, dayCounts, eventsIn, GRID_EVENT_LIMIT } from '../../lib/calendar-dense.ts';
+import { overlaps } from '../../lib/calendar-draw.ts';
 import type { DrawnEvent, VisibleItems } from '../../lib/calendar-draw.ts';
 import type { CalendarState } from '../../lib/filters.ts';
 import type { MonthData, VisibleRange } from './use-month-data.ts';
@@ -16,7 +17,7 @@ export interface DenseView {
   countItems: DrawnEvent[];
   /** Drawn ids of rows that the counts replace. */
   hide: Set<string>;
-  /** Activities in [current.start, current.end) that the counts stand for (rows drawn are counted apart). */
+  /** Different activities in [current.start, current.end) that the counts stand for (rows drawn are counted apart). */
   counted: number;
   /** Whether `counted` is exact (one filter or none, or counted from rows). */
   exact: boolean;
@@ -34,7 +35,6 @@ export function useDenseView(data: MonthData, items: VisibleItems, state: Calend
     const add = (day: string, n: number, isExact: boolean) => {
       if (n <= 0 || day < range.start || day >= range.end) return;
       countItems.push(countItem(day, n, isExact, state));
-      if (day >= current.start && day < current.end) counted += n;
     };
     for (const d of data.dense) {
       const [from, to] = [d.summary.days[0]!, d.summary.days[d.summary.days.length - 1]!];
@@ -43,11 +43,14 @@ export function useDenseView(data: MonthData, items: VisibleItems, state: Calend
         const mine = items.events.filter((e) => e.start.slice(0, 10) <= to && (e.end ?? e.start).slice(0, 10) >= from);
         if (mine.length <= GRID_EVENT_LIMIT) continue;
         for (const e of mine) hide.add(`e:${e.id}`);
+        counted += mine.filter((e) => overlaps(e, current.start, current.end)).length;
         const next = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
         for (const [day, n] of countsFromRows(mine, from, next)) add(day, n, true);
       } else {
         const c = dayCounts(d.summary, state.filters);
-        exact &&= c.exact;
+        const inView = eventsIn(d.summary, state.filters, current.start, current.end);
+        counted += inView.n;
+        exact &&= inView.exact;
         d.summary.days.forEach((day, i) => add(day, c.counts[i] ?? 0, c.exact));
       }
     }
