@@ -9,7 +9,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import FullCalendar from '@fullcalendar/react';
-import type { CalendarRef, DatesSetInfo, PluginInput } from '@fullcalendar/react';
+import type { CalendarRef, DatesSetInfo, EventClickInfo, PluginInput } from '@fullcalendar/react';
 import classicTheme from '@fullcalendar/react/themes/classic';
 import listPlugin from '@fullcalendar/react/list';
 import zhCn from '@fullcalendar/react/locales/zh-cn';
@@ -197,6 +197,12 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const listType = type === 'listDay' ? 'listDay' : types.list;
   const toolbar = useMemo(() => ({ start: 'prev,today,next', center: 'title', end: `${types.month},${types.week},${listType}` }), [listType]);
   const error = data.error ?? (opening.failed ? LOAD_ERROR : undefined);
+  // A dense month's count opens that day's list here (its link does the same without script).
+  const onEventClick = useCallback((info: EventClickInfo) => {
+    if (!info.event.id.startsWith('n:')) return;
+    info.jsEvent.preventDefault();
+    calendar.current?.getApi().changeView('listDay', info.event.id.slice(2));
+  }, []);
   return (
     <div className="kp-calendar" ref={root}>
       <FilterBar vocab={vocab} state={state} folded={phone} onChange={(next) => setState((s) => ({ ...s, ...next }))} />
@@ -226,6 +232,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         nextHint={nextHint}
         views={VIEWS}
         datesSet={onDatesSet}
+        eventClick={onEventClick}
       />}
       {!busy && !error && !dense.counted && <EmptyMonth months={data.months} current={current} items={items} state={state} />}
       {cap === Infinity && page && <MoreRows page={page} rangeEnd={range.end} onMore={onMore} />}
