@@ -32,7 +32,8 @@ async function writeRecords(dir: string): Promise<void> {
   const { SEARCH_BUNDLE_SIZE, searchBundlesNearFirst, searchDocuments } = await import('../src/lib/search-documents.ts');
   const { q, today } = await getSite();
   const size = Number(process.env.KEPU_SEARCH_BUNDLE_SIZE) || SEARCH_BUNDLE_SIZE;
-  const bundles = searchBundlesNearFirst([...searchDocuments(q, today)], size, today);
+  // Every page but the events is in the first bundle: a search for a name finds it at once.
+  const bundles = searchBundlesNearFirst([...searchDocuments(q, today)], size, today, (d) => !d.url.startsWith('/events/'));
   mkdirSync(dir, { recursive: true });
   bundles.forEach((b, i) => writeFileSync(join(dir, `bundle-${i}.jsonl`), b.docs.map((d) => JSON.stringify(d) + '\n').join('')));
   writeFileSync(join(dir, 'ranges.json'), JSON.stringify(bundles.map((b) => b.range)));

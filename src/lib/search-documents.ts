@@ -175,18 +175,20 @@ function rangeOf<T extends Pick<SearchDocument, 'sort'>>(docs: T[]): { from: str
 }
 
 /**
- * Bundles in the order a search reads them (issue 21): first the records without a date (organizers,
- * venues) and the dated ones nearest ahead of `today`, then the later ones, then the past, newest
+ * Bundles in the order a search reads them (issue 21): first the `pinned` records (the site passes
+ * every page that is not an event: observances, organizers, venues — what a name search looks for,
+ * and few) and the dated ones nearest ahead of `today`, then the later ones, then the past, newest
  * first. Each bundle's dated records are a consecutive date range, so a date-sorted search still
  * reads them one after the other (by `range`). Why: at 100,000 events the first search fetched every
  * bundle's runtime, wasm and metadata (≈ 0.8 MB at 50,000); now it reads the first bundle, where
  * most searches find what is coming up, and the others when a page of results needs them.
  */
-export function searchBundlesNearFirst<T extends Pick<SearchDocument, 'sort'>>(docs: readonly T[], size: number, today: string): SearchBundle<T>[] {
+export function searchBundlesNearFirst<T extends Pick<SearchDocument, 'sort'>>(docs: readonly T[], size: number, today: string, pinned: (d: T) => boolean = (d) => !d.sort.date): SearchBundle<T>[] {
   const per = Math.max(1, size);
-  const undated = docs.filter((d) => !d.sort.date);
-  const ahead = docs.filter((d) => d.sort.date && d.sort.date >= today).sort(byDate);
-  const before = docs.filter((d) => d.sort.date && d.sort.date < today).sort(byDate).reverse();
+  const undated = docs.filter(pinned);
+  const rest = docs.filter((d) => !pinned(d));
+  const ahead = rest.filter((d) => !d.sort.date || d.sort.date >= today).sort((a, b) => (!a.sort.date ? 1 : !b.sort.date ? -1 : byDate(a, b)));
+  const before = rest.filter((d) => d.sort.date && d.sort.date < today).sort(byDate).reverse();
   const room = Math.max(0, per - undated.length);
   const first = [...undated, ...ahead.slice(0, room)];
   const out: T[][] = [first, ...chunks(ahead.slice(room), per), ...chunks(before, per).map((c) => c.reverse())];

@@ -215,3 +215,15 @@ describe('counting a span of a dense month once per event', () => {
     expect(eventsIn(s, {}, '2026-09-01', '2026-10-01').n).toBe(rows.length);
   });
 });
+
+describe('search bundles nearest first (issue 21)', () => {
+  it('puts the pinned pages and the nearest upcoming first, then later, then the past newest first, each a date range', async () => {
+    const { searchBundlesNearFirst } = await import('../../src/lib/search-documents.ts');
+    const doc = (url: string, date?: string) => ({ url, sort: date ? { date } : {} });
+    const docs = [doc('/o/', '2026-09-20'), doc('/events/a/', '2026-09-01'), doc('/events/b/', '2026-09-11'), doc('/events/c/', '2026-09-10'), doc('/events/d/', '2026-09-25'), doc('/events/e/', '2026-08-01'), doc('/venues/v/')];
+    const b = searchBundlesNearFirst(docs, 3, '2026-09-10', (d) => !d.url.startsWith('/events/'));
+    expect(b.map((x) => x.docs.map((d) => d.url))).toEqual([['/o/', '/venues/v/', '/events/c/'], ['/events/b/', '/events/d/'], ['/events/e/', '/events/a/']]);
+    expect(b.map((x) => x.range)).toEqual([{ from: '2026-09-10', to: '2026-09-20' }, { from: '2026-09-11', to: '2026-09-25' }, { from: '2026-08-01', to: '2026-09-01' }]);
+    expect(b.flatMap((x) => x.docs)).toHaveLength(docs.length);
+  });
+});

@@ -194,11 +194,9 @@ export async function runSearch(raw: string, opts: { filters?: Filters; sort?: S
   const token = sort ? undefined : nameToken(query);
   // Pinyin typed with spaces (ai yan ri) is indexed joined (aiyanri): search both, joined first.
   const joined = joinedPinyin(query);
-  const [main, exact, pinyin] = await Promise.all([
-    searchNeeded(e, query, { filters, sort }),
-    token ? searchLoaded(e, token, { filters }) : Promise.resolve(null),
-    joined ? searchNeeded(e, joined, { filters, sort }) : Promise.resolve(null),
-  ]);
+  const [main, pinyin] = await Promise.all([searchNeeded(e, query, { filters, sort }), joined ? searchNeeded(e, joined, { filters, sort }) : Promise.resolve(null)]);
+  // After the searches above: over every bundle they read (the named pages are all in the first).
+  const exact = token ? await searchLoaded(e, token, { filters }) : null;
   let res = main;
   let searched = query;
   if (pinyin && pinyin.results.length) {
