@@ -5,12 +5,12 @@
  * which the island fetches when a view needs rows. Build side; pure: the caller writes the files.
  */
 import { monthFile, toCalendarEvent, type CalendarEvent, type MonthFile } from './calendar-data.ts';
-import { COUNTED_FILTERS, DENSE_MONTH_EVENTS, type CountedFilter, type DenseSummary, type ShardFile } from './calendar-dense.ts';
+import { COUNTED_FILTERS, DENSE_MONTH_EVENTS, hasHead, packRows, type CountedFilter, type DenseSummary, type ShardFile } from './calendar-dense.ts';
 import { drawEvent } from './calendar-draw.ts';
-import { drawnDays } from './calendar-list.ts';
+import { drawnDays, LIST_ROW_LIMIT, listPage } from './calendar-list.ts';
 import { matchesFilters, MODES, STATUS_FILTERS, type Filters } from './filters.ts';
 import type { SiteQuery } from './query.ts';
-import { addDays, daysInMonth } from './time/days.ts';
+import { addDays, daysInMonth, nextDay } from './time/days.ts';
 import { monthDataUrl, monthDayDataUrl, monthRegionDataUrl } from './urls.ts';
 
 /** One file of a month: its path on the site and its JSON value. */
@@ -95,6 +95,14 @@ export function* monthDataFiles(q: SiteQuery, month: string): Generator<MonthDat
     const shard = shardOf(e);
     (byShard.get(shard) ?? byShard.set(shard, []).get(shard)!).push(e);
   }
-  for (const [day, rows] of byDay) if (rows.length) yield { path: monthDayDataUrl(month, day), value: { month, shard: `day:${day}`, events: rows } };
-  for (const [shard, rows] of byShard) yield { path: monthRegionDataUrl(month, shard), value: { month, shard: `region:${shard}`, events: rows } };
+  for (const [day, rows] of byDay) {
+    if (!rows.length) continue;
+    yield { path: monthDayDataUrl(month, day), value: { month, shard: `day:${day}`, rows: packRows(rows) } };
+    if (!hasHead(summary, day)) continue;
+    // The head: the rows the day's list shows first, in its order (calendar-list.ts listPage).
+    const first = new Set(listPage(rows.map(drawEvent), day, nextDay(day), LIST_ROW_LIMIT).shown.map((d) => d.id));
+    const head = rows.filter((e) => first.has(drawEvent(e).id));
+    yield { path: monthDayDataUrl(month, day, true), value: { month, shard: `head:${day}`, total: rows.length, rows: packRows(head) } };
+  }
+  for (const [shard, rows] of byShard) yield { path: monthRegionDataUrl(month, shard), value: { month, shard: `region:${shard}`, rows: packRows(rows) } };
 }

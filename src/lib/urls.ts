@@ -63,10 +63,11 @@ export const observanceYearDataUrl = (year: number) => `/data/observances/${year
 /** Which month and year files exist. */
 export const CALENDAR_MANIFEST_URL = '/data/calendar.json';
 /**
- * A dense month's shards (calendar-dense.ts): one day's rows, /data/events/2026-09/2026-09-12.json,
+ * A dense month's shards (calendar-dense.ts): one day's rows, /data/events/2026-09/2026-09-12.json (its
+ * first page of rows /data/events/2026-09/2026-09-12-head.json),
  * and one province's rows over the month, /data/events/2026-09/region-110000.json.
  */
-export const monthDayDataUrl = (month: string, day: string) => `/data/events/${month}/${day}.json`;
+export const monthDayDataUrl = (month: string, day: string, head = false) => `/data/events/${month}/${day}${head ? '-head' : ''}.json`;
 export const monthRegionDataUrl = (month: string, region: string) => `/data/events/${month}/region-${region}.json`;
 
 /** The open data's index, and one of its monthly files: /api/events/2026-09.json, /api/events/2026-09-2.json (part 2). */

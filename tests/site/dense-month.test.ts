@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/lib/bench/browser.ts';
+import { unpackRows } from '../../src/lib/calendar-dense.ts';
 import { buildSite, ROOT, TMP } from '../helpers/build-site.ts';
 
 const content = join(TMP, 'dense-content');
@@ -73,7 +74,14 @@ describe('the calendar on a dense month', () => {
     expect(n).toBe(month.dense.total[11]);
     await twelfth.click();
     await expect.poll(() => page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
-    expect(await page.locator('.kp-calendar a[href^="/events/"]').count()).toBeLessThanOrEqual(100);
+    // A Saturday of more than a page: its head first (the first 100 rows), the whole day on 再列出.
+    expect(n).toBeGreaterThan(100);
+    expect(await page.locator('.kp-calendar a[href^="/events/"]').count()).toBe(100);
+    expect(fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12-head.json');
+    expect(fetched.map((f) => f.path)).not.toContain('/data/events/2026-09/2026-09-12.json');
+    await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月12日：${n} 项活动`);
+    await page.click('.kp-more button');
+    await expect.poll(() => page.locator('.kp-calendar a[href^="/events/"]').count()).toBe(Math.min(n, 200));
     expect(fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12.json');
     await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月12日：${n} 项活动`);
     expect(errors).toEqual([]);
@@ -82,7 +90,7 @@ describe('the calendar on a dense month', () => {
 
   it('under a region filter fetches that province’s shard and counts its events exactly', async () => {
     const { page, fetched, errors } = await open('/calendar/?view=month&date=2026-09&region=440000', /^\/data\//);
-    const shard = JSON.parse(read('data/events/2026-09/region-440000.json'));
+    const shard = { events: unpackRows(JSON.parse(read('data/events/2026-09/region-440000.json')).rows) };
     await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月：${shard.events.length} 项活动`);
     expect(fetched.map((f) => f.path).filter((p) => p.startsWith('/data/events/2026-09/'))).toEqual(['/data/events/2026-09/region-440000.json']);
     // A province's few rows are drawn as rows, not counts.
@@ -99,7 +107,7 @@ describe('the calendar on a dense month', () => {
     await page.close();
     const phone = await open('/calendar/?date=2026-09-12', /^\/data\//, { width: 390, height: 800 });
     await expect.poll(() => phone.page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
-    expect(phone.fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12.json');
+    expect(phone.fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12-head.json');
     await phone.page.close();
   });
 });

@@ -11,10 +11,11 @@ import { loadContent, readContentFiles } from '../../src/lib/content-fs.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 import { buildQuery, type SiteQuery } from '../../src/lib/query.ts';
 import { toCalendarEvent, type MonthFile } from '../../src/lib/calendar-data.ts';
-import { countItem, countsFromRows, dayCounts, DENSE_MONTH_EVENTS, shardsFor, type ShardFile } from '../../src/lib/calendar-dense.ts';
+import { countItem, countsFromRows, dayCounts, DENSE_MONTH_EVENTS, packRows, shardsFor, unpackRows, type ShardFile } from '../../src/lib/calendar-dense.ts';
+import { LIST_ROW_LIMIT } from '../../src/lib/calendar-list.ts';
 import { monthDataFiles } from '../../src/lib/calendar-shards.ts';
 import { drawEvent } from '../../src/lib/calendar-draw.ts';
-import { drawnDays } from '../../src/lib/calendar-list.ts';
+import { drawnDays, listPage } from '../../src/lib/calendar-list.ts';
 import { matchesFilters } from '../../src/lib/filters.ts';
 import { calendarSpec, campaignSpec, facetSpec, FEED_MAX_EVENTS } from '../../src/lib/feeds.ts';
 import { EVENT_CARD_MAX, eventCardPath, eventPreviewImage, shareImages } from '../../src/lib/share-images.ts';
@@ -61,7 +62,7 @@ describe('a dense month of the calendar (issue 21)', () => {
   it('counts per day what the day shard lists, and per filter value what matches it', () => {
     const [head, ...shards] = files();
     const s = (head!.value as MonthFile).dense!;
-    const day = (d: string) => (shards.find((f) => f.path === `/data/events/2026-09/${d}.json`)!.value as ShardFile).events;
+    const day = (d: string) => unpackRows((shards.find((f) => f.path === `/data/events/2026-09/${d}.json`)!.value as ShardFile).rows);
     for (const [i, d] of s.days.entries()) {
       const rows = day(d);
       expect(rows.every((e) => listedOn(e, d))).toBe(true);
@@ -80,7 +81,7 @@ describe('a dense month of the calendar (issue 21)', () => {
   it('puts each event in the shard of its province once, and knows which shard a district is in', () => {
     const [head, ...shards] = files();
     const s = (head!.value as MonthFile).dense!;
-    const regions = shards.filter((f) => f.path.includes('/region-')).map((f) => f.value as ShardFile);
+    const regions = shards.filter((f) => f.path.includes('/region-')).map((f) => ({ ...(f.value as ShardFile), events: unpackRows((f.value as ShardFile).rows) }));
     const ids = regions.flatMap((r) => r.events.map((e) => e.id));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(q.byMonth.get('2026-09')!.length);
@@ -96,6 +97,10 @@ describe('a dense month of the calendar (issue 21)', () => {
     const district = Object.keys(s.regionShard).find((id) => q.vocab.regions.get(id)?.parent === '110000')!;
     expect(shardsFor('2026-09', s, { region: district, topic: 'health' }, { start: '2026-08-31', end: '2026-10-12' })).toEqual(['/data/events/2026-09/region-110000.json']);
     expect(shardsFor('2026-09', s, { topic: 'health' }, { start: '2026-09-12', end: '2026-09-13' })).toEqual(['/data/events/2026-09/2026-09-12.json']);
+    // Without filters a long day starts from its head; 再列出 asks for the whole day.
+    expect(s.total[11]).toBeGreaterThan(LIST_ROW_LIMIT);
+    expect(shardsFor('2026-09', s, {}, { start: '2026-09-12', end: '2026-09-13' })).toEqual(['/data/events/2026-09/2026-09-12-head.json']);
+    expect(shardsFor('2026-09', s, {}, { start: '2026-09-12', end: '2026-09-13' }, true)).toEqual(['/data/events/2026-09/2026-09-12.json']);
     expect(shardsFor('2026-09', s, { topic: 'health' }, { start: '2026-08-31', end: '2026-10-12' })).toEqual([]);
     expect(shardsFor('2026-09', s, { topic: 'health' }, { start: '2026-09-07', end: '2026-09-14' })).toEqual([]);
   });
@@ -118,6 +123,31 @@ describe('a dense month of the calendar (issue 21)', () => {
     const rows = q.byMonth.get('2026-09')!.map((e) => toCalendarEvent(e, q));
     const c = countsFromRows(rows, '2026-09-01', '2026-10-01');
     expect(c.get('2026-09-12')).toBe(rows.filter((e) => listedOn(e, '2026-09-12')).length);
+  });
+});
+
+describe('packed shards and heads', () => {
+  it('pack and unpack rows to the same events, other fields included', () => {
+    const rows = q.byMonth.get('2026-09')!.slice(0, 300).map((e) => toCalendarEvent(e, q));
+    expect(unpackRows(packRows(rows))).toEqual(rows);
+    const extra = rows.slice(0, 3).map((e, i) => ({ ...e, ageMin: i + 6 }));
+    expect(unpackRows(packRows(extra))).toEqual(extra);
+    // Packed is smaller than plain rows (a dense day is ≈ 10,000 of them at 100k).
+    expect(JSON.stringify(packRows(rows)).length).toBeLessThan(JSON.stringify(rows).length * 0.6);
+  });
+
+  it('a long day’s head is its first page of rows in list order, with the day’s total', () => {
+    const files = [...monthDataFiles(q, '2026-09')];
+    const head = files.find((f) => f.path === '/data/events/2026-09/2026-09-12-head.json')!.value as ShardFile;
+    const whole = unpackRows((files.find((f) => f.path === '/data/events/2026-09/2026-09-12.json')!.value as ShardFile).rows);
+    expect(head.total).toBe(whole.length);
+    const first = unpackRows(head.rows);
+    expect(first).toHaveLength(LIST_ROW_LIMIT);
+    const page = listPage(whole.map(drawEvent), '2026-09-12', '2026-09-13', LIST_ROW_LIMIT).shown.map((d) => d.id);
+    expect(new Set(first.map((e) => `e:${e.id}`))).toEqual(new Set(page));
+    // A short day has no head.
+    const short = (files[0]!.value as MonthFile).dense!.total.findIndex((n) => n <= LIST_ROW_LIMIT);
+    if (short >= 0) expect(files.some((f) => f.path.endsWith(`2026-09-${String(short + 1).padStart(2, '0')}-head.json`))).toBe(false);
   });
 });
 
@@ -219,7 +249,7 @@ describe('counting a span of a dense month once per event', () => {
 describe('search bundles nearest first (issue 21)', () => {
   it('puts the pinned pages and the nearest upcoming first, then later, then the past newest first, each a date range', async () => {
     const { searchBundlesNearFirst } = await import('../../src/lib/search-documents.ts');
-    const doc = (url: string, date?: string) => ({ url, sort: date ? { date } : {} });
+    const doc = (url: string, date?: string) => ({ url, sort: (date ? { date } : {}) as Record<string, string> });
     const docs = [doc('/o/', '2026-09-20'), doc('/events/a/', '2026-09-01'), doc('/events/b/', '2026-09-11'), doc('/events/c/', '2026-09-10'), doc('/events/d/', '2026-09-25'), doc('/events/e/', '2026-08-01'), doc('/venues/v/')];
     const b = searchBundlesNearFirst(docs, 3, '2026-09-10', (d) => !d.url.startsWith('/events/'));
     expect(b.map((x) => x.docs.map((d) => d.url))).toEqual([['/o/', '/venues/v/', '/events/c/'], ['/events/b/', '/events/d/'], ['/events/e/', '/events/a/']]);

@@ -235,7 +235,11 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         eventClick={onEventClick}
       />}
       {!busy && !error && !dense.counted && <EmptyMonth months={data.months} current={current} items={items} state={state} />}
-      {cap === Infinity && page && <MoreRows page={page} rangeEnd={range.end} onMore={onMore} />}
+      {cap === Infinity && page && !data.partial && <MoreRows page={page} rangeEnd={range.end} onMore={onMore} />}
+      {/* A long day shown from its head (issue 21): 再列出 fetches the whole day and shows the next page. */}
+      {cap === Infinity && data.partial && listView && (
+        <MoreRows page={{ shown: [], rows: data.partial.total, shownRows: data.partial.shown }} rangeEnd={range.end} onMore={() => (data.partial!.more(), onMore())} />
+      )}
     </div>
   );
 }

@@ -27,6 +27,8 @@ const NONE: DenseView = { countItems: [], hide: new Set(), counted: 0, exact: tr
 
 export function useDenseView(data: MonthData, items: VisibleItems, state: CalendarState, listView: boolean, range: VisibleRange, current: { start: string; end: string }): DenseView {
   return useMemo(() => {
+    // A long day listed from its head: the status line counts the rows still to come too.
+    if (listView && data.partial) return { ...NONE, counted: data.partial.total - data.partial.shown };
     if (!data.dense.length || listView) return NONE;
     const countItems: DrawnEvent[] = [];
     const hide = new Set<string>();
@@ -55,5 +57,5 @@ export function useDenseView(data: MonthData, items: VisibleItems, state: Calend
       }
     }
     return { countItems, hide, counted, exact };
-  }, [data.dense, items, state, listView, range.start, range.end, current.start, current.end]);
+  }, [data.dense, data.partial, items, state, listView, range.start, range.end, current.start, current.end]);
 }

@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { CalendarEvent, CalendarManifest, CalendarObservance, MonthFile, ObservanceYearFile } from '../../lib/calendar-data.ts';
-import { shardsFor, type DenseSummary, type ShardFile } from '../../lib/calendar-dense.ts';
+import { shardsFor, unpackRows, type DenseSummary, type ShardFile } from '../../lib/calendar-dense.ts';
 import { monthsInRange, uniqueEvents, yearsOf } from '../../lib/calendar-draw.ts';
 import type { Filters } from '../../lib/filters.ts';
 import { CALENDAR_MANIFEST_URL, monthDataUrl, observanceYearDataUrl } from '../../lib/urls.ts';
@@ -32,6 +32,8 @@ export interface MonthData {
   observances: CalendarObservance[];
   /** Dense months of the view: drawn as counts per day unless their rows are in. */
   dense: DenseInView[];
+  /** A dense day shown from its head (its first page of rows): how many it lists in all, and how to get the rest. */
+  partial?: { day: string; total: number; shown: number; more: () => void };
   loading: boolean;
   error?: string;
   /** `YYYY-MM` keys that have activities (the manifest), once it is in. */
@@ -54,6 +56,11 @@ const months = new Map<string, CalendarEvent[]>();
 /** Dense months' counts, and their shards' rows by URL. */
 const summaries = new Map<string, DenseSummary>();
 const shards = new Map<string, CalendarEvent[]>();
+/** Heads' totals by URL. */
+const headTotals = new Map<string, number>();
+/** Days whose every row was asked for (再列出 under a head). */
+const wholeDays = new Set<string>();
+const isWhole = (range: VisibleRange) => wholeDays.has(range.start);
 const years = new Map<number, CalendarObservance[]>();
 /** Requests in flight or done, by URL: a file is asked for once even when ranges change quickly. */
 const requests = new Map<string, Promise<unknown>>();
@@ -81,12 +88,21 @@ function filesOf(m: CalendarManifest, range: VisibleRange): { monthKeys: string[
 function shardUrls(range: VisibleRange, filters: Filters): string[] {
   return monthsInRange(range.start, range.end).flatMap((k) => {
     const s = summaries.get(k);
-    return s ? shardsFor(k, s, filters, range) : [];
+    return s ? shardsFor(k, s, filters, range, isWhole(range)) : [];
   });
 }
 
 function loadShards(range: VisibleRange, filters: Filters): Promise<unknown> {
-  return Promise.all(shardUrls(range, filters).map((u) => once(u, () => getJson<ShardFile>(u).then((f) => shards.set(u, f.events)))));
+  return Promise.all(
+    shardUrls(range, filters).map((u) =>
+      once(u, () =>
+        getJson<ShardFile>(u).then((f) => {
+          if (f.total !== undefined) headTotals.set(u, f.total);
+          shards.set(u, unpackRows(f.rows));
+        }),
+      ),
+    ),
+  );
 }
 
 /** Loads every file the range needs (and, in a dense month, the shards the filters need); resolves when they are all in. */
@@ -122,18 +138,20 @@ function isLoaded(range: VisibleRange, filters: Filters = {}): boolean {
 }
 
 /** What is loaded for a range (each event once): small months' rows, dense months' shards and counts. */
-export function rangeData(range: VisibleRange | undefined, filters: Filters = {}): Pick<MonthData, 'events' | 'observances' | 'dense'> {
+export function rangeData(range: VisibleRange | undefined, filters: Filters = {}): Pick<MonthData, 'events' | 'observances' | 'dense'> & { head?: { day: string; total: number; shown: number } } {
   const wanted = range ? monthsInRange(range.start, range.end) : [];
   const dense: DenseInView[] = [];
+  let head: { day: string; total: number; shown: number } | undefined;
   const lists = wanted.map((k) => {
     const s = summaries.get(k);
     if (!s || !range) return months.get(k) ?? [];
-    const urls = shardsFor(k, s, filters, range);
+    const urls = shardsFor(k, s, filters, range, isWhole(range));
     const rows = urls.length > 0 && urls.every((u) => shards.has(u));
     dense.push({ month: k, summary: s, rows });
+    for (const u of urls) if (rows && headTotals.has(u)) head = { day: range.start, total: headTotals.get(u)!, shown: shards.get(u)!.length };
     return rows ? urls.flatMap((u) => shards.get(u)!) : [];
   });
-  return { events: uniqueEvents(lists), observances: yearsOf(wanted).flatMap((y) => years.get(y) ?? []), dense };
+  return { events: uniqueEvents(lists), observances: yearsOf(wanted).flatMap((y) => years.get(y) ?? []), dense, ...(head ? { head } : {}) };
 }
 
 /** Whether a month (`YYYY-MM`) is known to be dense (its file is in). */
@@ -162,5 +180,14 @@ export function useMonthData(range: VisibleRange | undefined, filters: Filters =
 
   // New arrays only when the range or the loaded files change, so the calendar redraws only then.
   const loaded = useMemo(() => rangeData(range, filters), [range?.start, range?.end, region, version, ready]);
-  return { ...loaded, loading: !ready && !error, error: ready ? undefined : error, months: manifest?.months ?? NO_MONTHS };
+  const { head, ...data } = loaded;
+  const partial = head && {
+    ...head,
+    more: () => {
+      // Every row of the day (its whole shard), then the list pages on as usual.
+      wholeDays.add(head.day);
+      setVersion((v) => v + 1);
+    },
+  };
+  return { ...data, ...(partial ? { partial } : {}), loading: !ready && !error, error: ready ? undefined : error, months: manifest?.months ?? NO_MONTHS };
 }
