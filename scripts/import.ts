@@ -103,7 +103,7 @@ async function run(argv: string[]): Promise<number> {
   printPlan(plan);
 
   // 3. Write (or not).
-  const badRows = new Set(plan.errors.map((e) => `${e.ref.kind}${e.ref.n}`)).size;
+  const badRows = plan.badRows;
   const summary = `${plan.files.length} 个新活动、${plan.skipped.length} 个重复已跳过、${badRows} 条有问题 / ${plan.files.length} new, ${plan.skipped.length} duplicate(s) skipped, ${badRows} with problems`;
   if (values['dry-run']) {
     for (const f of plan.files) console.log(`  + ${refLabel(f.ref).zh} → ${f.path}`);

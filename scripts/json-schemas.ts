@@ -18,6 +18,7 @@ import {
   localDateTime,
   observanceSchema,
   organizerSchema,
+  sourcesFileSchema,
   venueSchema,
   vocabFileSchema,
 } from '../src/lib/schema.ts';
@@ -140,6 +141,19 @@ export const EXAMPLES: Record<string, Record<string, unknown>> = {
     aliases: ['科学中心'],
   },
   vocab: { id: 'health', label: '卫生健康', labelEn: 'Health', aliases: ['健康'], parent: '110000' },
+  sources: {
+    id: 'beijing-astronomical-society',
+    url: 'https://www.example.org/calendar.ics',
+    type: 'ics',
+    organizer: 'beijing-astronomical-society',
+    topics: ['天文'],
+    audiences: ['公众', '青少年'],
+    formats: ['讲座'],
+    region: '110000',
+    titleIncludes: ['科普', '讲座'],
+    titleExcludes: ['内部'],
+    note: '学会官网的活动日历',
+  },
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -155,6 +169,7 @@ export const TARGETS = [
   { name: 'organizer', schema: organizerSchema, title: '科普日历：主办单位 / Kepu Calendar organizer', file: 'content/organizers/<编号>.yaml' },
   { name: 'venue', schema: venueSchema, title: '科普日历：场馆 / Kepu Calendar venue', file: 'content/venues/<编号>.yaml' },
   { name: 'vocab', schema: vocabFileSchema, title: '科普日历：词表 / Kepu Calendar vocabulary', file: 'content/vocab/{topics,audiences,formats,regions}.yaml' },
+  { name: 'sources', schema: sourcesFileSchema, title: '科普日历：自动拉取的日历 / Kepu Calendar sources to pull', file: 'content/sources.yaml' },
 ] as const;
 
 type Json = Record<string, any>;

@@ -4,13 +4,22 @@
  * Prints every problem at once, one line each (file:line field: 中文 / English), and exits 1 on any
  * error. With GITHUB_ACTIONS=true it also prints ::error annotations for the pull-request diff.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { contentRoot, loadContent } from '../src/lib/content-fs.ts';
 import { formatError, githubAnnotation } from '../src/lib/errors.ts';
+import { checkSources } from '../src/lib/pull/sources.ts';
+import { SOURCES_FILE } from '../src/lib/validate.ts';
 
 function run(): number {
   const root = contentRoot();
   const started = performance.now();
-  const { content, errors, warnings } = loadContent(root);
+  const loaded = loadContent(root);
+  const { content, warnings } = loaded;
+  // content/sources.yaml (the calendars npm run pull fetches) is checked against the content too.
+  const sourcesPath = join(root, SOURCES_FILE);
+  const sourceErrors = existsSync(sourcesPath) ? checkSources(relative(process.cwd(), sourcesPath).split('\\').join('/'), readFileSync(sourcesPath, 'utf8'), content).errors : [];
+  const errors = [...loaded.errors, ...sourceErrors];
   const annotate = process.env.GITHUB_ACTIONS === 'true';
   for (const w of warnings) {
     console.warn(formatError(w));

@@ -1,14 +1,32 @@
 /**
- * One place for the site's public URL and build-time "today". Read by astro.config.mjs and by the
+ * One place for the site-wide settings: the public URL, build-time "today", and where submissions
+ * and corrections go (a GitHub repository and a mail address). Read by astro.config.mjs and by the
  * routes; src/lib never reads these itself (it is passed the values).
  */
+import { repoSlug } from './lib/contact.ts';
 import { todayIn } from './lib/time/days.ts';
 
 export const DEFAULT_SITE_URL = 'https://kepu.example.org';
+/**
+ * The mail address of the submit form and of 信息有误？ until KEPU_MAIL is set: a placeholder on a
+ * reserved example domain (RFC 2606), so no mail ever reaches a stranger before it is configured.
+ */
+export const DEFAULT_SUBMIT_EMAIL = 'submit@kepu.example.org';
 
 /** The public URL without a trailing slash, from SITE_URL. */
 export function siteUrl(env: Record<string, string | undefined> = process.env): string {
   return (env.SITE_URL || DEFAULT_SITE_URL).replace(/\/+$/, '');
+}
+
+/** Where mailed submissions and corrections go: KEPU_MAIL, else the placeholder. */
+export function submitEmail(env: Record<string, string | undefined> = process.env): string {
+  const v = (env.KEPU_MAIL ?? '').trim();
+  return /^[^\s@<>"(),;:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(v) ? v : DEFAULT_SUBMIT_EMAIL;
+}
+
+/** The GitHub repository (`owner/name`) that forms and 信息有误？ open issues in: KEPU_REPO. */
+export function siteRepo(env: Record<string, string | undefined> = process.env): string {
+  return repoSlug(env.KEPU_REPO);
 }
 
 /** The calendar date in China when the site is built; KEPU_TODAY=YYYY-MM-DD pins it (tests, rebuilds). */

@@ -17,6 +17,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Vitest's 5 s default fails tests that read and write files (pull, golden iCal, fixtures)
+          // on a busy 2-core machine; a hang still fails, after 30 s.
+          testTimeout: 30_000,
         },
       },
       {

@@ -20,12 +20,20 @@ export function imageKey(img: ShareImage): string {
   return createHash('sha256').update(DRAW_VERSION).update('\0').update(JSON.stringify(img)).digest('hex').slice(0, 32);
 }
 
-function place(from: string, to: string): void {
+/** Link (or copy) a cached image into the output; false when the cache lost it meanwhile. */
+function placed(from: string, to: string): boolean {
   rmSync(to, { force: true });
   try {
     linkSync(from, to);
+    return true;
   } catch {
-    copyFileSync(from, to);
+    try {
+      copyFileSync(from, to);
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw e;
+    }
   }
 }
 
@@ -38,27 +46,26 @@ export function writeShareImages(out: string, q: SiteQuery, today: string, url: 
   for (const img of shareImages(q, today, url)) {
     const name = `${imageKey(img)}.png`;
     const cached = join(cache, name);
-    if (existsSync(cached)) reused++;
-    else {
-      // Written aside and renamed: a file already linked into an earlier site never changes.
-      writeFileSync(`${cached}.tmp`, drawShareImage(img).png);
-      renameSync(`${cached}.tmp`, cached);
-      drawn++;
-    }
     used.add(name);
     const target = join(out, img.path.slice(1));
     const dir = dirname(target);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
+    if (existsSync(cached) && placed(cached, target)) {
+      reused++;
+      continue;
+    }
+    const png = drawShareImage(img).png;
+    writeFileSync(target, png);
+    drawn++;
+    // The cache is only a cache: a failure to keep a copy (a full disk, a folder cleaned meanwhile) never fails the build.
     try {
-      place(cached, target);
-    } catch (e) {
-      // The cache is only a cache: a file gone from it (cleaned by hand, a disk tool) is drawn again.
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      writeFileSync(target, drawShareImage(img).png);
-      drawn++;
+      writeFileSync(`${cached}.tmp`, png);
+      renameSync(`${cached}.tmp`, cached);
+    } catch {
+      /* drawn again next time */
     }
   }
   // Forget images no page uses any more, so the cache does not grow with every edit.
-  for (const f of readdirSync(cache)) if (!used.has(f)) rmSync(join(cache, f), { force: true });
+  for (const f of existsSync(cache) ? readdirSync(cache) : []) if (!used.has(f)) rmSync(join(cache, f), { force: true });
   return { drawn, reused };
 }

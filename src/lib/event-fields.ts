@@ -104,7 +104,7 @@ export const EVENT_FIELDS = [
   { field: 'summary', path: 'summary', flag: 'summary', column: col(18, '一句话简介', 'summary', ['摘要'], '可选，一行，不超过 200 字，用于列表和搜索'), form: { name: 'summary', label: '一句话简介（可选）' }, examples: { summary: '急救医生讲解心肺复苏要点，现场练习AED使用。' } },
   { field: 'start', path: 'start', flag: 'start', column: col(2, '开始时间', 'start', ['开始日期', '开始', '活动时间', '日期', '时间'], '2026-09-12（全天）或 2026-09-12 14:00；也可写 2026/9/12 下午2:00、2026-09-12 14:00-16:30', '2026-09-12 14:00', true), form: { name: 'start', label: '开始', hint: '例如 2026-09-12（全天）或 2026-09-12 14:00；也可以写 2026/9/12 下午2:00。' }, examples: { start: '2026-09-12T14:00' } },
   { field: 'end', path: 'end', flag: 'end', column: col(3, '结束时间', 'end', ['结束日期', '结束'], '可选。全天活动写最后一天；定时活动可以只写时间 16:30', '16:30'), form: { name: 'end', label: '结束（可选）', hint: '全天活动写最后一天；当天结束的定时活动可以只写时间，例如 16:30。' }, examples: { end: '2026-09-12T16:30' } },
-  { field: 'organizer', path: 'organizer', flag: 'organizer', column: col(5, '主办单位', 'organizer', ['主办', '主办方', '举办单位', '承办单位'], '已有单位的名称、简称或编号；多个单位用“、”分开，第一个为主办，其余为协办', '北京市科协', true), form: { name: 'organizer', label: '主办单位', hint: '从列表中选择。列表里没有的单位，请先通过“提交议题”告诉我们单位全称。' }, examples: { organizer: 'beijing-association-for-science-and-technology' } },
+  { field: 'organizer', path: 'organizer', flag: 'organizer', column: col(5, '主办单位', 'organizer', ['主办', '主办方', '举办单位', '承办单位'], '已有单位的名称、简称或编号；多个单位用“、”分开，第一个为主办，其余为协办', '北京市科协', true), form: { name: 'organizer', label: '主办单位', hint: '从列表中选择。列表里没有的单位，选最后一项“列表里没有”，再填写单位全称，会和活动一起提交。' }, examples: { organizer: 'beijing-association-for-science-and-technology' } },
   { form: { name: 'place', label: '在哪里举办', hint: '线下活动选已有场馆或写地址；线上活动写网址；跨区县的系列活动选地区。征集和申报截止可以不填。' } },
   { field: 'venue', path: 'venue', flag: 'venue', column: col(4, '地点', 'venue', ['活动地点', '场馆', '举办地点', 'location'], '已有场馆的名称或编号；不是已有场馆时写详细地址（会写进 address）；线上活动留空', '北京科学中心'), form: { name: 'venue', label: '场馆' }, examples: { venue: 'beijing-science-center' } },
   { field: 'address', path: 'address', flag: 'address', column: col(15, '详细地址', 'address', ['地址', '活动地址'], '可选：地点是已有场馆时补充的具体位置（如 报告厅），或不是已有场馆时的地址'), form: { name: 'address', label: '地址' }, examples: { address: '北京市海淀区…（没有场馆文件时）' } },
@@ -144,6 +144,17 @@ export const EVENT_FIELDS = [
   { field: 'verified', path: 'verified', flag: 'verified', column: col(22, '已核实', 'verified', ['是否核实'], '可选：是 或 否；留空为是。不确定时写“否”并在编者说明里写明'), examples: { verified: false } },
   { field: 'note', path: 'note', flag: 'note', column: col(23, '编者说明', 'note', ['备注'], '可选，一行：哪些信息待核实等'), examples: { note: '具体时间待主办单位公布' } },
   { path: 'keywords', flag: 'keywords', examples: { keywords: ['急救', 'AED'] } },
+  // Written by npm run pull (src/lib/pull/), never asked for.
+  {
+    path: 'feed',
+    examples: {
+      feed: { url: 'https://www.example.org/calendar.ics', uid: 'lecture-2026-09-12@example.org', fetched: '2026-09-01T09:00', hash: '3f2a9c0e5b7d1468' },
+      'feed.url': 'https://www.example.org/calendar.ics',
+      'feed.uid': 'lecture-2026-09-12@example.org',
+      'feed.fetched': '2026-09-01T09:00',
+      'feed.hash': '3f2a9c0e5b7d1468',
+    },
+  },
 ] as const satisfies readonly FieldSpec[];
 
 type Row = (typeof EVENT_FIELDS)[number];

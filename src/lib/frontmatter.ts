@@ -47,6 +47,10 @@ export function parseContentFile(text: string, kind: 'markdown' | 'yaml'): Parse
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
   const problem = doc.errors[0];
+  // A field written `title：…` (a Chinese input method's colon) is no field for YAML:
+  // it reads as text, and the error it reports (if any) names something else. Say what it is.
+  const colon = colonSlip(yamlText, problem !== undefined);
+  if (colon) return { line: colon.line + yamlFirstLine - 1, message: colon.message };
   if (problem) {
     const pos = lineCounter.linePos(problem.pos[0]);
     return { line: pos.line + yamlFirstLine - 1, message: yamlMessage(problem.code, problem.message) };
@@ -73,6 +77,27 @@ export function parseContentFile(text: string, kind: 'markdown' | 'yaml'): Parse
     bodyLine,
     lineOf: (path) => lineOfPath(doc, path, toLine, yamlFirstLine),
   };
+}
+
+/**
+ * A field name followed by a full-width colon. Top-level fields
+ * (column 0) are always checked: nothing else starts a line there. Indented ones only when YAML
+ * failed, since inside a block of text `步骤：` is ordinary writing.
+ */
+function colonSlip(yamlText: string, failed: boolean): { line: number; message: string } | undefined {
+  const lines = yamlText.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const top = !/^\s/.test(l);
+    if (!top && !failed) continue;
+    const full = /^\s*(?:-\s+)?([A-Za-z][A-Za-z0-9_]*)\s*：/.exec(l);
+    if (full)
+      return {
+        line: i + 1,
+        message: `“${full[1]}：”的冒号是全角的：字段名后面要用半角冒号“:”再加一个空格，例如 ${full[1]}: … / the colon after "${full[1]}" is full-width: use an ASCII colon ":" and a space`,
+      };
+  }
+  return undefined;
 }
 
 function yamlMessage(code: string, raw: string): string {

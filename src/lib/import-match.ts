@@ -8,6 +8,7 @@ import type { EventEntry, OrganizerEntry, VenueEntry } from './model.ts';
 import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from './schema.ts';
 import { suggest } from './validate.ts';
 import { ENUM_LABELS } from './labels.ts';
+import { nameKey } from './name-key.ts';
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
 
@@ -35,6 +36,18 @@ function dateCell(raw: Date): string {
 export function excelSerial(n: number): string {
   const ms = Math.round((n - 25569) * 86400) * 1000; // 25569 = days from 1899-12-30 to 1970-01-01
   return dateCell(new Date(ms));
+}
+
+/**
+ * A date cell that holds Excel's day number as text (46277.58333): what a sheet saved as CSV writes
+ * for a date cell formatted as General. Its date-time, so that the message can say which it is.
+ */
+export function excelSerialText(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const t = raw.trim();
+  if (!/^\d{5}(?:\.\d+)?$/.test(t)) return undefined;
+  const n = Number(t);
+  return n > 20000 && n < 80000 ? excelSerial(n) : undefined;
 }
 
 const DATE_PART = String.raw`(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?`;
@@ -139,10 +152,7 @@ export function readKind(raw: unknown): EventKind | undefined {
   return KIND_WORDS[s];
 }
 
-/** Names compared without spaces, punctuation or width differences: “北京市 科协” = 北京市科协. */
-export function nameKey(s: string): string {
-  return s.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
-}
+export { nameKey } from './name-key.ts';
 
 export type Match = { id: string } | { error: string; hint?: string };
 

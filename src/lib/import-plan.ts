@@ -36,6 +36,8 @@ export interface ImportPlan {
   /** Problems already present in the content tree (not caused by the import). */
   existingErrors: ContentError[];
   records: number;
+  /** Rows with at least one error (before the same problem on several rows is merged into one line). */
+  badRows: number;
 }
 
 export interface PlanOptions {
@@ -120,11 +122,46 @@ export function planImport(records: ImportRecord[], existing: SourceFile[], cont
   return {
     files: built.filter((f) => !failed.has(f.path)),
     skipped,
-    errors: errors.sort(order),
-    warnings: warnings.sort(order),
+    errors: mergeRepeated(errors.sort(order)),
+    warnings: mergeRepeated(warnings.sort(order)),
     existingErrors: base.errors,
     records: records.length,
+    badRows: new Set(errors.map((e) => `${e.ref.kind}${e.ref.n}`)).size,
   };
+}
+
+/** The same problem (column, message, hint) on several rows → one problem listing its rows, at the first. */
+export function mergeRepeated(problems: RowProblem[]): RowProblem[] {
+  const first = new Map<string, RowProblem>();
+  const out: RowProblem[] = [];
+  for (const p of problems) {
+    const key = `${p.field}|${p.message}|${p.hint ?? ''}|${p.severity ?? ''}`;
+    const seen = first.get(key);
+    if (seen) (seen.more ??= []).push(p.ref);
+    else {
+      const copy = { ...p };
+      first.set(key, copy);
+      out.push(copy);
+    }
+  }
+  return out;
+}
+
+/** `行 2–5、9` / `rows 2–5, 9`: row numbers with runs shortened; VEVENTs listed by number. */
+export function refsLabel(refs: RowRef[]): { zh: string; en: string } {
+  if (refs.length === 1) return refLabel(refs[0]!);
+  const nums = [...new Set(refs.map((r) => r.n))].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < nums.length; ) {
+    let j = i;
+    while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++;
+    runs.push(j - i >= 2 ? `${nums[i]}–${nums[j]}` : nums.slice(i, j + 1).join(','));
+    i = j + 1;
+  }
+  const list = runs.join(',').split(',');
+  const count = `（共 ${nums.length} ${refs[0]!.kind === 'row' ? '行' : '个'}）`;
+  if (refs[0]!.kind === 'row') return { zh: `行 ${list.join('、')}${count}`, en: `rows ${list.join(', ')}` };
+  return { zh: `第 ${list.join('、')} 个 VEVENT${count}`, en: `VEVENTs ${list.join(', ')}` };
 }
 
 /** “中文 / English” → [中文, English]; the English half starts after the first “/ ” before a Latin letter. */
@@ -140,7 +177,7 @@ const EXTRA_NAMES: Record<string, { zh: string; en: string }> = {
 
 /** `行 7 开始时间: … / row 7 start: …` (the project's bilingual style, with the column's header). */
 export function formatRowProblem(p: RowProblem): string {
-  const where = refLabel(p.ref);
+  const where = refsLabel([p.ref, ...(p.more ?? [])]);
   const col = p.field ? (columnOf(p.field) ?? EXTRA_NAMES[p.field]) : undefined;
   const [zh, en] = splitBilingual(p.message);
   const [hzh, hen] = p.hint ? splitBilingual(p.hint) : ['', ''];

@@ -4,11 +4,11 @@
  * venues happens here; everything else (dates, URLs, vocabularies, references) is left to the
  * schema and the validator, which check the generated file exactly as they check a hand-written one.
  */
-import { cellText, KIND_HELP, type Match, matchOrganizer, matchVenue, nameKey, normalizeDateTime, readKind, readStatus, readWhen, splitList, STATUS_HELP } from './import-match.ts';
+import { cellText, excelSerialText, KIND_HELP, type Match, matchOrganizer, matchVenue, nameKey, normalizeDateTime, readKind, readStatus, readWhen, splitList, STATUS_HELP } from './import-match.ts';
 import { cellsFromFlags, GENERIC_FIELDS, genericFieldOf } from './event-fields.ts';
 import type { ImportField, ImportRecord, RowRef } from './import-table.ts';
 import type { ContentSet } from './model.ts';
-import { eventSchema, type VocabName } from './schema.ts';
+import { eventSchema, localDateTime, type VocabName } from './schema.ts';
 import { suggest } from './validate.ts';
 import { zodIssueMessage } from './zod-messages.ts';
 
@@ -19,6 +19,8 @@ export interface RowProblem {
   message: string;
   hint?: string;
   severity?: 'error' | 'warning';
+  /** Other rows with exactly the same problem (one unknown organizer on 15 rows is said once). */
+  more?: RowRef[];
 }
 
 export interface Candidate {
@@ -144,6 +146,16 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
   const kind = readKind(get('kind'));
   if (!kind) bad('kind', `类型“${text('kind')}”看不懂，请写 ${KIND_HELP} / unknown kind`);
   const when = readWhen(get('start'), get('end'));
+  // A date the file name is made of: an unreadable one is the date's problem, never the file name's.
+  for (const f of ['start', 'end'] as const) {
+    const serial = excelSerialText(get(f));
+    if (serial)
+      bad(f, `这是 Excel 的日期数字（${text(f)}），请把单元格格式设为文本或日期后重新填写 / this is an Excel date number: format the cell as text or a date`, `也就是 ${serial.replace('T', ' ')}？/ that is ${serial}?`);
+    else if (f === 'start' && when.start) {
+      const r = localDateTime.safeParse(when.start);
+      if (!r.success) bad('start', zodIssueMessage(r.error.issues[0]!, []));
+    }
+  }
   const observance = refByName(text('observance'), ctx, (m, h) => bad('observance', m, h));
   const campaign = refByName(text('campaign'), ctx, (m, h) => bad('campaign', m, h));
   const fromCategories = categoriesOf(row);

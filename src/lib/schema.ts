@@ -37,24 +37,40 @@ export const oneLine = (max: number) =>
       message: `不能超过 ${max} 个字，请缩短 / must be at most ${max} characters`,
     });
 
+/** Full-width forms of ASCII (ｈｔｔｐｓ：／／) and the ideographic full stop, typed with a Chinese input method. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3002]/;
+
+function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a text is not an http(s) URL, in the words of the person who pasted it: a spreadsheet
+ * formula (=HYPERLINK(…)), full-width characters from a Chinese input method, or simply not a
+ * full http(s) address (`javascript:`, `data:`, relative links).
+ */
+export function urlProblem(s: string): string {
+  if (/^=/.test(s))
+    return `这是表格公式（${s.length > 30 ? s.slice(0, 30) + '…' : s}），不是网址：请在表格里把它复制后“选择性粘贴为数值”，或直接写 https://… / this is a spreadsheet formula, not a URL: paste it as a value`;
+  const wide = s.match(new RegExp(`${FULL_WIDTH.source}+`, 'g'));
+  if (wide)
+    return `网址里有全角字符 ${wide.join(' ')}，请改成半角（切换到英文输入法重新输入，例如 https://）/ the URL contains full-width characters: retype them in half-width (ASCII)`;
+  return '只接受以 https:// 或 http:// 开头的完整网址 / only full http(s) URLs are accepted';
+}
+
 /** Only http(s) URLs: `javascript:`, `data:`, `file:` and relative links are refused. */
 export const httpUrl = z
   .string({ error: '必须是网址文字 / must be a URL string' })
   .trim()
-  .refine((s) => !CONTROL_CHARS.test(s) && !/\s/.test(s), {
+  .refine((s) => /^=/.test(s) || (!CONTROL_CHARS.test(s) && !/\s/.test(s)), {
     message: '网址中不能有空格或换行 / URL must not contain spaces or line breaks',
   })
-  .refine(
-    (s) => {
-      try {
-        const u = new URL(s);
-        return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.length > 0;
-      } catch {
-        return false;
-      }
-    },
-    { message: '只接受以 https:// 或 http:// 开头的完整网址 / only full http(s) URLs are accepted' },
-  );
+  .refine((s) => !FULL_WIDTH.test(s) && isHttpUrl(s), { error: (iss) => urlProblem(String(iss.input)) });
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -135,6 +151,22 @@ const source = z.strictObject({
   title: oneLine(200),
   /** 来源网址（可选，确实存在时才写）/ URL of the source, only when you are sure of it. */
   url: httpUrl.optional(),
+});
+
+/**
+ * Where a pulled event came from (npm run pull, src/lib/pull/). `hash` is the checksum of the file
+ * as the pull last wrote it: when the file no longer matches, a person has edited it since, and
+ * the pull reports a conflict instead of overwriting their edit.
+ */
+const feedProvenance = z.strictObject({
+  /** 来源日历（.ics）或网页的网址 / URL of the calendar (.ics) or web page the event was pulled from. */
+  url: httpUrl,
+  /** 活动在来源里的编号（iCalendar 的 UID 或网页数据里的 @id）/ The event's id at the source (iCalendar UID or JSON-LD @id). */
+  uid: z.string({ error: '必须是文字 / must be text' }).trim().min(1, '不能为空 / must not be empty').max(500, '不能超过 500 个字符 / at most 500 characters'),
+  /** 最后一次从来源写入本文件的时间（北京时间）/ When the pull last wrote this file (local time). */
+  fetched: localDateTime,
+  /** 拉取写入时文件的校验值；人工改过文件后拉取不再覆盖它，删掉这一行就允许覆盖 / Checksum of the file as the pull wrote it; delete it to let the pull overwrite your edits. */
+  hash: z.string().regex(/^[0-9a-f]{16}$/, '校验值是 16 位十六进制数字，由拉取程序写入 / 16 hex digits written by the pull').optional(),
 });
 
 /** An age in whole years. */
@@ -233,6 +265,8 @@ export const eventSchema = z.strictObject({
   note: oneLine(300).optional(),
   /** 搜索别名（可选），例如简称 / Extra search words such as short names. */
   keywords: stringList.default([]),
+  /** 自动拉取的出处（由 npm run pull 写入，不要手写）/ Provenance of an event pulled from an organizer's calendar (written by npm run pull). */
+  feed: feedProvenance.optional(),
 }).refine((e) => e.ageMin === undefined || e.ageMax === undefined || e.ageMin <= e.ageMax, {
   path: ['ageMax'],
   message: '适合年龄的上限小于下限，请检查 ageMin 和 ageMax / ageMax is below ageMin',
@@ -457,6 +491,42 @@ export const vocabEntrySchema = z.strictObject({
 });
 export const vocabFileSchema = z.array(vocabEntrySchema);
 
+// ---------------------------------------------------------------------------------------------
+// sources — content/sources.yaml: organizers' own calendars, pulled daily (npm run pull)
+// ---------------------------------------------------------------------------------------------
+
+export const SOURCE_TYPES = ['ics', 'jsonld'] as const;
+
+export const sourceSchema = z.strictObject({
+  /** 来源编号（小写字母、数字和连字符），也是自动拉取请求的分支名 / Source id (a-z, 0-9, hyphens), also the pull request's branch. */
+  id: idRef,
+  /** 日历订阅地址（.ics，webcal:// 也可以）或含 schema.org Event 数据的网页 / An .ics calendar URL (webcal:// too) or a web page with schema.org Event JSON-LD. */
+  url: z
+    .string({ error: '必须是网址文字 / must be a URL string' })
+    .trim()
+    .transform((s) => s.replace(/^webcals?:\/\//i, 'https://'))
+    .pipe(httpUrl),
+  /** 类型（可选）：ics 日历文件、jsonld 网页里的活动数据；不写时按网址和内容判断 / ics or jsonld; guessed from the URL and the content when left out. */
+  type: z.enum(SOURCE_TYPES, { error: '类型只能是 ics 或 jsonld / type must be ics or jsonld' }).optional(),
+  /** 主办单位的编号或全称：来源里的每个活动都记在这个单位名下 / Organizer id or name: every event of the source is theirs. */
+  organizer: oneLine(80),
+  /** 默认主题（来源没有分类时使用）/ Topics for events whose source gives none. */
+  topics: stringList.default([]),
+  /** 默认面向人群 / Default audiences. */
+  audiences: stringList.default([]),
+  /** 默认形式 / Default formats. */
+  formats: stringList.default([]),
+  /** 默认地区编号（GB/T 2260）/ Default region code. */
+  region: idRef.optional(),
+  /** 只收标题含这些词之一的活动（可选），例如 [科普, 讲座] / Keep only events whose title contains one of these words. */
+  titleIncludes: stringList.default([]),
+  /** 不收标题含这些词的活动（可选），例如 [内部, 党建] / Leave out events whose title contains one of these words. */
+  titleExcludes: stringList.default([]),
+  /** 说明（可选，一行）/ Note for maintainers, one line. */
+  note: oneLine(300).optional(),
+});
+export const sourcesFileSchema = z.array(sourceSchema);
+
 export type EventInput = z.input<typeof eventSchema>;
 export type EventData = z.output<typeof eventSchema>;
 export type ObservanceData = z.output<typeof observanceSchema>;
@@ -464,6 +534,8 @@ export type ObservanceRule = z.output<typeof ruleSchema>;
 export type OrganizerData = z.output<typeof organizerSchema>;
 export type VenueData = z.output<typeof venueSchema>;
 export type VocabEntry = z.output<typeof vocabEntrySchema>;
+export type SourceConfig = z.output<typeof sourceSchema>;
+export type FeedProvenance = z.output<typeof feedProvenance>;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -35,11 +35,4 @@ function cut(slug: string, max: number): string {
   return (at > max / 2 ? head.slice(0, at) : slug.slice(0, max)).replace(/-+$/, '');
 }
 
-/**
- * The id of a new file: `base`, or `base-2`, `base-3` … when an existing id already uses it.
- * Ids are unique across a collection (event ids across all years), because they are URLs.
- */
-export function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
+export { uniqueId } from './unique-id.ts';

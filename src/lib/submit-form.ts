@@ -10,24 +10,35 @@
  * Pure and browser-safe: no node:, no clock (pass `today`), and no pinyin: slug.ts pulls in
  * pinyin-pro (≈ 140 KB gzipped), so the caller loads it when it is needed and passes `slugify`.
  */
+import { LINK_MAX, mailtoLink } from './contact.ts';
 import type { ContentError } from './errors.ts';
 import { eventFromFlags } from './import-rows.ts';
 import { EVENT_FIELDS, type FieldSpec, type FormFieldName, type FormSpec, GENERIC_FIELDS, genericFieldOf } from './event-fields.ts';
+import { nameKey } from './import-match.ts';
 import { type ContentSet, emptyContent } from './model.ts';
 import { localDateTime, VOCABS, type VocabName } from './schema.ts';
 import { checkNewFiles, entryPath, entryText, eventBaseId } from './scaffold.ts';
+import { uniqueId } from './unique-id.ts';
 import type { SourceFile } from './validate.ts';
 
 // ------------------------------------------------------------------------------------------------
 // The fields
 // ------------------------------------------------------------------------------------------------
 
-/** Every field of the form, in page order (the error summary follows it): the field registry's. */
-export const FORM_FIELDS: readonly FormFieldName[] = (EVENT_FIELDS as readonly FieldSpec[]).flatMap((f) => (f.form ? [f.form.name as FormFieldName] : []));
-export type FormField = FormFieldName;
+/** A new organizer's fields, asked right after the organizer when it is not in the list (not event fields). */
+export const ORG_FIELDS = ['orgName', 'orgWebsite', 'orgRegion', 'orgType'] as const;
+export type OrgField = (typeof ORG_FIELDS)[number];
+
+/** Every field of the form, in page order (the error summary follows it): the field registry's, and the new organizer's after the organizer. */
+export const FORM_FIELDS: readonly (FormFieldName | OrgField)[] = (EVENT_FIELDS as readonly FieldSpec[]).flatMap((f) =>
+  f.form ? [f.form.name as FormFieldName, ...(f.form.name === 'organizer' ? ORG_FIELDS : [])] : [],
+);
+export type FormField = FormFieldName | OrgField;
 
 /** Where the event happens; '' = not chosen (fine for calls and deadlines). */
 export type Place = '' | 'venue' | 'address' | 'online' | 'region';
+/** The organizer choice that means “not in the list”: the person names a new one in the same form. */
+export const NEW_ORGANIZER = '__new__';
 export type ListField = 'topics' | 'audiences' | 'formats';
 
 export interface SubmitForm {
@@ -37,7 +48,13 @@ export interface SubmitForm {
   summary: string;
   start: string;
   end: string;
+  /** An organizer id, or NEW_ORGANIZER with the org* fields filled in. */
   organizer: string;
+  /** A new organizer (when `organizer` is NEW_ORGANIZER): full name, website, region id, type. */
+  orgName: string;
+  orgWebsite: string;
+  orgRegion: string;
+  orgType: string;
   place: Place;
   venue: string;
   address: string;
@@ -64,7 +81,8 @@ export interface SubmitForm {
 }
 
 export const EMPTY_FORM: SubmitForm = {
-  title: '', titleEn: '', kind: 'activity', summary: '', start: '', end: '', organizer: '', place: '', venue: '', address: '',
+  title: '', titleEn: '', kind: 'activity', summary: '', start: '', end: '', organizer: '', orgName: '', orgWebsite: '', orgRegion: '', orgType: '',
+  place: '', venue: '', address: '',
   online: '', region: '', topics: [], audiences: [], formats: [], observance: '', campaign: '', registration: '',
   registrationRequired: '', capacity: '', fee: '', deadline: '', registrationNote: '', url: '', sourceTitle: '', sourceUrl: '',
   description: '', extra: {},
@@ -73,13 +91,17 @@ export const EMPTY_FORM: SubmitForm = {
 const FORM_ROWS = (EVENT_FIELDS as readonly FieldSpec[]).filter((f): f is FieldSpec & { form: FormSpec } => !!f.form);
 
 /** Visible labels (Chinese). */
-export const FIELD_LABELS = Object.fromEntries(FORM_ROWS.map((f) => [f.form.name, f.form.label])) as Record<FormField, string>;
+const ORG_LABELS: Record<OrgField, string> = { orgName: '单位全称', orgWebsite: '单位网站（可选）', orgRegion: '单位所在地区（可选）', orgType: '单位类型（可选）' };
+export const FIELD_LABELS = { ...Object.fromEntries(FORM_ROWS.map((f) => [f.form.name, f.form.label])), ...ORG_LABELS } as Record<FormField, string>;
 
 /** The front-matter field each form field fills: its JSDoc line in schema.ts is the field's help text. */
 export const FIELD_SCHEMA_PATH: Partial<Record<FormField, string>> = Object.fromEntries(FORM_ROWS.filter((f) => f.path).map((f) => [f.form.name, f.path]));
 
 /** What the form asks beyond the schema's field guide (how to use this control). Chinese first. */
-export const FORM_HINTS: Partial<Record<FormField, string>> = Object.fromEntries(FORM_ROWS.filter((f) => f.form.hint).map((f) => [f.form.name, f.form.hint]));
+export const FORM_HINTS: Partial<Record<FormField, string>> = {
+  ...Object.fromEntries(FORM_ROWS.filter((f) => f.form.hint).map((f) => [f.form.name, f.form.hint])),
+  orgName: '写全称，例如 北京天文学会；它会成为一个新的单位文件，和活动一起提交。',
+};
 
 interface JsonSchemaNode {
   description?: string;
@@ -260,6 +282,11 @@ export interface SubmitOptions {
   today?: string;
 }
 
+export interface SubmittedFile {
+  path: string;
+  text: string;
+}
+
 export interface Submission {
   /** The file as `npm run new` would write it; undefined until a file can be made. */
   text?: string;
@@ -267,16 +294,45 @@ export interface Submission {
   path?: string;
   /** The file name without .md (the event's URL slug). */
   id?: string;
+  /** A new organizer's file (content/organizers/<id>.yaml), when the form names one. */
+  organizerFile?: SubmittedFile & { id: string };
   errors: FieldProblem[];
   warnings: FieldProblem[];
 }
 
-/** Check the form and make the file. */
+/** Every file of a ready submission, the new organizer first (the event refers to it). */
+export function submissionFiles(s: Submission): SubmittedFile[] {
+  if (!s.text || !s.path) return [];
+  return [...(s.organizerFile ? [{ path: s.organizerFile.path, text: s.organizerFile.text }] : []), { path: s.path, text: s.text }];
+}
+
+/** Organizer fields of a validator error (content/organizers/<id>.yaml) → the form's fields. */
+const ORG_FIELD: Record<string, FormField> = { name: 'orgName', website: 'orgWebsite', region: 'orgRegion', type: 'orgType' };
+
+/** A new organizer from the form: its front matter, and its id once slugify has loaded. */
+function newOrganizer(form: SubmitForm, opts: SubmitOptions): { data: Record<string, unknown>; id: string; pending: boolean; problems: FieldProblem[] } {
+  const name = form.orgName.trim();
+  const problems: FieldProblem[] = [];
+  if (!name) problems.push(problem('orgName', '请填写单位全称 / the organizer’s full name is missing', undefined, 'error'));
+  const known = opts.choices.organizers.find((o) => nameKey(o.label) === nameKey(name) || nameKey(o.label.replace(/（.*）$/, '')) === nameKey(name));
+  if (name && known) problems.push(problem('orgName', `列表里已经有“${known.label}”，请直接在主办单位里选择它 / already in the list: choose it above`, undefined, 'warning'));
+  const data = { name, type: form.orgType || 'other', region: form.orgRegion || undefined, website: form.orgWebsite.trim() || undefined };
+  const taken = new Set(opts.choices.organizers.map((o) => o.id));
+  const id = opts.slugify ? uniqueId(opts.slugify(name) || 'organizer', taken) : 'new-organizer';
+  return { data, id, pending: !opts.slugify, problems };
+}
+
+/** Check the form and make the file (and a new organizer's file, when the form names one). */
 export function buildSubmission(form: SubmitForm, opts: SubmitOptions): Submission {
   const contentDir = opts.contentDir ?? 'content';
+  const org = form.organizer === NEW_ORGANIZER ? newOrganizer(form, opts) : undefined;
+  // The new organizer is one more choice: the event refers to it by its id like to any other.
+  const choices = org ? { ...opts.choices, organizers: [...opts.choices.organizers, { id: org.id, label: String(org.data.name) || org.id }] } : opts.choices;
+  const flags = formFlags(form);
+  if (org) flags.organizer = org.data.name ? org.id : undefined;
   // The same path as `npm run new -- event` (tests/unit/submit-form.test.ts compares the files byte for byte).
-  const e = eventFromFlags(formFlags(form), choiceContent(opts.choices));
-  const fromRow = e.problems.map((p) => problem(fieldOf(p.field, form), p.message, p.hint, p.severity));
+  const e = eventFromFlags(flags, choiceContent(choices));
+  const fromRow = [...(org?.problems ?? []), ...e.problems.map((p) => problem(fieldOf(p.field, form), p.message, p.hint, p.severity))].filter((p) => !(org && p.field === 'organizer' && !org.data.name));
   if (!e.data) return finish({ errors: fromRow.filter((p) => p.severity === 'error'), warnings: fromRow.filter((p) => p.severity === 'warning') });
 
   const data = e.data;
@@ -287,14 +343,21 @@ export function buildSubmission(form: SubmitForm, opts: SubmitOptions): Submissi
   const path = id ? entryPath('events', id, data, contentDir) : undefined;
   // Validate under the real path when there is one: the validator also checks the year folder.
   const checkedPath = path ?? (start.success ? entryPath('events', eventBaseId(start.data, 'submission'), data, contentDir) : `${contentDir}/events/2000/submission.md`);
-  const check = checkNewFiles(standInFiles(data, opts.choices, contentDir), [{ path: checkedPath, text }], contentDir);
-  const errors = [...fromRow.filter((p) => p.severity === 'error'), ...check.errors.map((x) => fromError(x, form, 'error'))];
-  const warnings = [...fromRow.filter((p) => p.severity === 'warning'), ...check.warnings.map((x) => fromError(x, form, 'warning'))];
+  const orgFile = org ? { id: org.id, path: entryPath('organizers', org.id, org.data, contentDir), text: entryText('organizers', org.data, '', '通过网站“提交活动”表单新增的单位，请维护者核对 / added with the site\'s submit form') } : undefined;
+  const standIns = standInFiles({ ...data, region: [data.region, org?.data.region].filter(Boolean) }, choices, contentDir);
+  const check = checkNewFiles(standIns, [...(orgFile ? [orgFile] : []), { path: checkedPath, text }], contentDir);
+  const mapError = (x: ContentError, severity: 'error' | 'warning') =>
+    orgFile && x.file === orgFile.path ? problem(ORG_FIELD[x.field.split('.')[0] ?? ''] ?? 'orgName', x.message, x.hint, severity) : fromError(x, form, severity);
+  // A new organizer with problems of its own is not loaded: the event's reference to it is not a second problem.
+  const orgBroken = orgFile !== undefined && check.errors.some((x) => x.file === orgFile.path);
+  const checkErrors = check.errors.filter((x) => !(orgBroken && x.file !== orgFile!.path && x.field === 'organizer'));
+  const errors = [...fromRow.filter((p) => p.severity === 'error'), ...checkErrors.map((x) => mapError(x, 'error'))];
+  const warnings = [...fromRow.filter((p) => p.severity === 'warning'), ...check.warnings.map((x) => mapError(x, 'warning'))];
   if (opts.today && start.success && !errors.some((x) => x.field === 'end')) {
     const last = (typeof data.end === 'string' ? data.end : start.data).slice(0, 10);
     if (last < opts.today) warnings.push(problem('start', `活动日期已经过去（${last}），请检查年份 / the date is in the past`, undefined, 'warning'));
   }
-  return finish({ text, path, id, errors, warnings });
+  return finish({ text, path: org?.pending ? undefined : path, id, ...(orgFile && !org?.pending ? { organizerFile: orgFile } : {}), errors, warnings });
 }
 
 function finish(s: Submission): Submission {
@@ -344,20 +407,13 @@ export function splitMessage(message: string): { zh: string; en: string } {
 // GitHub links
 // ------------------------------------------------------------------------------------------------
 
-/** The repository the form opens when KEPU_REPO is not set at build time. */
-export const DEFAULT_REPO = 'kepu-calendar/kepu-calendar';
+export { DEFAULT_REPO, repoSlug } from './contact.ts';
 export const DEFAULT_BRANCH = 'main';
 /**
  * GitHub answers “414 URI Too Long” above about 8 KB; a Chinese character takes 9 characters
  * once percent-encoded, so long descriptions do not fit and the file goes by clipboard instead.
  */
-export const GITHUB_URL_MAX = 8000;
-
-/** `owner/name` from a setting such as KEPU_REPO (a full github.com URL is accepted too), else the default. */
-export function repoSlug(value: string | undefined): string {
-  const v = (value ?? '').trim().replace(/^https?:\/\/github\.com\//i, '').replace(/\.git$/i, '').replace(/\/+$/, '');
-  return /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/.test(v) ? v : DEFAULT_REPO;
-}
+export const GITHUB_URL_MAX = LINK_MAX;
 
 export interface GithubLink {
   href: string;
@@ -385,4 +441,62 @@ export function newIssueLink(repo: string, title: string, path: string, text: st
   if (full.length <= GITHUB_URL_MAX) return { href: full, complete: true };
   const paste = `${intro}文件内容太长，放不进链接：已复制到剪贴板，请粘贴在这里。\nThe file was too long for the link: it is on your clipboard, please paste it here.\n\n`;
   return { href: url(paste), complete: false };
+}
+
+/** The issue for a submission of one or more files (a new organizer travels with its event). */
+export function submissionIssueLink(repo: string, title: string, files: SubmittedFile[]): GithubLink {
+  if (files.length === 1) return newIssueLink(repo, title, files[0]!.path, files[0]!.text);
+  const head = `[新活动] ${title}`;
+  const intro = `这是用网站“提交活动”表单生成的文件（新单位和活动），请维护者审核后添加。\nFiles made with the site's submit form (a new organizer and an event); please review and add them.\n\n`;
+  const blocks = files.map((f) => `文件路径 / path: \`${f.path}\`\n\n${fenced(f.text, f.path.endsWith('.md') ? 'markdown' : 'yaml')}`).join('\n');
+  const url = (b: string) => `https://github.com/${repo}/issues/new?title=${q(head)}&body=${q(b)}`;
+  const full = url(intro + blocks);
+  if (full.length <= GITHUB_URL_MAX) return { href: full, complete: true };
+  return { href: url(`${intro}文件内容太长，放不进链接：已复制到剪贴板，请粘贴在这里。\nThe files were too long for the link: they are on your clipboard, please paste them here.\n\n`), complete: false };
+}
+
+function fenced(text: string, lang: string): string {
+  const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `${fence}${lang}\n${text}${fence}\n`;
+}
+
+export interface MailSummary {
+  title: string;
+  /** As typed (2026-09-12 14:00) or as written in the file. */
+  start?: string;
+  end?: string;
+  /** The organizer's name; `isNew` when the submission adds it. */
+  organizer?: string;
+  isNew?: boolean;
+}
+
+/**
+ * The submission as a mail a person reads: what it is and when, then each file between lines
+ * that say its path. Too long for a link → the body asks to paste (the page copies the files
+ * first) or to attach the downloaded files.
+ */
+export function submissionMailLink(address: string, summary: MailSummary, files: SubmittedFile[]): GithubLink {
+  const subject = `[新活动] ${summary.title}`;
+  const when = [summary.start, summary.end].filter(Boolean).join(' 至 ');
+  const intro = [
+    '您好，',
+    '',
+    '请把下面的活动收录到科普日历。内容由网站的“提交活动”表单生成，已按网站的规则检查过。',
+    "Please add this event to Kepu Calendar (made and checked by the site's submit form).",
+    '',
+    `活动 / Event: ${summary.title}`,
+    ...(when ? [`时间 / When: ${when}`] : []),
+    ...(summary.organizer ? [`主办单位 / Organizer: ${summary.organizer}${summary.isNew ? '（新单位，文件附在下面 / new, file below）' : ''}`] : []),
+    '',
+  ].join('\n');
+  const blocks = files.map((f, i) => `===== 文件 ${i + 1}/${files.length} / file: ${f.path} =====\n${f.text.replace(/\n$/, '')}\n===== 文件结束 / end of file =====\n`).join('\n');
+  const full = mailtoLink(address, subject, `${intro}\n${blocks}`);
+  if (full.length <= LINK_MAX) return { href: full, complete: true };
+  const paste = `${intro}\n文件太长，放不进邮件链接：已复制到剪贴板，请粘贴在这里，或把下载的文件作为附件发送。\nThe files were too long for a mail link: they are on your clipboard; paste them here or attach the downloaded files.\n`;
+  return { href: mailtoLink(address, subject, paste), complete: false };
+}
+
+/** The text the page copies when a link could not carry the files. */
+export function filesAsText(files: SubmittedFile[]): string {
+  return files.length === 1 ? files[0]!.text : files.map((f) => `# ${f.path}\n${f.text}`).join('\n');
 }

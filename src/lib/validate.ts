@@ -31,6 +31,7 @@ import { loadVocabularies, vocabResolver } from './validate/vocab.ts';
 export type { AssetFile, SourceFile, ValidationResult } from './validate/context.ts';
 export { nearDuplicates } from './validate/duplicates.ts';
 export { suggest } from './validate/suggest.ts';
+export { SOURCES_FILE } from './validate/read-files.ts';
 export { MAX_FILE_BYTES, YEAR_MAX, YEAR_MIN } from './limits.ts';
 
 export interface ValidateOptions {

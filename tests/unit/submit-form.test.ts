@@ -23,14 +23,19 @@ import {
   fieldHelp,
   formFlags,
   GITHUB_URL_MAX,
+  NEW_ORGANIZER,
   newFileLink,
   newIssueLink,
   repoSlug,
   splitMessage,
   type SubmitChoices,
   type SubmitForm,
+  submissionFiles,
+  submissionIssueLink,
+  submissionMailLink,
   submitChoices,
 } from '../../src/lib/submit-form.ts';
+import { correctionIssueLink, correctionMailLink, mailtoLink } from '../../src/lib/contact.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -303,6 +308,110 @@ describe('GitHub links', () => {
     expect(repoSlug('https://github.com/beijing-kexie/kepu.git')).toBe('beijing-kexie/kepu');
     expect(repoSlug('not a repo')).toBe(DEFAULT_REPO);
     expect(repoSlug('a/b?x=1')).toBe(DEFAULT_REPO);
+  });
+});
+
+describe('an organizer that is not in the list, in the same form', () => {
+  const NEW = form({
+    title: '示例天文学会秋季观星会',
+    start: '2026-10-17 19:00',
+    organizer: NEW_ORGANIZER,
+    orgName: '示例天文学会',
+    orgWebsite: 'https://www.example.org/astro',
+    orgRegion: '110108',
+    orgType: 'society',
+    place: 'address',
+    address: '北京市海淀区示例路9号',
+    topics: ['天文'],
+  });
+
+  it('becomes a second file, and the event refers to it; both pass the validator in the whole tree', () => {
+    const s = buildSubmission(NEW, opts);
+    expect(s.errors).toEqual([]);
+    expect(s.organizerFile).toEqual({
+      id: 'shi-li-tian-wen-xue-hui',
+      path: `${DIR}/organizers/shi-li-tian-wen-xue-hui.yaml`,
+      text: "# 通过网站“提交活动”表单新增的单位，请维护者核对 / added with the site's submit form\nname: 示例天文学会\ntype: society\nregion: \"110108\"\nwebsite: https://www.example.org/astro\n",
+    });
+    expect(s.text).toContain('\norganizer: shi-li-tian-wen-xue-hui\n');
+    expect(submissionFiles(s).map((f) => f.path)).toEqual([s.organizerFile!.path, s.path]);
+    expect(checkNewFiles(existing, submissionFiles(s), DIR).errors).toEqual([]);
+  });
+
+  it('gets the schema’s messages next to its own fields; a name already listed is pointed out', () => {
+    const s = buildSubmission({ ...NEW, orgName: '', orgWebsite: 'www.example.org' }, opts);
+    expect(s.errors.map((e) => [e.field, e.message])).toEqual([['orgName', '请填写单位全称 / the organizer’s full name is missing']]);
+    const bad = buildSubmission({ ...NEW, orgWebsite: 'www.example.org' }, opts);
+    expect(bad.errors.map((e) => [e.field, e.message])).toEqual([['orgWebsite', '只接受以 https:// 或 http:// 开头的完整网址 / only full http(s) URLs are accepted']]);
+    const twin = buildSubmission({ ...NEW, orgName: '示例科普学会' }, opts);
+    expect(twin.warnings.map((e) => [e.field, e.message])).toEqual([['orgName', '列表里已经有“示例科普学会（示例学会）”，请直接在主办单位里选择它 / already in the list: choose it above']]);
+    // The id waits for pinyin like the event's file name.
+    expect(buildSubmission(NEW, { ...opts, slugify: undefined }).organizerFile).toBeUndefined();
+  });
+
+  it('travels with the event in the issue and the mail', () => {
+    const s = buildSubmission(NEW, { ...opts, contentDir: 'content' });
+    const files = submissionFiles(s);
+    const issue = new URL(submissionIssueLink('a/b', NEW.title, files).href).searchParams.get('body')!;
+    expect(issue).toContain(`文件路径 / path: \`content/organizers/shi-li-tian-wen-xue-hui.yaml\`\n\n\`\`\`yaml\n${files[0]!.text}\`\`\``);
+    expect(issue).toContain(`\`\`\`markdown\n${files[1]!.text}\`\`\``);
+    const mail = submissionMailLink('submit@kepu.example.org', { title: NEW.title, start: NEW.start, organizer: '示例天文学会', isNew: true }, files);
+    expect(mail.complete).toBe(true);
+    const body = decodeURIComponent(/[?&]body=([^&]*)/.exec(mail.href)![1]!);
+    expect(body).toContain('主办单位 / Organizer: 示例天文学会（新单位，文件附在下面 / new, file below）\r\n');
+    expect(body).toContain('===== 文件 1/2 / file: content/organizers/shi-li-tian-wen-xue-hui.yaml =====\r\n# 通过网站');
+  });
+});
+
+describe('mail', () => {
+  const s = buildSubmission(TRAINING, { ...opts, contentDir: 'content' });
+  const decode = (href: string) => {
+    const u = /^mailto:([^?]+)\?subject=([^&]*)&body=(.*)$/.exec(href)!;
+    return { to: u[1], subject: decodeURIComponent(u[2]!), body: decodeURIComponent(u[3]!) };
+  };
+
+  it('carries the file in a body a person reads, with CRLF line breaks', () => {
+    const link = submissionMailLink('submit@kepu.example.org', { title: TRAINING.title, start: '2026-09-12 14:00', end: '16:30', organizer: '示例科普学会' }, submissionFiles(s));
+    expect(link.complete).toBe(true);
+    const m = decode(link.href);
+    expect(m.to).toBe('submit@kepu.example.org');
+    expect(m.subject).toBe(`[新活动] ${TRAINING.title}`);
+    expect(m.body).toBe(
+      [
+        '您好，',
+        '',
+        '请把下面的活动收录到科普日历。内容由网站的“提交活动”表单生成，已按网站的规则检查过。',
+        "Please add this event to Kepu Calendar (made and checked by the site's submit form).",
+        '',
+        `活动 / Event: ${TRAINING.title}`,
+        '时间 / When: 2026-09-12 14:00 至 16:30',
+        '主办单位 / Organizer: 示例科普学会',
+        '',
+        `===== 文件 1/1 / file: ${s.path} =====`,
+        s.text!.replace(/\n$/, ''),
+        '===== 文件结束 / end of file =====',
+        '',
+      ].join('\n').replace(/\n/g, '\r\n'),
+    );
+  });
+
+  it('too long for a link: asks to paste or attach (the page copies the file first)', () => {
+    const long = buildSubmission({ ...TRAINING, description: '科普'.repeat(600) }, { ...opts, contentDir: 'content' });
+    const link = submissionMailLink('submit@kepu.example.org', { title: TRAINING.title }, submissionFiles(long));
+    expect(link.complete).toBe(false);
+    expect(link.href.length).toBeLessThanOrEqual(GITHUB_URL_MAX);
+    expect(decode(link.href).body).toContain('已复制到剪贴板，请粘贴在这里，或把下载的文件作为附件发送');
+  });
+
+  it('信息有误？ names the page and its file, by mail and as the correction issue form', () => {
+    const page = { kind: 'event' as const, title: '示例讲座', url: 'https://kepu.example.org/events/2026-10-10-x/', file: 'content/events/2026/2026-10-10-x.md' };
+    const m = decode(correctionMailLink('submit@kepu.example.org', page));
+    expect(m.subject).toBe('[更正] 活动：示例讲座');
+    expect(m.body).toContain('页面 / Page: https://kepu.example.org/events/2026-10-10-x/\r\n名称 / Title: 示例讲座\r\n文件 / File: content/events/2026/2026-10-10-x.md\r\n');
+    const issue = new URL(correctionIssueLink('a/b', page));
+    expect(issue.pathname).toBe('/a/b/issues/new');
+    expect(Object.fromEntries(issue.searchParams)).toEqual({ template: 'correction.yml', title: '[更正] 示例讲座', entry: `${page.url}\n${page.file}` });
+    expect(mailtoLink('a@example.org', 'x y', 'a+b\nc')).toBe('mailto:a@example.org?subject=x%20y&body=a%2Bb%0D%0Ac');
   });
 });
 

@@ -16,6 +16,7 @@ import {
   FORM_HINTS,
   type FormField,
   type ListField,
+  NEW_ORGANIZER,
   type Place,
   decodeChoices,
   type SubmitForm as FormState,
@@ -33,6 +34,8 @@ interface Props {
   /** GitHub `owner/name` (KEPU_REPO at build time). */
   repo: string;
   branch: string;
+  /** Where mailed submissions go (KEPU_MAIL at build time). */
+  email: string;
 }
 
 const DRAFT_KEY = 'kepu-submit-draft';
@@ -44,7 +47,7 @@ const PLACES: { value: Place; label: string }[] = [
   { value: 'region', label: '整个地区（跨区县的系列活动）' },
 ];
 
-export default function SubmitForm({ choices: encoded, help, repo, branch }: Props) {
+export default function SubmitForm({ choices: encoded, help, repo, branch, email }: Props) {
   const choices = useMemo(() => decodeChoices(encoded), [encoded]);
   const [form, setForm] = useState<FormState>(EMPTY_FORM);
   const [checked, setChecked] = useState(false);
@@ -70,7 +73,7 @@ export default function SubmitForm({ choices: encoded, help, repo, branch }: Pro
     } catch {}
   }, [form]);
   // The file name needs pinyin: load it (a separate ≈ 140 KB script) only once there is a title.
-  const wantsSlug = form.title.trim() !== '' || form.titleEn.trim() !== '';
+  const wantsSlug = form.title.trim() !== '' || form.titleEn.trim() !== '' || (form.organizer === NEW_ORGANIZER && form.orgName.trim() !== '');
   useEffect(() => {
     if (!wantsSlug || slugify) return;
     import('./load-slug.ts').then(
@@ -117,7 +120,7 @@ export default function SubmitForm({ choices: encoded, help, repo, branch }: Pro
       <input id={controlId(field)} name={field} type="text" value={form[field] as string} onChange={text(field)} autoComplete="off" {...described(field, meta(field))} {...extra} />
     </Field>
   );
-  const select = (field: FormField & keyof FormState, options: Choice[], empty: string) => (
+  const select = (field: FormField & keyof FormState, options: Choice[], empty: string, last?: Choice) => (
     <Field field={field} meta={meta(field)}>
       <select id={controlId(field)} name={field} value={form[field] as string} onChange={text(field)} {...described(field, meta(field))}>
         <option value="">{empty}</option>
@@ -127,6 +130,7 @@ export default function SubmitForm({ choices: encoded, help, repo, branch }: Pro
             {o.label}
           </option>
         ))}
+        {last && <option value={last.id}>{last.label}</option>}
       </select>
     </Field>
   );
@@ -191,7 +195,22 @@ export default function SubmitForm({ choices: encoded, help, repo, branch }: Pro
 
         <section aria-labelledby="s-where">
           <h3 id="s-where">主办单位和地点</h3>
-          {select('organizer', choices.organizers, '请选择主办单位')}
+          {select('organizer', choices.organizers, '请选择主办单位', { id: NEW_ORGANIZER, label: '列表里没有，填写新单位…' })}
+          {form.organizer === NEW_ORGANIZER && (
+            <div className="conditional">
+              {input('orgName', { placeholder: '北京天文学会', autoComplete: 'organization' })}
+              {input('orgWebsite', { type: 'url', placeholder: 'https://', inputMode: 'url' })}
+              {select('orgRegion', choices.regions, '（不填）')}
+              <Field field="orgType" meta={meta('orgType')}>
+                <select id={controlId('orgType')} name="orgType" value={form.orgType} onChange={text('orgType')} {...described('orgType', meta('orgType'))}>
+                  <option value="">（不填）</option>
+                  {Object.entries(ENUM_LABELS.organizerType).map(([value, label]) => (
+                    <option key={value} value={value}>{label}</option>
+                  ))}
+                </select>
+              </Field>
+            </div>
+          )}
           <Group field="place" meta={meta('place')}>
             <div className="radios">
               {places.map((p, i) => (
@@ -257,7 +276,23 @@ export default function SubmitForm({ choices: encoded, help, repo, branch }: Pro
           <button type="button" className="secondary" onClick={clear}>清空表单</button>
         </div>
       </form>
-      <SubmitResult ref={resultRef} result={result} checked={checked} repo={repo} branch={branch} title={form.title.trim()} slugPending={wantsSlug && !slugify && !slugFailed} slugFailed={slugFailed} />
+      <SubmitResult
+        ref={resultRef}
+        result={result}
+        checked={checked}
+        repo={repo}
+        branch={branch}
+        email={email}
+        summary={{
+          title: form.title.trim(),
+          start: form.start.trim(),
+          end: form.end.trim(),
+          organizer: form.organizer === NEW_ORGANIZER ? form.orgName.trim() : choices.organizers.find((o) => o.id === form.organizer)?.label,
+          isNew: form.organizer === NEW_ORGANIZER,
+        }}
+        slugPending={wantsSlug && !slugify && !slugFailed}
+        slugFailed={slugFailed}
+      />
     </div>
   );
 }

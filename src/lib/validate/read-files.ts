@@ -92,6 +92,9 @@ function readEntry(ctx: Ctx, f: SourceFile, parts: string[], out: ReadResult): v
   out.entries.push({ coll, id, file: f.path, sub: parts.slice(1, -1), data: p.data, p });
 }
 
+/** content/sources.yaml, relative to the content folder. */
+export const SOURCES_FILE = 'sources.yaml';
+
 export function readFiles(ctx: Ctx, files: SourceFile[]): ReadResult {
   const out: ReadResult = { entries: [], vocab: [] };
   const prefix = ctx.contentDir + '/';
@@ -110,6 +113,9 @@ export function readFiles(ctx: Ctx, files: SourceFile[]): ReadResult {
       continue;
     }
     if (fileProblem(ctx, f)) continue;
+    // The organizers' calendars to pull: checked against the content by src/lib/pull/sources.ts
+    // (npm run validate, npm run pull), after the encoding and size checks above.
+    if (parts.length === 1 && parts[0] === SOURCES_FILE) continue;
     if (parts[0] === 'vocab') readVocab(ctx, f, parts, out);
     else readEntry(ctx, f, parts, out);
   }

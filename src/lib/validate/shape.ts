@@ -6,12 +6,42 @@
  */
 import type { z } from 'zod';
 import { checkBody } from '../markdown-safety.ts';
-import { COLLECTIONS } from '../schema.ts';
+import { nameKey } from '../name-key.ts';
+import { COLLECTIONS, type CollectionName } from '../schema.ts';
 import { zodIssueMessage } from '../zod-messages.ts';
 import type { Ctx, ParsedEntry, ShapedEntry } from './context.ts';
 import { controlCharMessage, controlCharsIn, invisibleInBody, isReported } from './text-checks.ts';
 
-function checkOne(ctx: Ctx, entry: ParsedEntry): { success: boolean; data?: unknown } {
+/** Event fields that name another file by its id, and the collection they point into. */
+const REF_FIELDS: Record<string, CollectionName> = { organizer: 'organizers', coOrganizers: 'organizers', venue: 'venues', observance: 'observances', campaign: 'observances' };
+
+type NameIndex = Partial<Record<CollectionName, Map<string, { id: string; name: string }>>>;
+
+/** Organizers, venues and observances by every name people write (name, short name, English name, aliases). */
+function nameIndex(entries: ParsedEntry[]): NameIndex {
+  const index: NameIndex = {};
+  for (const e of entries) {
+    if (e.coll === 'events' || !e.data || typeof e.data !== 'object') continue;
+    const d = e.data as Record<string, unknown>;
+    const names = [d.name, d.shortName, d.nameEn, ...(Array.isArray(d.aliases) ? d.aliases : [])].filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+    const map = (index[e.coll] ??= new Map());
+    for (const n of names) if (!map.has(nameKey(n))) map.set(nameKey(n), { id: e.id, name: String(d.name ?? n) });
+  }
+  return index;
+}
+
+/**
+ * `organizer: 北京天文学会` — a name where the id belongs: the id it matches, as a hint
+ * (是不是 beijing-astronomical-society（北京天文学会）？).
+ */
+function idHint(index: NameIndex, path: PropertyKey[], input: unknown): string | undefined {
+  const coll = REF_FIELDS[String(path[0])];
+  if (!coll || typeof input !== 'string') return undefined;
+  const hit = index[coll]?.get(nameKey(input));
+  return hit ? `这里要写编号，不是名称：是不是 ${hit.id}（${hit.name}）？/ write the id, not the name: did you mean ${hit.id}?` : undefined;
+}
+
+function checkOne(ctx: Ctx, entry: ParsedEntry, names: NameIndex): { success: boolean; data?: unknown } {
   const schema = COLLECTIONS[entry.coll].schema as z.ZodType;
   const r = schema.safeParse(entry.data, { reportInput: true });
   const known = Object.keys((COLLECTIONS[entry.coll].schema as any).shape ?? {});
@@ -20,7 +50,8 @@ function checkOne(ctx: Ctx, entry: ParsedEntry): { success: boolean; data?: unkn
     for (const iss of r.error.issues) {
       const path = iss.code === 'unrecognized_keys' ? [...iss.path, iss.keys[0]!] : iss.path;
       reported.add(path.map(String).join('.'));
-      ctx.err(entry.file, entry.p.lineOf(path), path.map(String).join('.'), zodIssueMessage(iss, known));
+      const hint = entry.coll === 'events' ? idHint(names, iss.path, iss.input) : undefined;
+      ctx.err(entry.file, entry.p.lineOf(path), path.map(String).join('.'), zodIssueMessage(iss, known), hint);
     }
   }
   // Every text, not only the one-line fields: list items (keywords, aliases), rules, record values.
@@ -35,8 +66,9 @@ function checkOne(ctx: Ctx, entry: ParsedEntry): { success: boolean; data?: unkn
 
 export function checkShapes(ctx: Ctx, entries: ParsedEntry[]): ShapedEntry[] {
   const shaped: ShapedEntry[] = [];
+  const names = nameIndex(entries);
   for (const entry of entries) {
-    const r = checkOne(ctx, entry);
+    const r = checkOne(ctx, entry, names);
     if (!r.success) continue;
     const seen = ctx.ids[entry.coll].get(entry.id);
     if (seen) {
