@@ -42,7 +42,9 @@ export function columns(bars: readonly Bar[], opts: { title: string; width?: num
     .map((b, i) => {
       const h = Math.max(b.value > 0 ? 1 : 0, Math.round((b.value / max) * plot));
       const x = Math.round(i * step + step * 0.15);
-      const label = i % every === 0 || i === bars.length - 1 ? `<text x="${Math.round(x + step * 0.35)}" y="${height - 4}" text-anchor="middle">${esc(b.label)}</text>` : '';
+      // The last label ends at the edge instead of running past it.
+      const last = i === bars.length - 1;
+      const label = i % every === 0 || last ? `<text x="${last ? width : Math.round(x + step * 0.35)}" y="${height - 4}" text-anchor="${last ? 'end' : 'middle'}">${esc(b.label)}</text>` : '';
       return `<rect x="${x}" y="${18 + plot - h}" width="${Math.max(1, Math.round(step * 0.7))}" height="${h}" rx="1"><title>${esc(`${b.label}：${b.value}`)}</title></rect>${label}`;
     })
     .join('');
