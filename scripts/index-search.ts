@@ -3,7 +3,7 @@
  * The search index (Pagefind, Node API) from the content: one custom record per event,
  * observance, organizer and venue page (src/lib/search-documents.ts), written to <folder>/pagefind/
  * (and <folder>/pagefind-2/ … when there are more than KEPU_SEARCH_BUNDLE_SIZE records, default
- * 20,000: see searchBundles), with <folder>/pagefind/kepu-bundles.json listing the bundles in the order the search page reads them
+ * 10,000: see searchBundlesNearFirst), with <folder>/pagefind/kepu-bundles.json listing the bundles in the order the search page reads them
  * (the nearest upcoming first: searchBundlesNearFirst) with each one's date range.
  * Build step 2c, started by scripts/build.ts while Astro renders the pages; reads the same content
  * as the pages (src/data/site.ts).

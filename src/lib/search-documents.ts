@@ -138,8 +138,11 @@ export function* searchDocuments(q: SiteQuery, today: string): Generator<SearchD
  * Most records one Pagefind index takes. Pagefind holds every record of an index in memory until
  * it writes the index (≈ 0.1 MB each for these records: 5.5 GB at 53,600), so larger sites are
  * indexed as several bundles, one after the other, which the search page searches together.
+ * 10,000 since issue 21: a bundle's Pagefind holds ≈ 1 GB instead of 2 (the build's whole tree must
+ * stay under 4 GB at 100,000 events), and the first search reads one bundle's metadata and index
+ * chunks, which grow with its records (≈ 180 KB for 4,000 records at campaign density, measured).
  */
-export const SEARCH_BUNDLE_SIZE = 20_000;
+export const SEARCH_BUNDLE_SIZE = 10_000;
 
 /** Where the search page finds the bundles: `/pagefind/kepu-bundles.json`. */
 export interface SearchBundleManifest {
