@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { firstSearch, lighthouse, type FirstSearch, type LighthouseScores, serve } from './browser.ts';
+import { lighthouse, type FirstSearch, type LighthouseScores, serve } from './browser.ts';
 import { gz, kb, mb, OUT, ROOT, TODAY } from './config.ts';
 import { SITE_ZONE } from '../../../src/lib/time/days.ts';
 import { measure, type ProcMeasure } from './measure.ts';
@@ -108,7 +108,9 @@ function weigh(dist: string) {
 async function browse(dist: string, eventPagePath: string, withLighthouse: boolean): Promise<{ search: SizeResult['firstSearch']; lh?: LighthouseScores[] }> {
   const { server, url } = await serve(dist);
   try {
-    const search = existsSync(join(dist, 'pagefind/pagefind.js')) ? await firstSearch(url) : { error: 'no pagefind/ in dist' };
+    // The real /search/ page (it reads the bundles nearest-first, issue 21), as at campaign density.
+    const probe = existsSync(join(dist, 'pagefind/pagefind.js')) ? await searchPageProbe(url) : { error: 'no pagefind/ in dist' };
+    const search: SizeResult['firstSearch'] = 'bytes' in probe ? { query: probe.query, results: Number(/找到 (\d+) 条/.exec(probe.status)?.[1] ?? 0), bytes: probe.bytes, requests: probe.requests, byKind: probe.byKind } : probe;
     if (!withLighthouse) return { search };
     const lh: LighthouseScores[] = [];
     for (const [name, page] of [['home', '/'], ['calendar', '/calendar/'], ['event', '/' + eventPagePath.replace(/index\.html$/, '')]] as const) {
