@@ -28,7 +28,7 @@ export default defineConfig({
     plugins: [inlineScript()],
     build: { chunkSizeWarningLimit: 800 },
     // Benchmark and test builds hold up to 170,000 files: watching them exhausts the system's watchers.
-    server: { watch: { ignored: ['**/bench/out/**', '**/tests/.tmp/**', '**/dist/**'] } },
+    server: { watch: { ignored: ['**/bench/out/**', '**/tests/.tmp/**', '**/dist/**', '**/.stryker-tmp/**'] } },
     // The React islands run on preact/compat: React DOM alone is 65 KB gzipped, and React + FullCalendar
     // cannot fit the calendar's 120 KB budget (see bench/README.md). preact-render-to-string serves
     // @astrojs/react on the server (both islands are client:only, so it renders nothing there).

@@ -30,8 +30,11 @@ const TOOLS: Tool[] = [
   },
 ];
 
+/** `node scripts/check-tools.ts python3-icalendar` checks only the tools named by their apt package (npm run test:mutation needs no browser). */
+const WANTED = process.argv.slice(2);
+
 function missing(): Tool[] {
-  return TOOLS.filter((t) => !t.present());
+  return TOOLS.filter((t) => (WANTED.length === 0 || WANTED.includes(t.aptPackage)) && !t.present());
 }
 
 function canApt(): boolean {

@@ -126,6 +126,7 @@ export function statusNote(e: Pick<EventEntry, 'status' | 'previousStart' | 'sta
         : '本活动已延期，新时间以主办方公布为准。';
     case 'moved-online':
       return e.online ? `本活动改为线上举办：${e.online}` : '本活动改为线上举办，参加方式见活动页面。';
+    // Stryker disable next-line ConditionalExpression: equivalent — without the default case the function returns undefined all the same
     default:
       return undefined;
   }

@@ -17,14 +17,22 @@ const CHINA_TZIDS = new Set(['china standard time', 'prc', 'asia/chongqing', 'as
 
 function canonicalZone(tzid: string): string | undefined {
   const t = tzid.trim().replace(/^\/+/, '');
-  if (CHINA_TZIDS.has(t.toLowerCase())) return SITE_ZONE;
-  // Some exporters prefix a path: /freeassociation.sourceforge.net/Tzfile/Asia/Shanghai
-  const iana = /([A-Za-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?)$/.exec(t)?.[1] ?? t;
+  // Some exporters prefix a path: /freeassociation.sourceforge.net/Tzfile/Asia/Shanghai. The zone is
+  // its last three segments (America/Argentina/Buenos_Aires) or last two, whichever the runtime knows.
+  const parts = t.split('/');
+  for (const name of [t, parts.slice(-3).join('/'), parts.slice(-2).join('/')]) {
+    if (CHINA_TZIDS.has(name.toLowerCase())) return SITE_ZONE;
+    if ((name.includes('/') || name === 'UTC') && knownZone(name)) return name;
+  }
+  return undefined;
+}
+
+function knownZone(name: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: iana });
-    return iana.includes('/') || iana === 'UTC' ? iana : undefined;
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
@@ -87,6 +95,17 @@ export function icsToRecords(text: string, opts: IcsOptions = {}): { records: Im
   events.forEach((ve, i) => {
     const uid = String(ve.getFirstPropertyValue('uid') ?? '') || undefined;
     const ref = { kind: 'vevent' as const, n: i + 1, ...(uid ? { uid } : {}) };
+    // ical.js throws on a value it cannot read (e.g. an unquoted TZID=UTC+08:00 breaks DTSTART): that
+    // is one event's problem, reported at it, not a crash of the whole import.
+    try {
+      readEvent(ve, ref);
+    } catch (e) {
+      problems.push({ ref, field: '', message: `无法读取这个活动：${e instanceof Error ? e.message : String(e)} / could not read this VEVENT` });
+    }
+  });
+  return { records, problems, notices };
+
+  function readEvent(ve: InstanceType<typeof ICAL.Component>, ref: ImportRecord['ref']): void {
     if (ve.hasProperty('recurrence-id')) {
       problems.push({ ref, field: '', severity: 'warning', message: '这是重复活动中单次的修改（RECURRENCE-ID），未导入，请手工修改对应活动 / a changed occurrence of a recurring event was not imported' });
       return;
@@ -118,9 +137,12 @@ export function icsToRecords(text: string, opts: IcsOptions = {}): { records: Im
       if (st.zone && st.zone !== SITE_ZONE) cells.timezone = st.zone;
       const e = ev.endDate;
       const dtend = ve.getFirstProperty('dtend');
-      if (e && !e.isDate && e.compare(s) > 0) {
+      if (e && !e.isDate) {
         const et = timedText(e, (dtend?.getParameter('tzid') as string | undefined) ?? (dtstart.getParameter('tzid') as string | undefined), zone);
-        if (et.text && et.zone) cells.end = convertWallTime(et.text, et.zone, st.zone!);
+        // Compared as wall-clock times in the start's zone: ical.js compares a TZID time it has no
+        // VTIMEZONE for as if it were UTC, and so dropped a UTC end (…Z) after a Beijing-time start.
+        const end = et.text && et.zone ? convertWallTime(et.text, et.zone, st.zone!) : undefined;
+        if (end && end > st.text!) cells.end = end;
       }
     }
     const location = (ev.location ?? '').trim();
@@ -142,6 +164,5 @@ export function icsToRecords(text: string, opts: IcsOptions = {}): { records: Im
     if (ve.hasProperty('exdate') || ve.hasProperty('rdate'))
       problems.push({ ref, field: 'rrule', severity: 'warning', message: 'EXDATE/RDATE（排除或追加的日期）未导入，请检查重复规则 / EXDATE and RDATE were not imported' });
     records.push({ ref, cells });
-  });
-  return { records, problems, notices };
+  }
 }

@@ -49,6 +49,7 @@ function yearOf(day: string): number {
 }
 
 function spanDays(o: ObservanceRuleInput): number {
+  // Stryker disable next-line EqualityOperator: equivalent — days 1 gives Math.floor(1) = 1 either way
   return o.days && o.days > 1 ? Math.floor(o.days) : 1;
 }
 
@@ -58,7 +59,9 @@ function spanDays(o: ObservanceRuleInput): number {
 
 /** Whether the observance exists in `year` (between `established` and `endedYear`, inclusive). */
 export function isActiveInYear(o: ObservanceRuleInput, year: number): boolean {
+  // Stryker disable next-line ConditionalExpression: equivalent — a comparison with undefined is false
   if (o.established !== undefined && year < o.established) return false;
+  // Stryker disable next-line ConditionalExpression: equivalent — a comparison with undefined is false
   if (o.endedYear !== undefined && year > o.endedYear) return false;
   return true;
 }
@@ -80,7 +83,9 @@ function ruleStart(o: ObservanceRuleInput, year: number): string | undefined {
     }
     case 'solar-term':
       return solarTermInYear(year, rule.term);
+    // Stryker disable next-line all: unreachable — occurrenceInYear answers month and announced rules before asking for a rule's day
     case 'month':
+    // Stryker disable next-line all: unreachable — see above
     case 'announced':
       return undefined; // handled by the caller
   }
@@ -92,21 +97,26 @@ function ruleStart(o: ObservanceRuleInput, year: number): string | undefined {
  * Memoised: expanding from an early DTSTART costs milliseconds, and pages ask for the same years.
  */
 function rruleStart(text: string, year: number, established: number | undefined): string | undefined {
+  // Stryker disable next-line Regex: equivalent — a valid rule holds “RRULE:” nowhere but at its start
   const body = text.trim().replace(/^RRULE:/i, '');
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,Regex: equivalent — anchoring a rule without INTERVAL>1 or COUNT to the year established gives the same days, and years before it never get here (isActiveInYear)
   const anchored = /(^|;)(INTERVAL=(?!1(;|$))|COUNT=)/i.test(body) && established !== undefined && established <= year;
   const from = anchored ? established : year;
   const key = `${body}|${from}|${year}`;
+  // Stryker disable next-line ConditionalExpression: equivalent — a cache: computing again gives the same day
   if (rruleCache.has(key)) return rruleCache.get(key);
   let result: string | undefined;
   try {
     const options = RRule.parseString(body);
     if (options.freq === RRule.YEARLY) {
       const rule = new RRule({ ...options, dtstart: datetime(from, 1, 1), tzid: null });
+      // Stryker disable next-line OptionalChaining: equivalent — without the ?. the TypeError is caught below and the result is undefined all the same
       result = rule.between(datetime(year, 1, 1), datetime(year, 12, 31), true)[0]?.toISOString().slice(0, 10);
     } // else: observances recur yearly (the validator says so); another FREQ gives no dates
   } catch {
     // the validator reports unreadable rules; here they simply have no dates
   }
+  // Stryker disable next-line CallExpression: equivalent — a cache
   rruleCache.set(key, result);
   return result;
 }
@@ -118,6 +128,7 @@ function listedDates(o: ObservanceRuleInput, year: number): DatedOccurrence | un
   const listed = o.dates?.[String(year)];
   if (!listed) return undefined;
   const end = listed.end ?? addDays(listed.start, spanDays(o) - 1);
+  // Stryker disable next-line EqualityOperator: equivalent — when end equals the start, either branch gives that day
   return { year, status: 'dated', start: listed.start, end: end < listed.start ? listed.start : end, announced: true };
 }
 
@@ -186,6 +197,7 @@ export function expandObservance(o: ObservanceRuleInput, fromYear: number, toYea
 
 /** Whether `day` (YYYY-MM-DD) falls within a dated occurrence. Pending occurrences have no days. */
 export function isOnDay(occ: Occurrence, day: string): boolean {
+  // Stryker disable next-line ConditionalExpression: equivalent — a pending occurrence has no start or end, and comparisons with undefined are false
   return occ.status === 'dated' && occ.start <= day && day <= occ.end;
 }
 
@@ -197,7 +209,9 @@ export function isOnDay(occ: Occurrence, day: string): boolean {
 function pendingYearLikelyPast(o: ObservanceRuleInput, today: string): boolean {
   const expected = expectedWindow(o, yearOf(today));
   if (expected) return expected.end < today;
+  // Stryker disable next-line EqualityOperator: equivalent — this runs only when this year has no listed dates
   const years = Object.keys(o.dates ?? {}).map(Number).filter((y) => y < yearOf(today)).sort((a, b) => b - a);
+  // Stryker disable next-line ConditionalExpression: equivalent — listedDates of undefined finds no “undefined” year either
   const latest = years[0] !== undefined ? listedDates(o, years[0]) : undefined;
   if (!latest) return false;
   // Compare month-days; an edition that ran into the next year never counts as over.
@@ -213,6 +227,7 @@ export function nextOccurrence(o: ObservanceRuleInput, today: string): Occurrenc
   const y0 = yearOf(today);
   // Last year's edition may still run (a span across New Year).
   const last = occurrenceInYear(o, y0 - 1);
+  // Stryker disable next-line ConditionalExpression: equivalent — a pending occurrence has no end, and undefined >= today is false
   if (last && last.status === 'dated' && last.end >= today) return last;
   for (let y = y0; y <= y0 + 2; y++) {
     const occ = occurrenceInYear(o, y);
@@ -279,6 +294,7 @@ export function rruleForIcal(o: ObservanceRuleInput): string | undefined {
     const [m, d] = o.rule.date.split('-').map(Number) as [number, number];
     rule = `FREQ=YEARLY;BYMONTH=${m};BYMONTHDAY=${d}`;
   } else if (o.rule.type === 'rrule') {
+    // Stryker disable next-line Regex: equivalent — a valid rule holds “RRULE:” nowhere but at its start
     rule = o.rule.rrule.trim().replace(/^RRULE:/i, '').toUpperCase();
     if (!/(^|;)FREQ=YEARLY(;|$)/.test(rule)) return undefined;
   } else {

@@ -45,23 +45,41 @@ async function open(path: string, width = 1280, prepare?: (page: Page) => Promis
   return { page, errors, requests };
 }
 
-/** The status line says how many activities are shown once the month's data is in. */
+/**
+ * Waits until the calendar has drawn (its month's data is in and every event is on the grid: the root
+ * leaves aria-busy, KepuCalendar.tsx), then returns the status line ("2026年9月：3 项活动"). After an
+ * action, poll it (`expect.poll(() => loaded(page))`): the old status may still show for a moment.
+ */
 async function loaded(page: Page): Promise<string> {
-  await page.waitForFunction(() => /项活动/.test(document.querySelector('.kp-status')?.textContent ?? ''));
+  await page.waitForFunction(() => /项活动/.test(document.querySelector('.kp-status')?.textContent ?? '') && !!document.querySelector('.kp-calendar[aria-busy="false"] .kp-fc'));
   return (await page.textContent('.kp-status'))!;
 }
 
 const search = (page: Page) => new URL(page.url()).searchParams;
 
+/** Sums layout shifts from the first byte (an init script: no shift happens before it listens). */
+const CLS_RECORDER = `window.__cls = { sum: 0, o: new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls.sum += e.value; }) };
+window.__cls.o.observe({ type: 'layout-shift' });`;
+
+/**
+ * The page's layout shift so far (Lighthouse's CLS): after one more rendered frame (a shift is
+ * measured when a frame is drawn), the delivered entries plus those still queued (`takeRecords`
+ * reads them at once — no waiting for the observer's callback).
+ */
+async function layoutShift(page: Page): Promise<number> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(`(() => { const c = window.__cls; for (const e of c.o.takeRecords()) if (!e.hadRecentInput) c.sum += e.value; return c.sum; })()`) as Promise<number>;
+}
+
 describe('calendar', () => {
   it('opens at today in month view and shows September 2026’s events, observance days and the 全国科普月 banner', async () => {
     const { page, errors, requests } = await open('/calendar/');
-    await expect(page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).resolves.toBe('月');
-    expect(await loaded(page)).toBe('2026年9月：3 项活动');
-    for (const sel of [TRAINING, LECTURE, FAIR]) expect(await page.locator(sel).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).toBe('月');
+    await expect.poll(() => loaded(page)).toBe('2026年9月：3 项活动');
+    for (const sel of [TRAINING, LECTURE, FAIR]) await expect.poll(() => page.locator(sel).count()).toBeGreaterThan(0);
     await expect(page.locator(LECTURE).first().textContent()).resolves.toContain('【已取消】');
     await expect(page.locator('a[href="/observances/world-first-aid-day/"]').first().textContent()).resolves.toContain('纪念日：世界急救日');
-    expect(await page.locator('a[href="/observances/national-science-month/"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('a[href="/observances/national-science-month/"]').count()).toBeGreaterThan(0);
     // Only the visible months' files were fetched (the grid shows Aug 31 – Oct 11; 2026-08 has none).
     const data = requests.filter((p) => p.startsWith('/data/'));
     expect(data.sort()).toEqual(['/data/calendar.json', '/data/events/2026-09.json', '/data/events/2026-10.json', '/data/observances/2026.json']);
@@ -82,17 +100,17 @@ describe('calendar', () => {
     const { page, errors } = await open('/calendar/');
     await page.click('[role="tab"][aria-label="周"]');
     await expect.poll(() => search(page).get('view')).toBe('week');
-    expect(await page.locator(TRAINING).count()).toBe(1); // the week of Sep 7–13
-    expect(await page.locator(FAIR).count()).toBe(0);
+    await expect.poll(() => page.locator(TRAINING).count()).toBe(1); // the week of Sep 7–13
+    await expect.poll(() => page.locator(FAIR).count()).toBe(0);
     await page.click('[role="tab"][aria-label="列表"]');
     await expect.poll(() => search(page).get('view')).toBe('list');
     expect(search(page).get('date')).toBe('2026-09');
-    await expect(page.locator(FAIR).count()).resolves.toBe(3);
+    await expect.poll(() => page.locator(FAIR).count()).toBe(3);
     const fairDays = await page.$$eval(FAIR, (links) => links.map((a) => a.closest('[role="listitem"][aria-label]')?.getAttribute('aria-label')));
     expect(fairDays).toEqual(['2026年9月19日', '2026年9月20日', '2026年9月21日']);
     // Multi-day observances are listed once above the list instead of on every day.
-    await expect(page.textContent('.kp-aside')).resolves.toContain('全国科普月');
-    expect(await page.locator('[role="list"] a[href="/observances/national-science-month/"]').count()).toBe(0);
+    await expect.poll(() => page.textContent('.kp-aside')).toContain('全国科普月');
+    await expect.poll(() => page.locator('[role="list"] a[href="/observances/national-science-month/"]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
@@ -101,7 +119,7 @@ describe('calendar', () => {
     await page.click('button[aria-label="下个月"]');
     await expect.poll(() => search(page).get('date')).toBe('2026-10');
     await expect.poll(() => page.locator(ONLINE).count()).toBe(1);
-    expect(await loaded(page)).toBe('2026年10月：1 项活动');
+    await expect.poll(() => loaded(page)).toBe('2026年10月：1 项活动');
     await page.click('button[aria-label="今天"]');
     await expect.poll(() => search(page).get('date')).toBe('2026-09');
     expect(errors).toEqual([]);
@@ -111,46 +129,47 @@ describe('calendar', () => {
     const { page, errors } = await open('/calendar/');
     await page.selectOption('#kp-f-topic', 'health');
     await expect.poll(() => search(page).get('topic')).toBe('health');
-    expect(await loaded(page)).toBe('2026年9月：1 项活动');
-    expect(await page.locator(TRAINING).count()).toBe(1);
-    expect(await page.locator(FAIR).count()).toBe(0);
+    await expect.poll(() => loaded(page)).toBe('2026年9月：1 项活动');
+    await expect.poll(() => page.locator(TRAINING).count()).toBe(1);
+    await expect.poll(() => page.locator(FAIR).count()).toBe(0);
     // Observance days follow the topic filter: 世界急救日 is a health day, 全国科普月 is not.
-    expect(await page.locator('a[href="/observances/world-first-aid-day/"]').count()).toBe(1);
-    expect(await page.locator('a[href="/observances/national-science-month/"]').count()).toBe(0);
+    await expect.poll(() => page.locator('a[href="/observances/world-first-aid-day/"]').count()).toBe(1);
+    await expect.poll(() => page.locator('a[href="/observances/national-science-month/"]').count()).toBe(0);
 
     await page.selectOption('#kp-f-topic', '');
     await page.selectOption('#kp-f-status', 'active');
     await expect.poll(() => search(page).get('status')).toBe('active');
-    expect(await page.locator(LECTURE).count()).toBe(0);
+    await expect.poll(() => loaded(page)).toBe('2026年9月：2 项活动');
+    await expect.poll(() => page.locator(LECTURE).count()).toBe(0);
     await page.selectOption('#kp-f-audience', 'families');
     await expect.poll(() => search(page).get('audience')).toBe('families');
-    expect(await loaded(page)).toBe('2026年9月：1 项活动');
-    expect(await page.locator(FAIR).count()).toBeGreaterThan(0);
+    await expect.poll(() => loaded(page)).toBe('2026年9月：1 项活动');
+    await expect.poll(() => page.locator(FAIR).count()).toBeGreaterThan(0);
     await page.check('input[name="free"]');
     await page.selectOption('#kp-f-mode', 'onsite');
     await page.selectOption('#kp-f-region', '110105');
     await expect.poll(() => page.url()).toContain('?audience=families&region=110105&mode=onsite&free=1&status=active');
-    expect(await page.locator(FAIR).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(FAIR).count()).toBeGreaterThan(0);
     await page.selectOption('#kp-f-region', '110108');
-    expect(await loaded(page)).toBe('2026年9月：0 项活动符合条件');
+    await expect.poll(() => loaded(page)).toBe('2026年9月：0 项活动符合条件');
     await page.uncheck('input[name="obs"]');
     await expect.poll(() => search(page).get('obs')).toBe('0');
-    expect(await page.locator('.kp-calendar a[href^="/observances/"]').count()).toBe(0);
+    await expect.poll(() => page.locator('.kp-calendar a[href^="/observances/"]').count()).toBe(0);
 
     await page.click('button:has-text("清除筛选")');
     await expect.poll(() => page.url()).toBe(`${base}calendar/`);
-    expect(await loaded(page)).toBe('2026年9月：3 项活动');
-    expect(await page.locator(FAIR).count()).toBeGreaterThan(0);
+    await expect.poll(() => loaded(page)).toBe('2026年9月：3 项活动');
+    await expect.poll(() => page.locator(FAIR).count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   });
 
   it('a shared link opens the same filtered view', async () => {
     const { page, errors } = await open('/calendar/?topic=health&view=list&date=2026-09');
-    await expect(page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).resolves.toBe('列表');
-    await expect(page.inputValue('#kp-f-topic')).resolves.toBe('health');
-    expect(await page.locator(TRAINING).count()).toBe(1);
-    expect(await page.locator(FAIR).count()).toBe(0);
-    await expect(page.textContent('.kp-filter-box summary')).resolves.toContain('已选 1 项');
+    await expect.poll(() => page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).toBe('列表');
+    await expect.poll(() => page.inputValue('#kp-f-topic')).toBe('health');
+    await expect.poll(() => page.locator(TRAINING).count()).toBe(1);
+    await expect.poll(() => page.locator(FAIR).count()).toBe(0);
+    await expect.poll(() => page.textContent('.kp-filter-box summary')).toContain('已选 1 项');
     // In-app browsers hide the address bar: the page copies its own link.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
     await page.click('button:has-text("复制本页链接")');
@@ -161,7 +180,7 @@ describe('calendar', () => {
 
   it('phones get the list view, with the filters folded', async () => {
     const { page, errors } = await open('/calendar/', 390);
-    await expect(page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).resolves.toBe('列表');
+    await expect.poll(() => page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).toBe('列表');
     expect(await page.isVisible('#kp-f-topic')).toBe(false);
     await page.click('.kp-filter-box summary');
     expect(await page.isVisible('#kp-f-topic')).toBe(true);
@@ -169,8 +188,8 @@ describe('calendar', () => {
     // A week on a phone is a list too (seven 50 px columns cannot hold a title).
     await page.click('[role="tab"][aria-label="周"]');
     await expect.poll(() => search(page).get('view')).toBe('week');
-    await expect(page.textContent('[role="heading"]')).resolves.toBe('2026年9月7日—13日');
-    expect(await page.locator(`[role="list"] ${TRAINING}`).count()).toBe(1);
+    await expect.poll(() => page.textContent('[role="heading"]')).toBe('2026年9月7日—13日');
+    await expect.poll(() => page.locator(`[role="list"] ${TRAINING}`).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 
@@ -180,6 +199,7 @@ describe('calendar', () => {
     const generated = (day: string, n: number) =>
       Array.from({ length: n }, (_, i) => calendarEvent(`test-dense-${day}-${i}`, day, undefined, { title: `测试活动 ${day} ${i}` }));
     const { page, errors } = await open('/calendar/', 390, async (p) => {
+      await p.addInitScript(CLS_RECORDER);
       await p.route('**/data/events/2026-09.json', async (route) => {
         const file = await (await route.fetch()).json();
         file.events.push(...generated('2026-09-10', 250), ...generated('2026-09-11', 5));
@@ -187,35 +207,30 @@ describe('calendar', () => {
       });
     });
     const rows = () => page.locator('.kp-fc [role="list"] [role="listitem"] a').count();
-    await expect(page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).resolves.toBe('列表');
-    await expect(page.textContent('[role="heading"]')).resolves.toBe('2026年9月10日');
-    expect(await loaded(page)).toMatch(/^2026年9月10日：25\d 项活动$/);
+    await expect.poll(() => page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).toBe('列表');
+    await expect.poll(() => page.textContent('[role="heading"]')).toBe('2026年9月10日');
+    await expect.poll(() => loaded(page)).toMatch(/^2026年9月10日：25\d 项活动$/);
     await expect.poll(rows).toBe(100);
-    await expect(page.textContent('.kp-more')).resolves.toMatch(/先列出 100 条，还有 15\d 条/);
-    await expect(page.textContent('.kp-note')).resolves.toContain('按天显示');
+    await expect.poll(() => page.textContent('.kp-more')).toMatch(/先列出 100 条，还有 15\d 条/);
+    await expect.poll(() => page.textContent('.kp-note')).toContain('按天显示');
     // Nothing on screen moved while the calendar and its 100 rows were drawn (Lighthouse's CLS).
-    const shifted = await page.evaluate(`new Promise((done) => {
-      let sum = 0;
-      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) sum += e.value; }).observe({ type: 'layout-shift', buffered: true });
-      setTimeout(() => done(sum), 200);
-    })`);
-    expect(shifted).toBeLessThan(0.01);
+    expect(await layoutShift(page)).toBeLessThan(0.01);
     expect(search(page).get('view')).toBeNull(); // opening at the day is not a choice to record
     await page.click('.kp-more button');
     await expect.poll(rows).toBe(200);
     expect(await axeViolations(page)).toEqual([]);
     await page.click('button[aria-label="后一天"]');
-    await expect(page.textContent('[role="heading"]')).resolves.toBe('2026年9月11日');
+    await expect.poll(() => page.textContent('[role="heading"]')).toBe('2026年9月11日');
     await expect.poll(() => search(page).get('date')).toBe('2026-09-11');
     await expect.poll(() => page.locator('.kp-fc a[href^="/events/test-dense-2026-09-11-"]').count()).toBe(5);
-    expect(await page.locator('.kp-more').count()).toBe(0);
+    await expect.poll(() => page.locator('.kp-more').count()).toBe(0);
     // Filtered down, the month fits in one list again.
     await page.click('.kp-filter-box summary');
     await page.selectOption('#kp-f-topic', 'health');
     await expect.poll(() => page.textContent('[role="heading"]')).toBe('2026年9月');
     await expect.poll(() => search(page).get('date')).toBe('2026-09'); // the link shows what is shown
-    expect(await loaded(page)).toBe('2026年9月：1 项活动');
-    expect(await page.locator(TRAINING).count()).toBe(1);
+    await expect.poll(() => loaded(page)).toBe('2026年9月：1 项活动');
+    await expect.poll(() => page.locator(TRAINING).count()).toBe(1);
     expect(errors).toEqual([]);
   });
 

@@ -211,10 +211,15 @@ describe('the header search box', () => {
   });
 
   it('loads nothing for search until the box is used, then shows results under it', async () => {
-    const { page: p, errors: errs } = await openPage(browser, `${base}events/2026-09-12-first-aid-training/`);
+    // Every request from the first byte on; the page is settled once the network has been idle.
+    const p = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
+    const errs: string[] = [];
+    p.on('console', (m) => m.type() === 'error' && errs.push(m.text()));
+    p.on('pageerror', (e) => errs.push(String(e)));
     const fetched: string[] = [];
     p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await p.waitForTimeout(300);
+    await p.goto(`${base}events/2026-09-12-first-aid-training/`, { waitUntil: 'networkidle' });
+    expect(fetched).toContain('/events/2026-09-12-first-aid-training/');
     expect(fetched.filter((u) => u.startsWith('/pagefind/') || u.includes('search'))).toEqual([]);
     await p.focus('#site-search');
     await p.keyboard.type('爱眼');

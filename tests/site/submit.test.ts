@@ -63,8 +63,9 @@ describe('/submit/', () => {
     await page.getByRole('button', { name: '检查并生成文件' }).click();
 
     const summary = page.locator('.error-summary');
-    await expect(summary.isVisible()).resolves.toBe(true);
-    await expect(page.evaluate('document.activeElement.className')).resolves.toBe('error-summary');
+    await summary.waitFor({ state: 'visible' });
+    // Focus moves after the summary is drawn: poll, do not read once.
+    await expect.poll(() => page.evaluate('document.activeElement.className')).toBe('error-summary');
     const link = summary.getByRole('link', { name: /开始：没有这一天（2026-09-31）/ });
     await expect(link.getAttribute('href')).resolves.toBe('#f-start');
     await expect(page.textContent('#f-start-error')).resolves.toContain('没有这一天（2026-09-31），请检查月份和日期 / not a real calendar date');
@@ -73,7 +74,7 @@ describe('/submit/', () => {
     expect(await page.locator('[data-testid="github-new-file"]').count()).toBe(0);
     // The summary's link moves focus to the field.
     await link.click();
-    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('f-start');
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('f-start');
 
     // Fixing the date clears the error as one types, and the file appears.
     await page.locator('#f-start').fill('2026-09-12 14:00');
@@ -126,7 +127,7 @@ describe('/submit/', () => {
     await page.keyboard.type('科普讲座');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.error-summary');
-    await expect(page.evaluate('document.activeElement.className')).resolves.toBe('error-summary');
+    await expect.poll(() => page.evaluate('document.activeElement.className')).toBe('error-summary');
     const items = await page.locator('.error-summary li').allTextContents();
     expect(items).toEqual(['开始：缺少必填字段，请补上', '主办单位：请填写主办单位（已有单位的名称或编号）']);
     // Every field has a visible label, and the schema's help is next to it.

@@ -199,7 +199,7 @@ describe('a quiet December day (2026-12-06)', () => {
     await empty.locator('a').click();
     await page.waitForURL(/date=2026-10/);
     await page.locator('.kp-status', { hasText: '2026年10月：1 项活动' }).waitFor();
-    await expect(page.locator('.kp-empty').count()).resolves.toBe(0);
+    await expect.poll(() => page.locator('.kp-empty').count()).toBe(0);
   });
 });
 

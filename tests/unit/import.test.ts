@@ -1,14 +1,14 @@
 /**
  * npm run import: spreadsheet cells as people type them, the fixture CSV with good and bad rows
  * (row numbers and messages pinned), an .xlsx with real date cells (written by the test), a GB18030
- * CSV, an .ics feed, duplicates, the all-or-nothing write, --dry-run, and atomic writes. All of it
- * against copies of tests/fixtures/import/content, never the real content.
+ * CSV, an .ics feed, duplicates and atomic writes. All of it against copies of
+ * tests/fixtures/import/content, never the real content. The command itself (all-or-nothing writes,
+ * --dry-run, --skip-invalid) is tested in import-cli.test.ts.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import writeXlsxFile from 'write-excel-file/node';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/lib/content-fs.ts';
 import { formatError } from '../../src/lib/errors.ts';
 import { readImportSource, writeFilesAtomically } from '../../src/lib/import-fs.ts';
@@ -17,25 +17,15 @@ import { normalizeDateTime, readKind, readStatus, readWhen, splitList } from '..
 import { formatRowProblem, planImport, splitBilingual } from '../../src/lib/import-plan.ts';
 import { decodeText, parseCsv, tableToRecords } from '../../src/lib/import-table.ts';
 import { checkNewFiles } from '../../src/lib/scaffold.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { IMPORT_CONTENT, importScratch } from '../helpers/import-scratch.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FIX = join(ROOT, 'tests/fixtures/import');
-const DIR = 'tests/fixtures/import/content';
+const DIR = IMPORT_CONTENT;
 const existing = readContentFiles(join(ROOT, DIR), ROOT);
 const NOW = '2026-11-25T10:00';
 
-let tmp = '';
-function tempTree(): string {
-  mkdirSync(join(ROOT, 'tests/.tmp'), { recursive: true });
-  tmp = mkdtempSync(join(ROOT, 'tests/.tmp/import-'));
-  cpSync(join(ROOT, DIR), join(tmp, 'content'), { recursive: true });
-  return relative(ROOT, join(tmp, 'content'));
-}
-afterEach(() => {
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  tmp = '';
-});
+const { tempTree } = importScratch();
 
 describe('cells as people type them', () => {
   it.each([
@@ -272,50 +262,6 @@ url: https://www.example.org/events/1
     const src = await readImportSource(file, { organizer: 'example-society' });
     const p = planImport(src.records, existing, DIR, { now: NOW });
     expect(p.files[0]!.text).toContain('start: 2026-09-25T20:00\nend: 2026-09-25T21:00\ntimezone: Asia/Tokyo\n');
-  });
-});
-
-describe('npm run import', { timeout: 60_000 }, () => {
-  const run = (dir: string, args: string[]) =>
-    spawnSync(process.execPath, ['scripts/import.ts', ...args, '--now', NOW], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CONTENT_DIR: dir } });
-  const files = (dir: string) => readContentFiles(join(ROOT, dir), ROOT).map((f) => f.path).sort();
-
-  it('writes nothing while any row is bad, and says how to go on', () => {
-    const dir = tempTree();
-    const before = files(dir);
-    const r = run(dir, ['tests/fixtures/import/events.csv']);
-    expect(r.status).toBe(1);
-    expect(r.stdout).toContain('✗ 行 5 开始时间: 没有这一天（2026-13-01）');
-    expect(r.stderr).toContain('没有写入任何文件：请改正上面 6 条记录后重新导入');
-    expect(files(dir)).toEqual(before);
-  });
-
-  it('--dry-run reports and writes nothing', () => {
-    const dir = tempTree();
-    const before = files(dir);
-    const r = run(dir, ['tests/fixtures/import/events.csv', '--dry-run']);
-    expect(r.stdout).toContain('演练模式，没有写入任何文件 / dry run, nothing written: 4 个新活动、2 个重复已跳过、6 条有问题');
-    expect(files(dir)).toEqual(before);
-  });
-
-  it('--skip-invalid writes the good rows, and the tree stays valid', () => {
-    const dir = tempTree();
-    const r = run(dir, ['tests/fixtures/import/events.csv', '--skip-invalid']);
-    expect(r.status).toBe(1);
-    expect(r.stdout).toContain('⚠ 4 个新活动、2 个重复已跳过、6 条有问题');
-    expect(files(dir).filter((f) => f.includes('/events/'))).toHaveLength(5);
-    const v = validateContent(readContentFiles(join(ROOT, dir), ROOT), dir);
-    expect(v.errors.map(formatError)).toEqual([]);
-  });
-
-  it('imports a clean feed whole', () => {
-    const dir = tempTree();
-    const ics = join(ROOT, dir, '..', 'clean.ics');
-    writeFileSync(ics, readFileSync(join(FIX, 'feed.ics'), 'utf8').replace(/BEGIN:VEVENT\r\nUID:badtz-4[\s\S]*?END:VEVENT\r\n/, ''));
-    const r = run(dir, [relative(ROOT, ics), '--organizer', '示例学会']);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(files(dir).filter((f) => f.includes('/events/'))).toHaveLength(5);
   });
 });
 

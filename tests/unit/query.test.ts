@@ -1,15 +1,25 @@
 /** The query indexes on the fixture site: built once, correct groupings, region roll-up. */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content-fs.ts';
-import { buildQuery, paginate, past, upcoming } from '../../src/lib/query.ts';
+import type { ContentError } from '../../src/lib/errors.ts';
+import { emptyContent, type ContentSet, type ObservanceEntry, type OrganizerEntry, type VenueEntry } from '../../src/lib/model.ts';
+import { buildQuery, compareEvents, paginate, past, upcoming, type SiteQuery } from '../../src/lib/query.ts';
+import { event } from '../fixtures/ical/scenarios.ts';
 import { byDay, byRegion, campaignYears } from '../../src/lib/campaign-view.ts';
 import { placeLine } from '../../src/lib/present.ts';
 import { occurrenceLabel, yearAtAGlance } from '../../src/lib/observance-view.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const { content, errors } = loadContent(join(ROOT, 'tests/fixtures/site'), ROOT);
-const q = buildQuery(content);
+// Loaded and indexed in each test, not once for the file: mutation testing credits a line to the tests
+// that run it, and a line run outside any test to all of them (a "static" mutant, ~100× slower).
+let content: ContentSet;
+let errors: ContentError[];
+let q: SiteQuery;
+beforeEach(() => {
+  ({ content, errors } = loadContent(join(ROOT, 'tests/fixtures/site'), ROOT));
+  q = buildQuery(content);
+});
 const ids = (list: { id: string }[] | undefined) => (list ?? []).map((e) => e.id);
 
 describe('query indexes', () => {
@@ -73,4 +83,86 @@ it('an event spanning a year end is in both years of the archive', () => {
   const q2 = buildQuery({ ...content, events: [span] });
   expect(ids(q2.byYear.get('2026'))).toEqual(['span']);
   expect(ids(q2.byYear.get('2027'))).toEqual(['span']);
+});
+
+describe('indexes on made-up content (every index, every edge)', () => {
+  const region = (id: string, parent?: string) => ({ id, label: id, aliases: [], ...(parent ? { parent } : {}) });
+  /** Regions r1 ← r2 ← … ← r7 (r7 is six levels below r1), and a loop a ⇄ b. */
+  const vocab = {
+    topics: [],
+    audiences: [],
+    formats: [],
+    regions: [region('r1'), ...[2, 3, 4, 5, 6, 7].map((n) => region(`r${n}`, `r${n - 1}`)), region('a', 'b'), region('b', 'a')],
+  };
+  const made = () => {
+    const events = [
+      event({ id: 'late', title: 'late', start: '2026-10-02', audiences: ['public'], formats: ['talk'], organizer: 'org', coOrganizers: ['org', 'co'], venue: 'hall', observance: 'day', campaign: 'month', regionId: 'r7' }),
+      event({ id: 'b-same', title: 'b', start: '2026-09-01T10:00', organizer: 'org', regionId: 'a' }),
+      event({ id: 'a-same', title: 'a', start: '2026-09-01T10:00', organizer: 'org', regionId: 'nowhere' }),
+      event({ id: 'span', title: 's', start: '2026-12-30', end: '2027-01-02', organizer: 'other' }),
+    ];
+    const content = { ...emptyContent(), events, vocab, observances: [{ id: 'day' } as ObservanceEntry], organizers: [{ id: 'org' } as OrganizerEntry], venues: [{ id: 'hall' } as VenueEntry] };
+    return buildQuery(content);
+  };
+
+  it('sorts by start, then id', () => {
+    const m = made();
+    expect(m.events.map((e) => e.id)).toEqual(['a-same', 'b-same', 'late', 'span']);
+    const [a, b] = [m.event.get('a-same')!, m.event.get('b-same')!];
+    expect([compareEvents(a, b), compareEvents(b, a), compareEvents(a, a)]).toEqual([-1, 1, 0]);
+    // The start decides before the id, whichever way the ids sort.
+    const [early, late] = [m.event.get('b-same')!, m.event.get('late')!];
+    expect([compareEvents(early, late), compareEvents(late, early)]).toEqual([-1, 1]);
+    const [z, a2] = [{ ...early, id: 'z' }, { ...late, id: 'a' }];
+    expect([compareEvents(z, a2), compareEvents(a2, z)]).toEqual([-1, 1]);
+  });
+
+  it('looks entries up by id', () => {
+    const m = made();
+    expect(m.event.get('span')?.title).toBe('s');
+    expect(m.observance.get('day')?.id).toBe('day');
+    expect(m.organizer.get('org')?.id).toBe('org');
+    expect(m.venue.get('hall')?.id).toBe('hall');
+  });
+
+  it('indexes audiences, formats, organizers (a co-organizer once), venues, observances and campaigns', () => {
+    const m = made();
+    expect(ids(m.byAudience.get('public'))).toEqual(['late']);
+    expect(ids(m.byFormat.get('talk'))).toEqual(['late']);
+    expect(ids(m.byOrganizer.get('org'))).toEqual(['a-same', 'b-same', 'late']);
+    expect(ids(m.byOrganizer.get('co'))).toEqual(['late']);
+    expect(ids(m.byOrganizer.get('other'))).toEqual(['span']);
+    expect([...m.byVenue.keys()]).toEqual(['hall']);
+    expect([...m.byObservance.keys()]).toEqual(['day']);
+    expect([...m.byCampaignYear.keys()]).toEqual(['month/2026']);
+  });
+
+  it('rolls regions up at most five levels, even through a loop or an unknown id', () => {
+    const m = made();
+    expect(['r7', 'r6', 'r5', 'r4', 'r3', 'r2', 'r1'].map((r) => ids(m.byRegion.get(r)).length)).toEqual([1, 1, 1, 1, 1, 0, 0]);
+    // A parent loop (a content mistake) ends too; the event is found under both.
+    expect(new Set(ids(m.byRegion.get('a')))).toEqual(new Set(['b-same']));
+    expect(new Set(ids(m.byRegion.get('b')))).toEqual(new Set(['b-same']));
+    expect(ids(m.byRegion.get('nowhere'))).toEqual(['a-same']);
+    expect([...m.byRegion.keys()].sort()).toEqual(['a', 'b', 'nowhere', 'r3', 'r4', 'r5', 'r6', 'r7']);
+  });
+
+  it('months and years an event touches', () => {
+    const m = made();
+    expect([...m.byMonth.keys()]).toEqual(['2026-09', '2026-10', '2026-12', '2027-01']);
+    expect(ids(m.byYear.get('2026'))).toEqual(['a-same', 'b-same', 'late', 'span']);
+    expect(ids(m.byYear.get('2027'))).toEqual(['span']);
+  });
+
+  it('an event ending today is upcoming, not past', () => {
+    const m = made();
+    expect(ids(upcoming(m.events, '2026-10-02'))).toEqual(['late', 'span']);
+    expect(ids(past(m.events, '2026-10-02'))).toEqual(['b-same', 'a-same']);
+    expect(ids(past(m.events, '2026-10-03'))).toEqual(['late', 'b-same', 'a-same']);
+  });
+
+  it('pages hold `size` each, with no empty page after a full one', () => {
+    expect(paginate([1, 2, 3, 4], 2)).toEqual([[1, 2], [3, 4]]);
+    expect(paginate([1], 2)).toEqual([[1]]);
+  });
 });

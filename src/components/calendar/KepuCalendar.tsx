@@ -204,7 +204,9 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     calendar.current?.getApi().changeView('listDay', info.event.id.slice(2));
   }, []);
   return (
-    <div className="kp-calendar" ref={root}>
+    // aria-busy until the month's data is in and every event is drawn (the first draw is staged over
+    // tasks): assistive technology waits for the whole, and so do the browser tests.
+    <div className="kp-calendar" ref={root} aria-busy={busy || cap !== Infinity}>
       <FilterBar vocab={vocab} state={state} folded={phone} onChange={(next) => setState((s) => ({ ...s, ...next }))} />
       <StatusLine error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} dense={dense} />
       {/* Above the list, not below it: drawn with the calendar, it does not move when the rows come (CLS). */}

@@ -6,7 +6,7 @@
  */
 import { TZDate } from '@date-fns/tz/date';
 import { tzOffset } from '@date-fns/tz/tzOffset';
-import { SITE_ZONE } from './days.ts';
+import { isRealDate, SITE_ZONE } from './days.ts';
 
 export { SITE_ZONE };
 
@@ -26,7 +26,9 @@ export function zonedInstant(local: string, zone: string, what = 'time'): Date {
   let ms = instantCache.get(key);
   if (ms === undefined) {
     const m = WALL_RE.exec(local);
-    ms = m ? new TZDate(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), zone).getTime() : NaN;
+    // TZDate, like Date, rolls 2026-02-30 over to 2026-03-02 and 24:00 to the next day: refuse them.
+    const real = m && isRealDate(+m[1]!, +m[2]!, +m[3]!) && +(m[4] ?? 0) < 24 && +(m[5] ?? 0) < 60 && +(m[6] ?? 0) < 60;
+    ms = real ? new TZDate(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), zone).getTime() : NaN;
     if (Number.isNaN(ms)) throw new Error(`time: invalid ${what} "${local}" in zone "${zone}"`);
     if (instantCache.size >= 50_000) instantCache.clear();
     instantCache.set(key, ms);
