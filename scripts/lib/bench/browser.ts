@@ -67,7 +67,7 @@ export interface LighthouseScores {
  * Spawned asynchronously: the static server lives in this process and must keep answering.
  */
 export async function lighthouse(url: string, page: string, dir: string): Promise<LighthouseScores> {
-  const out = join(dir, `lighthouse-${page}.json`);
+  const out = join(dir, `lighthouse-${page.replace(/\W+/g, '-')}.json`);
   rmSync(out, { force: true });
   const args = ['--yes', `lighthouse@${LIGHTHOUSE_VERSION}`, url, '--output=json', `--output-path=${out}`, '--quiet', `--chrome-flags=${CHROME_FLAGS.join(' ')}`, '--only-categories=performance,accessibility,best-practices,seo'];
   const stderr = await new Promise<string>((done) => {

@@ -131,7 +131,10 @@ async function browseDense(dist: string, month: string, withLighthouse: boolean)
     const searchPage = existsSync(join(dist, 'pagefind/pagefind.js')) ? await searchPageProbe(url) : { error: 'no pagefind/ in dist' };
     const lh: LighthouseScores[] = [];
     if (withLighthouse) {
-      for (const [name, page] of [['calendar', '/calendar/'], ['hub', `/campaigns/national-science-month/${month.slice(0, 4)}/`]] as const) {
+      // The calendar in the dense month (the browser's own today may be any month): the phone's
+      // default list at a day of it, and the month grid the budget names; then the hub.
+      const day = TODAY.startsWith(month) ? TODAY : `${month}-10`;
+      for (const [name, page] of [['calendar (list)', `/calendar/?date=${day}`], ['calendar (month)', `/calendar/?view=month&date=${month}`], ['hub', `/campaigns/national-science-month/${month.slice(0, 4)}/`]] as const) {
         console.log(`  lighthouse ${name} …`);
         lh.push(await lighthouse(url + page, name, OUT));
       }
