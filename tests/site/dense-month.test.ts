@@ -74,14 +74,14 @@ describe('the calendar on a dense month', () => {
     expect(n).toBe(month.dense.total[11]);
     await twelfth.click();
     await expect.poll(() => page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
-    // A Saturday of more than a page: its head first (the first 100 rows), the whole day on 再列出.
+    // A Saturday of more than a page: its head first (the first 100 rows, observance days among them), the whole day on 再列出.
     expect(n).toBeGreaterThan(100);
-    await expect.poll(() => page.locator('.kp-calendar a[href^="/events/"]').count()).toBe(100);
+    await expect.poll(() => page.locator('.kp-fc a[href^="/events/"], .kp-fc a[href^="/observances/"]').count()).toBe(100);
     expect(fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12-head.json');
     expect(fetched.map((f) => f.path)).not.toContain('/data/events/2026-09/2026-09-12.json');
     await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月12日：${n} 项活动`);
     await page.click('.kp-more button');
-    await expect.poll(() => page.locator('.kp-calendar a[href^="/events/"]').count()).toBe(Math.min(n, 200));
+    await expect.poll(() => page.locator('.kp-fc a[href^="/events/"]').count()).toBe(Math.min(n, 199));
     expect(fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12.json');
     await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月12日：${n} 项活动`);
     expect(errors).toEqual([]);
