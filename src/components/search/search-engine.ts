@@ -216,6 +216,8 @@ export async function runSearch(raw: string, opts: { filters?: Filters; sort?: S
 
 /** Counts of every filter value over the whole index (for the filter list before any query). */
 export async function allFilters(): Promise<Record<string, Record<string, number>>> {
+  // The filter list names every value (a past year is in a later bundle): opening it reads them all.
+  await searchEverywhere();
   return addCounts([await (await engine()).pf.filters()]);
 }
 
