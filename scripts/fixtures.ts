@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * npm run fixtures -- --events N --out DIR [--seed S]
+ * npm run fixtures -- --events N --out DIR [--seed S] [--month YYYY-MM]
  *
+ * With --month every event starts in that month, at the density of a national campaign (issue 21:
+ * `--events 100000 --month 2026-09` is a 全国科普月 of the 2025 platform's size).
  * Writes a realistic content tree for tests and benchmarks: the shipped vocabularies and observances
  * (copied from content/) plus generated organizers, venues and N events (scripts/lib/fixtures/).
  * The output is fiction for load testing and is refused inside content/. Build it with
@@ -31,12 +33,13 @@ function fail(message: string): never {
 
 function run(): void {
   const { values } = parseArgs({
-    options: { events: { type: 'string', default: '1000' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, content: { type: 'string', default: 'content' } },
+    options: { events: { type: 'string', default: '1000' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, content: { type: 'string', default: 'content' }, month: { type: 'string' } },
   });
   const events = Number(values.events);
   const seed = Number(values.seed);
   if (!Number.isInteger(events) || events < 0) fail('--events 要写非负整数 / --events must be a whole number');
   if (!Number.isInteger(seed)) fail('--seed 要写整数 / --seed must be an integer');
+  if (values.month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) fail('--month 要写成 YYYY-MM / --month must be YYYY-MM');
   if (!values.out) fail('请用 --out 指定输出文件夹 / give an output folder with --out');
   const shipped = resolve(values.content);
   const out = resolve(values.out);
@@ -52,11 +55,11 @@ function run(): void {
   const started = performance.now();
   const { content, errors } = loadContent(shipped);
   if (errors.length) fail(`内容有问题 / shipped content is invalid:\n${errors.map(formatError).join('\n')}`);
-  const { files, summary } = generateFixtures({ events, seed, vocab: content.vocab, observances: content.observances });
+  const { files, summary } = generateFixtures({ events, seed, vocab: content.vocab, observances: content.observances, ...(values.month ? { month: values.month } : {}) });
 
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, MARKER), `${MARKER_TEXT} --events ${events} --seed ${seed}: test content, never shipped\n`);
+  writeFileSync(join(out, MARKER), `${MARKER_TEXT} --events ${events} --seed ${seed}${values.month ? ` --month ${values.month}` : ''}: test content, never shipped\n`);
   cpSync(join(shipped, 'vocab'), join(out, 'vocab'), { recursive: true });
   cpSync(join(shipped, 'observances'), join(out, 'observances'), { recursive: true });
   const dirs = new Set<string>();

@@ -3,7 +3,8 @@
  * The search index (Pagefind, Node API) from the content: one custom record per event,
  * observance, organizer and venue page (src/lib/search-documents.ts), written to <folder>/pagefind/
  * (and <folder>/pagefind-2/ … when there are more than KEPU_SEARCH_BUNDLE_SIZE records, default
- * 20,000: see searchBundles), with <folder>/pagefind/kepu-bundles.json listing the bundles.
+ * 10,000: see searchBundlesNearFirst), with <folder>/pagefind/kepu-bundles.json listing the bundles in the order the search page reads them
+ * (the nearest upcoming first: searchBundlesNearFirst) with each one's date range.
  * Build step 2c, started by scripts/build.ts while Astro renders the pages; reads the same content
  * as the pages (src/data/site.ts).
  *
@@ -28,12 +29,14 @@ const LANGUAGE = 'zh-cn';
 /** Child step: the records of every page, one JSON-lines file per bundle (bundle-0.jsonl …). */
 async function writeRecords(dir: string): Promise<void> {
   const { getSite } = await import('../src/data/site.ts');
-  const { SEARCH_BUNDLE_SIZE, searchBundles, searchDocuments } = await import('../src/lib/search-documents.ts');
+  const { SEARCH_BUNDLE_SIZE, searchBundlesNearFirst, searchDocuments } = await import('../src/lib/search-documents.ts');
   const { q, today } = await getSite();
   const size = Number(process.env.KEPU_SEARCH_BUNDLE_SIZE) || SEARCH_BUNDLE_SIZE;
-  const bundles = searchBundles([...searchDocuments(q, today)], size);
+  // Every page but the events is in the first bundle: a search for a name finds it at once.
+  const bundles = searchBundlesNearFirst([...searchDocuments(q, today)], size, today, (d) => !d.url.startsWith('/events/'));
   mkdirSync(dir, { recursive: true });
-  bundles.forEach((docs, i) => writeFileSync(join(dir, `bundle-${i}.jsonl`), docs.map((d) => JSON.stringify(d) + '\n').join('')));
+  bundles.forEach((b, i) => writeFileSync(join(dir, `bundle-${i}.jsonl`), b.docs.map((d) => JSON.stringify(d) + '\n').join('')));
+  writeFileSync(join(dir, 'ranges.json'), JSON.stringify(bundles.map((b) => b.range)));
 }
 
 async function indexBundle(file: string, outputPath: string): Promise<number> {
@@ -61,7 +64,7 @@ async function indexSearch(out: string): Promise<string> {
   const child = spawnSync(process.execPath, [import.meta.filename, '--records', records], { stdio: 'inherit' });
   if (child.status !== 0) throw new Error(`搜索记录生成失败 / search records failed (exit ${child.status ?? child.signal})`);
   const count = readdirSync(records).filter((f) => /^bundle-\d+\.jsonl$/.test(f)).length;
-  const manifest: SearchBundleManifest = { bundles: [] };
+  const manifest: SearchBundleManifest = { bundles: [], ranges: JSON.parse(readFileSync(join(records, 'ranges.json'), 'utf8')) };
   let n = 0;
   for (let i = 0; i < count; i++) {
     const folder = searchBundleFolder(i);

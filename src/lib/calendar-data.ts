@@ -8,6 +8,7 @@
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import type { EventKind, EventStatus, VocabName } from './schema.ts';
+import type { DenseSummary } from './calendar-dense.ts';
 import { expandObservance, pendingIsPast } from './recurrence.ts';
 import { isFree, placeLine } from './present.ts';
 import { convertWallTime, SITE_ZONE } from './time/zones.ts';
@@ -49,7 +50,10 @@ export interface CalendarEvent {
 export interface MonthFile {
   /** `YYYY-MM` */
   month: string;
+  /** Every event overlapping the month; empty in a dense month, whose rows are in shards. */
   events: CalendarEvent[];
+  /** A dense month's counts and shards (calendar-dense.ts, calendar-shards.ts). */
+  dense?: DenseSummary;
 }
 
 /** One dated occurrence of an observance in a year, or the usual window of one not yet announced. */

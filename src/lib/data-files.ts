@@ -5,7 +5,7 @@
  * process beside the build (scripts/write-data-files.ts, started by src/integrations/side-outputs.ts),
  * on the machine's other core. Pure: the caller writes the files.
  */
-import { calendarManifest, monthFile, observanceYearFile, observanceYears as calendarObservanceYears } from './calendar-data.ts';
+import { calendarManifest, observanceYearFile, observanceYears as calendarObservanceYears } from './calendar-data.ts';
 import { campaignYears } from './campaign-view.ts';
 import {
   calendarSpec,
@@ -20,13 +20,14 @@ import {
   renderObservancesFeed,
   type FeedSpec,
 } from './feeds.ts';
-import { CALENDAR_MANIFEST_URL, monthDataUrl, observanceYearDataUrl, observanceYearFileUrl } from './urls.ts';
+import { monthDataFiles } from './calendar-shards.ts';
+import { CALENDAR_MANIFEST_URL, OPEN_EVENTS_URL, observanceYearDataUrl, observanceYearFileUrl } from './urls.ts';
 import { FACETS, facetIds } from './facets.ts';
 import { TABLE_HEADERS, plannerYears, tableRow, yearCsv, yearRows } from './observance-year.ts';
 
 /** A site path (/events/x.ics) as a path in the output folder (events/x.ics). */
 const file = (sitePath: string) => sitePath.replace(/^\//, '');
-import { openEvents, openEventsHead, openObservancesFile } from './open-data.ts';
+import { openEvents, openEventSlices, openEventsIndex, openEventsPartHead, openObservancesFile } from './open-data.ts';
 import type { SiteQuery } from './query.ts';
 import { CALLS_ALARM_PATH, OBSERVANCES_ALARM_PATH, renderCallsAlarmFeed, renderObservancesAlarmFeed } from './reminders.ts';
 
@@ -79,19 +80,23 @@ export function* dataFiles(q: SiteQuery, today: string, url: string): Generator<
   }
   for (const o of q.content.observances) {
     if (o.kind !== 'campaign') continue;
-    for (const year of campaignYears(o, q, today)) yield events(campaignSpec(q, o.id, year));
+    for (const year of campaignYears(o, q, today)) yield events(campaignSpec(q, o.id, year, today));
   }
   for (const e of q.events) yield events(eventSpec(e));
 
   // The calendar page's data (src/lib/calendar-data.ts).
   yield json(file(CALENDAR_MANIFEST_URL), calendarManifest(q, today));
-  for (const month of q.byMonth.keys()) yield json(file(monthDataUrl(month)), monthFile(q, month));
+  // A dense month (issue 21) is counts plus shards by day and by province (calendar-shards.ts).
+  for (const month of q.byMonth.keys()) for (const f of monthDataFiles(q, month)) yield json(file(f.path), f.value);
   for (const year of calendarObservanceYears(q, today)) {
     yield json(file(observanceYearDataUrl(year)), observanceYearFile(q.content.observances, year, today));
   }
 
   // Open data (src/lib/open-data.ts).
-  yield { path: 'api/events.json', body: jsonPieces(openEventsHead(q, url, today), 'events', openEvents(q, url)) };
+  // Version 2 (issue 21): an index of monthly files, none over 20 MB.
+  const slices = openEventSlices(q);
+  yield json(file(OPEN_EVENTS_URL), openEventsIndex(q, url, today, slices));
+  for (const s of slices) yield { path: file(s.path), body: jsonPieces(openEventsPartHead(s, url, today), 'events', openEvents(s.events, q, url)) };
   yield json('api/observances.json', openObservancesFile(q, url, today));
 }
 

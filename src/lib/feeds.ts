@@ -7,7 +7,8 @@
  * - /calls.ics — calls for entries and deadlines (kind `call` | `deadline`), same window, kept out
  *   of the activity calendars so they do not clutter a citizen's phone;
  * - /topics|audiences|regions|organizers|venues/<id>.ics — the activities of one facet, same window;
- * - /campaigns/<id>/<year>.ics — every activity of one edition (an edition is bounded: no window);
+ * - /campaigns/<id>/<year>.ics — every activity of one edition (no window);
+ * every feed of many events holds at most FEED_MAX_EVENTS of them, the nearest to today (issue 21);
  * - /events/<slug>.ics — one entry, whatever its kind or date;
  * - /observances.ics and /observances/<id>.ics — observance days, last year to two years ahead.
  */
@@ -21,6 +22,15 @@ import { absolute, campaignFeedUrl, eventFeedUrl, facetFeedUrl, observanceFeedUr
 
 /** Past activities stay in the feeds this many days after they end (subscribers keep recent history). */
 export const RECENT_DAYS = 90;
+/**
+ * Most events in one feed of many (all but the one-event feeds). Why (issue 21): in a national
+ * 科普月 of 100,000 activities in one month, /calendar.ics held all of them (≈ 290 MB) and a topic's
+ * feed ≈ 5,000 (≈ 15 MB); phone calendars that subscribe (Xiaomi, Huawei, Outlook) slow down or give
+ * up long before, and nobody reads 5,000 entries in a phone calendar. 1,000 events is ≈ 3 MB. When a
+ * feed has more, it keeps the upcoming ones nearest to today, then the most recently ended: the days
+ * a subscriber is about to live through. The feed's description says so (X-WR-CALDESC).
+ */
+export const FEED_MAX_EVENTS = 1000;
 /** REFRESH-INTERVAL / X-PUBLISHED-TTL, in hours. */
 export const FEED_TTL_HOURS = 12;
 /** The site name at the front of every feed name. */
@@ -36,6 +46,26 @@ export const ICS_HEADERS = { 'Content-Type': 'text/calendar; charset=utf-8' } as
 export function recentAndUpcoming(list: readonly EventEntry[], today: string, days = RECENT_DAYS): EventEntry[] {
   const from = addDays(today, -days);
   return list.filter((e) => e.endDate >= from);
+}
+
+/**
+ * At most `max` entries, nearest to `today` first: those not over in start order, then those over,
+ * most recently ended first; returned in the list's own order. Shorter lists are returned as they are.
+ */
+export function nearestFirst(list: readonly EventEntry[], today: string, max = FEED_MAX_EVENTS): EventEntry[] {
+  if (list.length <= max) return [...list];
+  const ahead = list.filter((e) => e.endDate >= today);
+  const keep = new Set(ahead.slice(0, max));
+  if (keep.size < max) {
+    const over = list.filter((e) => e.endDate < today).sort((a, b) => (a.endDate < b.endDate ? 1 : a.endDate > b.endDate ? -1 : 0));
+    for (const e of over.slice(0, max - keep.size)) keep.add(e);
+  }
+  return list.filter((e) => keep.has(e));
+}
+
+/** The description's note when a feed was cut to FEED_MAX_EVENTS. */
+function capNote(all: number, kept: number): string {
+  return all > kept ? `活动很多，只收最近的 ${kept} 项（共 ${all} 项），每天更新。` : '';
 }
 
 export function activitiesOf(list: readonly EventEntry[]): EventEntry[] {
@@ -90,21 +120,25 @@ const CALLS_NOTE = '征集和申报截止另见 /calls.ics。';
 
 /** /calendar.ics: every activity in the window. */
 export function calendarSpec(q: SiteQuery, today: string): FeedSpec {
+  const all = activitiesOf(recentAndUpcoming(q.events, today));
+  const events = nearestFirst(all, today);
   return {
     path: '/calendar.ics',
     name: `${FEED_BRAND} · 全部活动`,
-    description: `全国科普活动：${WINDOW_NOTE}活动。${CALLS_NOTE}`,
-    events: activitiesOf(recentAndUpcoming(q.events, today)),
+    description: `全国科普活动：${WINDOW_NOTE}活动。${capNote(all.length, events.length)}${CALLS_NOTE}`,
+    events,
   };
 }
 
 /** /calls.ics: calls for entries and deadlines in the window. */
 export function callsSpec(q: SiteQuery, today: string): FeedSpec {
+  const all = callsOf(recentAndUpcoming(q.events, today));
+  const events = nearestFirst(all, today);
   return {
     path: '/calls.ics',
     name: `${FEED_BRAND} · 征集与申报截止`,
-    description: `科普作品征集、项目申报和材料报送的截止日期：${WINDOW_NOTE}。`,
-    events: callsOf(recentAndUpcoming(q.events, today)),
+    description: `科普作品征集、项目申报和材料报送的截止日期：${WINDOW_NOTE}。${capNote(all.length, events.length)}`,
+    events,
   };
 }
 
@@ -114,22 +148,26 @@ export function facetSpec(q: SiteQuery, facet: Facet, id: string, today: string)
   const noun = FACET_INFO[facet].feedLabel;
   const what =
     facet === 'organizers' ? `由“${label}”主办或协办的` : facet === 'venues' ? `在“${label}”举办的` : facet === 'regions' ? `${label}的` : `${noun}为“${label}”的`;
+  const all = activitiesOf(recentAndUpcoming(unique(facetIndex(q, facet).get(id) ?? []), today));
+  const events = nearestFirst(all, today);
   return {
     path: facetFeedUrl(facet, id),
     name: `${FEED_BRAND} · ${noun}：${label}`,
-    description: `${what}科普活动：${WINDOW_NOTE}活动。${CALLS_NOTE}`,
-    events: activitiesOf(recentAndUpcoming(unique(facetIndex(q, facet).get(id) ?? []), today)),
+    description: `${what}科普活动：${WINDOW_NOTE}活动。${capNote(all.length, events.length)}${CALLS_NOTE}`,
+    events,
   };
 }
 
-/** /campaigns/<id>/<year>.ics: every activity of one edition of a campaign. */
-export function campaignSpec(q: SiteQuery, id: string, year: number): FeedSpec {
+/** /campaigns/<id>/<year>.ics: every activity of one edition of a campaign (the FEED_MAX_EVENTS nearest to `today`). */
+export function campaignSpec(q: SiteQuery, id: string, year: number, today: string): FeedSpec {
   const name = `${year} 年${q.observance.get(id)?.name ?? id}`;
+  const all = activitiesOf(unique(q.byCampaignYear.get(`${id}/${year}`) ?? []));
+  const events = nearestFirst(all, today);
   return {
     path: campaignFeedUrl(id, year),
     name: `${FEED_BRAND} · ${name}`,
-    description: `${name}的全部登记活动。${CALLS_NOTE}`,
-    events: activitiesOf(unique(q.byCampaignYear.get(`${id}/${year}`) ?? [])),
+    description: `${name}的${all.length > events.length ? '' : '全部'}登记活动。${capNote(all.length, events.length)}${CALLS_NOTE}`,
+    events,
   };
 }
 

@@ -16,3 +16,6 @@ export function eventsInWhen(events: readonly EventEntry[], when: When, today: s
   const all = events.filter((e) => e.startDate <= range.end && e.endDate >= range.start);
   return { events: all.slice(0, WHEN_LIST_MAX), range, total: all.length };
 }
+
+/** Events per page of a year's archive and of a campaign's day and province pages (issue 21: 30–50). */
+export const ARCHIVE_PER_PAGE = 50;

@@ -70,6 +70,38 @@ export interface OpenEvent {
   [generic: string]: unknown;
 }
 
+/**
+ * /api/events.json since version 2 (issue 21): the index of the event files. At 100,000 events in one
+ * month the single file of version 1 was ≈ 210 MB; now every file stays under 20 MB.
+ */
+export interface OpenEventsIndex {
+  version: number;
+  site: string;
+  built: string;
+  /** Entries in all files together. */
+  count: number;
+  /** Most entries in one file (a month with more is split into numbered parts). */
+  partSize: number;
+  /** One file per month with entries (by start month), in order; a dense month in parts 1, 2 …. */
+  files: OpenEventsFileRef[];
+}
+
+export interface OpenEventsFileRef {
+  /** `YYYY-MM`: the entries that start in this month. */
+  month: string;
+  /** 1, 2 … within the month. */
+  part: number;
+  /** Absolute URL of the file. */
+  url: string;
+  count: number;
+}
+
+/** One file of /api/events/: the shape of version 1's whole file, for one month (or part of one). */
+export interface OpenEventsPart extends OpenEventsFile {
+  month: string;
+  part: number;
+}
+
 export interface OpenEventsFile {
   version: number;
   /** The site's public URL. */

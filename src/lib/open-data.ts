@@ -6,11 +6,11 @@
  * `today` and the site URL only — not on the machine's time zone.
  */
 import type { EventEntry, ObservanceEntry } from './model.ts';
-import type { OpenEvent, OpenEventsFile, OpenLabel, OpenObservance, OpenObservancesFile, OpenOccurrence, OpenRef } from './open-data-shapes.ts';
+import type { OpenEvent, OpenEventsIndex, OpenEventsPart, OpenLabel, OpenObservance, OpenObservancesFile, OpenOccurrence, OpenRef } from './open-data-shapes.ts';
 import type { SiteQuery } from './query.ts';
 import type { VocabName } from './schema.ts';
 import { eventUid, icalStatus, observanceUid, sequenceOf } from './ical-fields.ts';
-import { absolute, eventFeedUrl, eventUrl, facetUrl, observanceFeedUrl, observanceUrl, siteBase } from './urls.ts';
+import { absolute, eventFeedUrl, eventUrl, facetUrl, observanceFeedUrl, observanceUrl, openEventsPartUrl, siteBase } from './urls.ts';
 import { offsetIso, SITE_ZONE, zonedInstant } from './time/zones.ts';
 import { markdownToPlainText, truncateText } from './plain-text.ts';
 import { expandObservance, rruleForIcal } from './recurrence.ts';
@@ -21,8 +21,19 @@ import { placeLine } from './present.ts';
 import { observanceYears, recentAndUpcoming } from './feeds.ts';
 import { wgs84 } from './venue-geo.ts';
 
-/** Version of the JSON shapes. Adding a field keeps it; renaming, removing or re-meaning one bumps it. */
-export const OPEN_DATA_VERSION = 1;
+/**
+ * Version of the JSON shapes. Adding a field keeps it; renaming, removing or re-meaning one bumps it.
+ * 2 (issue 21): /api/events.json is an index of monthly files (/api/events/2026-09.json …), each
+ * shaped as version 1's whole file; /api/observances.json is unchanged and says 1.
+ */
+export const OPEN_DATA_VERSION = 2;
+export const OPEN_OBSERVANCES_VERSION = 1;
+/**
+ * Most entries in one file of /api/events/. Why 5,000: an entry is ≈ 2 KB of JSON, so a part is
+ * ≈ 10 MB, under the 20 MB every file of the site stays within (issue 21), and a spreadsheet or a
+ * script reads it at once.
+ */
+export const OPEN_DATA_PART_EVENTS = 5000;
 /** Longest `description` (plain text, characters) in the JSON; the page has the rest. */
 export const OPEN_DESCRIPTION_MAX = 200;
 /** Items in /feed.xml. */
@@ -104,19 +115,53 @@ export function openEvent(e: EventEntry, q: SiteQuery, site: string): OpenEvent 
   });
 }
 
-/** /api/events.json: every entry (activities, calls, deadlines; past and future), in start order. */
-export function openEventsFile(q: SiteQuery, site: string, today: string): OpenEventsFile {
-  return { ...openEventsHead(q, site, today), events: [...openEvents(q, site)] };
+/** The entries of one file of /api/events/: its month, its part, its entries (in start order). */
+export interface OpenEventsSlice {
+  month: string;
+  part: number;
+  path: string;
+  events: EventEntry[];
 }
 
-/** The fields of /api/events.json before `events`, which comes last. */
-export function openEventsHead(q: SiteQuery, site: string, today: string): Omit<OpenEventsFile, 'events'> {
-  return { version: OPEN_DATA_VERSION, site: siteBase(site), built: today, count: q.events.length };
+/** Every entry by start month, months of more than `size` entries in numbered parts. */
+export function openEventSlices(q: SiteQuery, size = OPEN_DATA_PART_EVENTS): OpenEventsSlice[] {
+  const byMonth = new Map<string, EventEntry[]>();
+  for (const e of q.events) {
+    const m = e.startDate.slice(0, 7);
+    (byMonth.get(m) ?? byMonth.set(m, []).get(m)!).push(e);
+  }
+  const out: OpenEventsSlice[] = [];
+  for (const [month, list] of [...byMonth].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (let i = 0, part = 1; i < list.length; i += size, part++) out.push({ month, part, path: openEventsPartUrl(month, part), events: list.slice(i, i + size) });
+  }
+  return out;
 }
 
-/** The `events` of /api/events.json one at a time (the file is written piece by piece: 101 MB at 50,000 events). */
-export function* openEvents(q: SiteQuery, site: string): Generator<OpenEvent> {
-  for (const e of q.events) yield openEvent(e, q, site);
+/** /api/events.json: the index of the monthly files (version 2). */
+export function openEventsIndex(q: SiteQuery, site: string, today: string, slices = openEventSlices(q)): OpenEventsIndex {
+  return {
+    version: OPEN_DATA_VERSION,
+    site: siteBase(site),
+    built: today,
+    count: q.events.length,
+    partSize: OPEN_DATA_PART_EVENTS,
+    files: slices.map((s) => ({ month: s.month, part: s.part, url: absolute(site, s.path), count: s.events.length })),
+  };
+}
+
+/** One file of /api/events/ as a whole value (the site writes it piece by piece: openEventsPartHead, openEvents). */
+export function openEventsPart(s: OpenEventsSlice, q: SiteQuery, site: string, today: string): OpenEventsPart {
+  return { ...openEventsPartHead(s, site, today), events: [...openEvents(s.events, q, site)] };
+}
+
+/** The fields of a file of /api/events/ before `events`, which comes last. */
+export function openEventsPartHead(s: OpenEventsSlice, site: string, today: string): Omit<OpenEventsPart, 'events'> {
+  return { version: OPEN_DATA_VERSION, site: siteBase(site), built: today, month: s.month, part: s.part, count: s.events.length };
+}
+
+/** The entries one at a time (a file is written piece by piece). */
+export function* openEvents(list: readonly EventEntry[], q: SiteQuery, site: string): Generator<OpenEvent> {
+  for (const e of list) yield openEvent(e, q, site);
 }
 
 export function openObservance(o: ObservanceEntry, q: SiteQuery, site: string, years: { from: number; to: number }): OpenObservance {
@@ -160,7 +205,7 @@ export function openObservancesFile(q: SiteQuery, site: string, today: string): 
   const observances = [...q.content.observances]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((o) => openObservance(o, q, site, years));
-  return { version: OPEN_DATA_VERSION, site: siteBase(site), built: today, years, count: observances.length, observances };
+  return { version: OPEN_OBSERVANCES_VERSION, site: siteBase(site), built: today, years, count: observances.length, observances };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -138,13 +138,64 @@ export function* searchDocuments(q: SiteQuery, today: string): Generator<SearchD
  * Most records one Pagefind index takes. Pagefind holds every record of an index in memory until
  * it writes the index (≈ 0.1 MB each for these records: 5.5 GB at 53,600), so larger sites are
  * indexed as several bundles, one after the other, which the search page searches together.
+ * 10,000 since issue 21: a bundle's Pagefind holds ≈ 1 GB instead of 2 (the build's whole tree must
+ * stay under 4 GB at 100,000 events), and the first search reads one bundle's metadata and index
+ * chunks, which grow with its records (≈ 180 KB for 4,000 records at campaign density, measured).
  */
-export const SEARCH_BUNDLE_SIZE = 20_000;
+export const SEARCH_BUNDLE_SIZE = 10_000;
 
 /** Where the search page finds the bundles: `/pagefind/kepu-bundles.json`. */
 export interface SearchBundleManifest {
-  /** Folders under the site root, ending in /, earliest dates first; the first is `pagefind/`. */
+  /**
+   * Folders under the site root, ending in /, in the order they are searched: the first is
+   * `pagefind/`, whose runtime and wasm serve them all (the others are merged into it on demand).
+   */
   bundles: string[];
+  /**
+   * The first and last date of each bundle's dated records, in the order of `bundles` (issue 21):
+   * a date-sorted search reads the bundles in date order. Absent in manifests written before.
+   */
+  ranges?: ({ from: string; to: string } | null)[];
+}
+
+/** One bundle with the date range of its dated records. */
+export interface SearchBundle<T> {
+  docs: T[];
+  range: { from: string; to: string } | null;
+}
+
+const byDate = <T extends Pick<SearchDocument, 'sort'>>(a: T, b: T) => (a.sort.date! < b.sort.date! ? -1 : a.sort.date! > b.sort.date! ? 1 : 0);
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+function rangeOf<T extends Pick<SearchDocument, 'sort'>>(docs: T[]): { from: string; to: string } | null {
+  const dated = docs.filter((d) => d.sort.date).map((d) => d.sort.date!);
+  return dated.length ? { from: dated.reduce((a, b) => (a < b ? a : b)), to: dated.reduce((a, b) => (a > b ? a : b)) } : null;
+}
+
+/**
+ * Bundles in the order a search reads them (issue 21): first the `pinned` records (the site passes
+ * every page that is not an event: observances, organizers, venues — what a name search looks for,
+ * and few) and the dated ones nearest ahead of `today`, then the later ones, then the past, newest
+ * first. Each bundle's dated records are a consecutive date range, so a date-sorted search still
+ * reads them one after the other (by `range`). Why: at 100,000 events the first search fetched every
+ * bundle's runtime, wasm and metadata (≈ 0.8 MB at 50,000); now it reads the first bundle, where
+ * most searches find what is coming up, and the others when a page of results needs them.
+ */
+export function searchBundlesNearFirst<T extends Pick<SearchDocument, 'sort'>>(docs: readonly T[], size: number, today: string, pinned: (d: T) => boolean = (d) => !d.sort.date): SearchBundle<T>[] {
+  const per = Math.max(1, size);
+  const undated = docs.filter(pinned);
+  const rest = docs.filter((d) => !pinned(d));
+  const ahead = rest.filter((d) => !d.sort.date || d.sort.date >= today).sort((a, b) => (!a.sort.date ? 1 : !b.sort.date ? -1 : byDate(a, b)));
+  const before = rest.filter((d) => d.sort.date && d.sort.date < today).sort(byDate).reverse();
+  const room = Math.max(0, per - undated.length);
+  const first = [...undated, ...ahead.slice(0, room)];
+  const out: T[][] = [first, ...chunks(ahead.slice(room), per), ...chunks(before, per).map((c) => c.reverse())];
+  return out.filter((b, i) => b.length || i === 0).map((b) => ({ docs: b, range: rangeOf(b) }));
 }
 
 /**

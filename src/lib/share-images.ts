@@ -68,9 +68,42 @@ export interface ShareImage {
 // paths (what the pages link to)
 // ---------------------------------------------------------------------------------------------
 
-/** The event's card, when the rule above gives it one. */
-export function eventCardPath(e: EventEntry, today: string): string | undefined {
-  return e.endDate >= today && e.startDate <= addDays(today, EVENT_CARD_DAYS) ? `/share/events/${e.id}.png` : undefined;
+/**
+ * At most this many event cards, the nearest first. Why (issue 21): in a national 科普月 of 100,000
+ * activities in one month every event is within EVENT_CARD_DAYS, and 100,000 cards would cost ≈ 800 s
+ * of CPU and ≈ 7.7 GB (≈ 77 KB a card) in a build whose budget is 5 minutes. 2,000 cards cost ≈ 16 s
+ * cold and nothing warm; as days pass, the next events get theirs (the site is rebuilt daily and a
+ * drawn card is kept in the cache). An event without its own card shows its campaign edition's card
+ * (全国科普月 2026, with the QR code of the hub) or its observance's.
+ */
+export const EVENT_CARD_MAX = 2000;
+
+const carded = new WeakMap<SiteQuery, { today: string; ids: Set<string> }>();
+
+/** The ids of the events that get a card: not over, starting within EVENT_CARD_DAYS, the EVENT_CARD_MAX nearest. */
+function cardedIds(q: SiteQuery, today: string): Set<string> {
+  const hit = carded.get(q);
+  if (hit && hit.today === today) return hit.ids;
+  const ids = new Set<string>();
+  for (const e of q.events) {
+    if (ids.size >= EVENT_CARD_MAX) break;
+    if (inCardWindow(e, today)) ids.add(e.id);
+  }
+  carded.set(q, { today, ids });
+  return ids;
+}
+
+function inCardWindow(e: EventEntry, today: string): boolean {
+  return e.endDate >= today && e.startDate <= addDays(today, EVENT_CARD_DAYS);
+}
+
+/**
+ * The event's card, when the rules above give it one. The site passes its query `q` (the cap of
+ * EVENT_CARD_MAX is counted over it); without `q` only the window applies.
+ */
+export function eventCardPath(e: EventEntry, today: string, q?: SiteQuery): string | undefined {
+  const has = q ? cardedIds(q, today).has(e.id) : inCardWindow(e, today);
+  return has ? `/share/events/${e.id}.png` : undefined;
 }
 export const observanceCardPath = (id: string) => `/share/observances/${id}.png`;
 export const observancePosterPath = (id: string) => `/share/observances/${id}-poster.png`;
@@ -82,7 +115,7 @@ export function listingCardPath(kind: string, id: string): string | undefined {
 
 /** The card an event page shows in link previews: its own, else its campaign edition's or observance's. */
 export function eventPreviewImage(e: EventEntry, q: SiteQuery, today: string): string | undefined {
-  const own = eventCardPath(e, today);
+  const own = eventCardPath(e, today, q);
   if (own) return own;
   const year = Number(e.startDate.slice(0, 4));
   const campaign = e.campaign ? q.observance.get(e.campaign) : undefined;
@@ -192,5 +225,5 @@ export function* shareImages(q: SiteQuery, today: string, site: string): Generat
     }
   }
   for (const kind of CARD_LISTINGS) for (const id of facetIds(q, kind)) yield listingCard(kind, id, q, today, site);
-  for (const e of q.events) if (eventCardPath(e, today)) yield eventCard(e, q, site);
+  for (const e of q.events) if (eventCardPath(e, today, q)) yield eventCard(e, q, site);
 }

@@ -61,7 +61,7 @@ export function* landingFeeds(q: SiteQuery, today: string): Generator<LandingFee
   for (const o of q.content.observances) {
     if (o.kind !== 'campaign') continue;
     for (const year of campaignYears(o, q, today)) {
-      const spec = campaignSpec(q, o.id, year);
+      const spec = campaignSpec(q, o.id, year, today);
       yield { kind: 'campaign', path: spec.path, name: spec.name, title: unbrand(spec.name), description: spec.description, page: campaignUrl(o.id, year), count: spec.events.length };
     }
   }

@@ -68,3 +68,18 @@ export const monthDataUrl = (month: string) => `/data/events/${month}.json`;
 export const observanceYearDataUrl = (year: number) => `/data/observances/${year}.json`;
 /** Which month and year files exist. */
 export const CALENDAR_MANIFEST_URL = '/data/calendar.json';
+/**
+ * A dense month's shards (calendar-dense.ts): one day's rows, /data/events/2026-09/2026-09-12.json (its
+ * first page of rows /data/events/2026-09/2026-09-12-head.json),
+ * and one province's rows over the month, /data/events/2026-09/region-110000.json.
+ */
+export const monthDayDataUrl = (month: string, day: string, head = false) => `/data/events/${month}/${day}${head ? '-head' : ''}.json`;
+export const monthRegionDataUrl = (month: string, region: string) => `/data/events/${month}/region-${region}.json`;
+
+/** The open data's index, and one of its monthly files: /api/events/2026-09.json, /api/events/2026-09-2.json (part 2). */
+export const OPEN_EVENTS_URL = '/api/events.json';
+export const openEventsPartUrl = (month: string, part: number) => `/api/events/${month}${part > 1 ? `-${part}` : ''}.json`;
+/** One day of a campaign edition, paged: /campaigns/<id>/<year>/days/2026-09-12/ (…/page/2/). */
+export const campaignDayUrl = (id: string, year: number | string, day: string, page = 1) => `/campaigns/${id}/${year}/days/${day}/${page > 1 ? `page/${page}/` : ''}`;
+/** One province of a campaign edition, paged: /campaigns/<id>/<year>/regions/110000/ (…/page/2/). */
+export const campaignRegionUrl = (id: string, year: number | string, region: string, page = 1) => `/campaigns/${id}/${year}/regions/${region}/${page > 1 ? `page/${page}/` : ''}`;

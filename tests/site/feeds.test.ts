@@ -23,6 +23,8 @@ function filesUnder(dir: string, keep: (f: string) => boolean): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter(keep).map((f) => f.split('\\').join('/')).sort();
 }
 const read = (f: string, dir = dist) => readFileSync(join(dir, f), 'utf8');
+/** Every entry of the open data (version 2): the monthly files the index lists, in order. */
+const openDataEvents = (): any[] => JSON.parse(read('api/events.json')).files.flatMap((f: { url: string }) => JSON.parse(read(f.url.replace(/^https?:\/\/[^/]+\//, ''))).events);
 const icsFiles = filesUnder(dist, (f) => f.endsWith('.ics'));
 
 
@@ -64,7 +66,7 @@ describe('every feed of the built site', () => {
   });
 
   it('keeps calls and deadlines out of the activity feeds', () => {
-    const json = JSON.parse(read('api/events.json')) as { events: { id: string; kind: string }[] };
+    const json = { events: openDataEvents() as { id: string; kind: string }[] };
     const calls = new Set(json.events.filter((e) => e.kind !== 'activity').map((e) => `${e.id}@${HOST}`));
     expect(calls.size).toBeGreaterThan(0);
     for (const f of icsFiles.filter((f) => !f.startsWith('events/') && !f.startsWith('observances') && f !== 'calls.ics' && f !== 'calls-alarm.ics')) {
@@ -105,9 +107,12 @@ describe('open data', () => {
   });
 
   it('/api/events.json has a version and the test events with absolute URLs', () => {
-    const json = JSON.parse(read('api/events.json'));
-    expect(json).toMatchObject({ version: 1, site: `https://${HOST}`, built: '2026-09-10' });
-    expect(json.count).toBe(json.events.length);
+    // Version 2 (issue 21): an index of monthly files, each in version 1's shape.
+    const index = JSON.parse(read('api/events.json'));
+    expect(index).toMatchObject({ version: 2, site: `https://${HOST}`, built: '2026-09-10' });
+    for (const f of index.files) expect(JSON.parse(read(f.url.replace(`https://${HOST}/`, '')))).toMatchObject({ version: 2, month: f.month, part: f.part, count: f.count });
+    const json = { events: openDataEvents() };
+    expect(index.count).toBe(json.events.length);
     const ids = json.events.map((e: { id: string }) => e.id);
     for (const id of ['2026-09-12-first-aid-training', '2026-09-15-cancelled-lecture', '2026-09-20-science-fair', '2026-10-10-online-talk', '2025-09-13-past-event']) expect(ids).toContain(id);
     const e = json.events.find((x: { id: string }) => x.id === '2026-09-12-first-aid-training');

@@ -51,7 +51,9 @@ describe('spine pages', () => {
     expect(ld.typicalAgeRange).toBe('6-14');
     const ics = await (await fetch(`${base}events/2026-09-20-science-fair.ics`)).text();
     expect(ics.replace(/\r\n /g, '')).toContain('\\n适合年龄：6–14 岁\\n');
-    const data = (await (await fetch(`${base}api/events.json`)).json()) as { events: { id: string; ageMin?: number; ageMax?: number }[] };
+    const index = (await (await fetch(`${base}api/events.json`)).json()) as { files: { month: string; url: string }[] };
+    const sep = index.files.find((f) => f.month === '2026-09')!;
+    const data = (await (await fetch(`${base}${new URL(sep.url).pathname.slice(1)}`)).json()) as { events: { id: string; ageMin?: number; ageMax?: number }[] };
     expect(data.events.find((x) => x.id === '2026-09-20-science-fair')).toMatchObject({ ageMin: 6, ageMax: 14 });
     expect(errors).toEqual([]);
   });

@@ -105,7 +105,7 @@ describe('selection', () => {
   });
 
   it('a campaign edition holds all its activities, past or not', () => {
-    const spec = campaignSpec(q, 'national-science-month', 2026);
+    const spec = campaignSpec(q, 'national-science-month', 2026, TODAY);
     expect(spec.path).toBe('/campaigns/national-science-month/2026.ics');
     expect(ids(spec.events)).toEqual(['2026-09-12-first-aid-training', '2026-09-20-science-fair']);
   });
@@ -120,7 +120,7 @@ describe('names', () => {
     expect(facetSpec(q, 'regions', '110105', TODAY).name).toBe('科普日历 · 地区：北京市朝阳区');
     expect(facetSpec(q, 'organizers', 'test-red-cross', TODAY).name).toBe('科普日历 · 单位：测试市红十字会');
     expect(facetSpec(q, 'venues', 'test-science-center', TODAY).name).toBe('科普日历 · 场馆：测试科学中心');
-    expect(campaignSpec(q, 'national-science-month', 2026).name).toBe('科普日历 · 2026 年全国科普月');
+    expect(campaignSpec(q, 'national-science-month', 2026, TODAY).name).toBe('科普日历 · 2026 年全国科普月');
     expect(eventSpec(q.event.get('2026-09-12-first-aid-training')!).path).toBe('/events/2026-09-12-first-aid-training.ics');
     expect(facetSpec(q, 'topics', 'health', TODAY).description).toContain('/calls.ics');
   });

@@ -128,3 +128,38 @@ describe('generateFixtures', () => {
     for (const f of files) expect(f.text).toContain('generated fixture');
   });
 });
+
+describe('generateFixtures at campaign density (--month, issue 21)', () => {
+  it('puts every event in the month, in every province, as 全国科普月, 5 % online, some cancelled and postponed', { timeout: 30_000 }, () => {
+    const { files } = generateFixtures({ events: 1500, seed: 4, vocab: shipped.vocab, observances: shipped.observances, month: '2026-09' });
+    const { content, errors } = validateTree(files);
+    expect(errors).toEqual([]);
+    const ev = content.events;
+    expect(ev).toHaveLength(1500);
+    expect(ev.every((e) => e.startDate.startsWith('2026-09-'))).toBe(true);
+    // Multi-day events stay inside the month.
+    expect(ev.every((e) => e.endDate <= '2026-09-30')).toBe(true);
+    expect(ev.every((e) => e.campaign === 'national-science-month')).toBe(true);
+    const share = (pred: (e: (typeof ev)[number]) => boolean) => ev.filter(pred).length / ev.length;
+    expect(share((e) => !!e.online && e.status !== 'moved-online')).toBeGreaterThan(0.03);
+    expect(share((e) => !!e.online && e.status !== 'moved-online')).toBeLessThan(0.075);
+    expect(share((e) => e.status === 'cancelled')).toBeGreaterThan(0.015);
+    expect(share((e) => e.status === 'postponed')).toBeGreaterThan(0.005);
+    // Every province (the 34 top-level regions) has activities; Beijing's districts do not take a quarter.
+    const province = (id: string) => {
+      let cur = shipped.vocab.regions.find((r) => r.id === id);
+      while (cur?.parent) cur = shipped.vocab.regions.find((r) => r.id === cur!.parent);
+      return cur?.id;
+    };
+    const provinces = new Set(ev.map((e) => province(e.regionId!)));
+    expect([...provinces].filter((p) => p !== 'national')).toHaveLength(34);
+    expect(share((e) => province(e.regionId!) === '110000')).toBeLessThan(0.1);
+    expect(new Set(ev.map((e) => e.startDate)).size).toBe(30);
+  });
+
+  it('leaves the spread-out trees as they were (same draws without --month)', () => {
+    const a = generate(80, 2).files;
+    const b = generateFixtures({ events: 80, seed: 2, vocab: shipped.vocab, observances: shipped.observances, month: undefined }).files;
+    expect(b).toEqual(a);
+  });
+});

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadContent } from '../../src/lib/content-fs.ts';
 import { buildQuery } from '../../src/lib/query.ts';
-import { OPEN_DATA_VERSION, RSS_ITEMS, openEvents, openEventsFile, openEventsHead, openObservancesFile, rssItems } from '../../src/lib/open-data.ts';
+import { OPEN_DATA_PART_EVENTS, OPEN_DATA_VERSION, OPEN_OBSERVANCES_VERSION, RSS_ITEMS, openEvents, openEventSlices, openEventsIndex, openEventsPart, openEventsPartHead, openObservancesFile, rssItems } from '../../src/lib/open-data.ts';
 import { dataFiles, jsonPieces } from '../../src/lib/data-files.ts';
 import { eventUid } from '../../src/lib/ical.ts';
 import { event } from '../fixtures/ical/scenarios.ts';
@@ -19,26 +19,50 @@ const content = loadContent(join(ROOT, 'tests/fixtures/site'), ROOT).content;
 const q = buildQuery(content);
 
 describe('/api/events.json', () => {
-  const file = openEventsFile(q, SITE, TODAY);
+  // Version 2 (issue 21): an index of monthly files; the entries of all files together, in start order.
+  const slices = openEventSlices(q);
+  const index = openEventsIndex(q, SITE, TODAY, slices);
+  const file = { events: slices.flatMap((s) => openEventsPart(s, q, SITE, TODAY).events) };
   const byId = new Map(file.events.map((e) => [e.id, e]));
 
-  it('is written piece by piece, byte for byte what JSON.stringify makes of the whole file', () => {
-    const file = [...dataFiles(q, TODAY, SITE)].find((f) => f.path === 'api/events.json')!;
-    expect(typeof file.body).not.toBe('string');
-    const pieces = [...file.body];
-    expect(pieces.length).toBe(content.events.length + 2);
-    expect(pieces.join('')).toBe(JSON.stringify(openEventsFile(q, SITE, TODAY)));
-    expect([...jsonPieces(openEventsHead(q, SITE, TODAY), 'events', [])].join('')).toBe(JSON.stringify({ ...openEventsHead(q, SITE, TODAY), events: [] }));
-    expect([...openEvents(q, SITE)].map((e) => e.id)).toEqual(q.events.map((e) => e.id));
+  it('is an index of monthly files, each written piece by piece, byte for byte what JSON.stringify makes of it', () => {
+    const files = [...dataFiles(q, TODAY, SITE)];
+    const head = files.find((f) => f.path === 'api/events.json')!;
+    expect(JSON.parse(head.body as string)).toEqual(index);
+    expect(index.files.map((f) => f.url)).toEqual(slices.map((s) => `${SITE}${s.path}`));
+    for (const s of slices) {
+      const part = files.find((f) => `/${f.path}` === s.path)!;
+      expect(typeof part.body).not.toBe('string');
+      const pieces = [...part.body];
+      expect(pieces.length).toBe(s.events.length + 2);
+      expect(pieces.join('')).toBe(JSON.stringify(openEventsPart(s, q, SITE, TODAY)));
+    }
+    const s0 = slices[0]!;
+    expect([...jsonPieces(openEventsPartHead(s0, SITE, TODAY), 'events', [])].join('')).toBe(JSON.stringify({ ...openEventsPartHead(s0, SITE, TODAY), events: [] }));
+    expect(slices.flatMap((s) => s.events.map((e) => e.id))).toEqual(q.events.map((e) => e.id));
   });
 
   it('has a version, the site, the build day and every entry in start order', () => {
-    expect(file.version).toBe(OPEN_DATA_VERSION);
-    expect(file.site).toBe(SITE);
-    expect(file.built).toBe(TODAY);
-    expect(file.count).toBe(content.events.length);
+    expect(index.version).toBe(OPEN_DATA_VERSION);
+    expect(OPEN_DATA_VERSION).toBe(2);
+    expect(index.site).toBe(SITE);
+    expect(index.built).toBe(TODAY);
+    expect(index.count).toBe(content.events.length);
+    expect(index.files.reduce((n, f) => n + f.count, 0)).toBe(content.events.length);
     expect(file.events.map((e) => e.id)).toEqual(q.events.map((e) => e.id));
     expect(file.events.map((e) => e.id)).toContain('2025-09-13-past-event');
+    expect([...openEvents(q.events, q, SITE)].map((e) => e.id)).toEqual(q.events.map((e) => e.id));
+  });
+
+  it('splits a month of more than OPEN_DATA_PART_EVENTS entries into numbered parts, each entry once', () => {
+    const parts = openEventSlices(q, 2);
+    const sep = parts.filter((s) => s.month === '2026-09');
+    expect(sep.length).toBeGreaterThan(1);
+    expect(sep.map((s) => s.part)).toEqual(sep.map((_, i) => i + 1));
+    expect(sep.map((s) => s.path)).toEqual(sep.map((s) => (s.part === 1 ? '/api/events/2026-09.json' : `/api/events/2026-09-${s.part}.json`)));
+    expect(parts.every((s) => s.events.length <= 2 && s.events.every((e) => e.startDate.startsWith(s.month)))).toBe(true);
+    expect(parts.flatMap((s) => s.events.map((e) => e.id))).toEqual(q.events.map((e) => e.id));
+    expect(OPEN_DATA_PART_EVENTS).toBe(5000);
   });
 
   it('describes a timed event with absolute URLs, offsets and resolved names', () => {
@@ -86,9 +110,10 @@ describe('/api/events.json', () => {
   });
 
   it('follows the site URL', () => {
-    const other = openEventsFile(q, 'https://example.org/', TODAY);
+    const other = openEventsPart(slices[0]!, q, 'https://example.org/', TODAY);
     expect(other.site).toBe('https://example.org');
     expect(other.events[0]!.url.startsWith('https://example.org/events/')).toBe(true);
+    expect(openEventsIndex(q, 'https://example.org/', TODAY).files[0]!.url).toBe(`https://example.org${slices[0]!.path}`);
   });
 });
 
@@ -97,7 +122,7 @@ describe('/api/observances.json', () => {
   const byId = new Map(file.observances.map((o) => [o.id, o]));
 
   it('covers last year to two years ahead', () => {
-    expect(file).toMatchObject({ version: OPEN_DATA_VERSION, site: SITE, built: TODAY, years: { from: 2025, to: 2028 }, count: 3 });
+    expect(file).toMatchObject({ version: OPEN_OBSERVANCES_VERSION, site: SITE, built: TODAY, years: { from: 2025, to: 2028 }, count: 3 });
   });
 
   it('gives the dates, the RRULE and the feed UID of a rule-based day', () => {

@@ -1,10 +1,10 @@
-/** A static server (gzip for text, as any real host would) and the measurements made in a browser: the first search's bytes, Lighthouse. */
+/** A static server (gzip for text, as any real host would) and Lighthouse; the first search is measured on the real /search/ page (dense.ts). */
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CHROME, CHROME_FLAGS, LIGHTHOUSE_VERSION, ROOT, SEARCH_QUERY } from './config.ts';
+import { CHROME, CHROME_FLAGS, LIGHTHOUSE_VERSION, ROOT } from './config.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -55,58 +55,6 @@ export interface FirstSearch {
   byKind: Record<string, number>;
 }
 
-/**
- * Load /pagefind/pagefind.js in Chromium on a blank page of the site, run one query and load the
- * first five results' fragments (what a results list shows), and sum the bytes received from
- * /pagefind/ (response bodies as transferred; Pagefind's own files are already compressed).
- */
-export async function firstSearch(baseUrl: string): Promise<FirstSearch | { error: string }> {
-  let chromium;
-  try {
-    ({ chromium } = await import('playwright-core'));
-  } catch {
-    return { error: 'playwright-core not installed' };
-  }
-  const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS, headless: true });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${baseUrl}/robots.txt`);
-    const seen: { url: string; bytes: number }[] = [];
-    page.on('requestfinished', async (req) => {
-      if (!/\/pagefind(-\d+)?\//.test(req.url())) return;
-      const sizes = await req.sizes().catch(() => undefined);
-      seen.push({ url: req.url(), bytes: sizes ? sizes.responseBodySize : 0 });
-    });
-    // As the search page does (src/components/search/search-engine.ts): every bundle listed in
-    // kepu-bundles.json, results merged by score.
-    const results = await page.evaluate(`(async () => {
-      const m = await (await fetch('/pagefind/kepu-bundles.json')).json();
-      const all = [];
-      for (const folder of m.bundles) {
-        const pf = await import('/' + folder + 'pagefind.js');
-        await pf.options({ baseUrl: '/' });
-        const r = await pf.search(${JSON.stringify(SEARCH_QUERY)});
-        all.push(...r.results);
-      }
-      all.sort((a, b) => b.score - a.score);
-      await Promise.all(all.slice(0, 5).map((x) => x.data()));
-      return all.length;
-    })()`);
-    await page.waitForTimeout(300);
-    const byKind: Record<string, number> = {};
-    for (const s of seen) {
-      const name = s.url.split(/\/pagefind(?:-\d+)?\//)[1]!;
-      const kind = name.startsWith('index/') ? 'index chunks' : name.startsWith('fragment/') ? 'fragments' : name.startsWith('filter/') ? 'filters' : /pf_meta/.test(name) ? 'pf_meta' : /wasm/.test(name) ? 'wasm' : /entry/.test(name) ? 'entry' : name;
-      byKind[kind] = (byKind[kind] ?? 0) + s.bytes;
-    }
-    return { query: SEARCH_QUERY, results: Number(results), bytes: seen.reduce((s, x) => s + x.bytes, 0), requests: seen.length, byKind };
-  } catch (e) {
-    return { error: String(e) };
-  } finally {
-    await browser.close();
-  }
-}
-
 export interface LighthouseScores {
   page: string;
   scores?: Record<string, number>;
@@ -119,7 +67,7 @@ export interface LighthouseScores {
  * Spawned asynchronously: the static server lives in this process and must keep answering.
  */
 export async function lighthouse(url: string, page: string, dir: string): Promise<LighthouseScores> {
-  const out = join(dir, `lighthouse-${page}.json`);
+  const out = join(dir, `lighthouse-${page.replace(/\W+/g, '-')}.json`);
   rmSync(out, { force: true });
   const args = ['--yes', `lighthouse@${LIGHTHOUSE_VERSION}`, url, '--output=json', `--output-path=${out}`, '--quiet', `--chrome-flags=${CHROME_FLAGS.join(' ')}`, '--only-categories=performance,accessibility,best-practices,seo'];
   const stderr = await new Promise<string>((done) => {

@@ -26,3 +26,15 @@ export const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
 export const gz = (b: Buffer | string) => gzipSync(b, { level: 6 }).length;
 export const kb = (n: number) => `${round(n / 1024, 1)} KB`;
 export const mb = (n: number) => `${round(n / 1024 / 1024, 1)} MB`;
+
+/** Issue 21 budgets, at 100,000 events in one month (a national 科普月). */
+export const DENSE_BUDGET = {
+  total100kSeconds: 300,
+  peakRssMB: 4096,
+  ratio: 11,
+  calendarFirstView: 300 * 1024,
+  interactionMs: 100,
+  firstSearch: 300 * 1024,
+  hubGz: 100 * 1024,
+  largestFile: 20 * 1024 * 1024,
+};

@@ -2,10 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { firstSearch, lighthouse, type FirstSearch, type LighthouseScores, serve } from './browser.ts';
+import { lighthouse, type FirstSearch, type LighthouseScores, serve } from './browser.ts';
 import { gz, kb, mb, OUT, ROOT, TODAY } from './config.ts';
 import { SITE_ZONE } from '../../../src/lib/time/days.ts';
 import { measure, type ProcMeasure } from './measure.ts';
+import { calendarProbe, hubWeight, largestFile, searchPageProbe, type CalendarProbe, type SearchProbe } from './dense.ts';
 import { pageTypes, pageWeight, pickEventPage, type PageWeight, walk } from './weigh.ts';
 
 export interface Steps {
@@ -35,6 +36,8 @@ export function buildSteps(log: string): Steps {
 
 export interface SizeResult {
   events: number;
+  /** `YYYY-MM` when every event is in that month (issue 21's campaign density). */
+  month?: string;
   pages: number;
   /** validate, then Astro with the data files and the search index made beside it: one process tree. */
   build: ProcMeasure;
@@ -50,14 +53,20 @@ export interface SizeResult {
   largestJson?: { path: string; bytes: number; gzBytes: number };
   firstSearch?: FirstSearch | { error: string };
   lighthouse?: LighthouseScores[];
+  /** At campaign density (issue 21): the calendar's first view of the month and its interactions, the real search page, the hub, the largest file. */
+  calendar?: CalendarProbe | { error: string };
+  searchPage?: SearchProbe | { error: string };
+  hub?: { page: string; htmlCssGz: number };
+  largestFile?: { path: string; bytes: number };
 }
 
 /** Fixtures, then a cold build measured as one process tree. */
-function generate(events: number, seed: number): { content: string; dist: string; cache: string } {
-  const content = join(OUT, `content-${events}`);
-  const dist = join(OUT, `dist-${events}`);
-  const cache = join(OUT, `cache-${events}`);
-  const gen = spawnSync(process.execPath, ['scripts/fixtures.ts', '--events', String(events), '--seed', String(seed), '--out', content], { cwd: ROOT, encoding: 'utf8' });
+function generate(events: number, seed: number, month?: string): { content: string; dist: string; cache: string } {
+  const tag = month ? `${events}-${month}` : String(events);
+  const content = join(OUT, `content-${tag}`);
+  const dist = join(OUT, `dist-${tag}`);
+  const cache = join(OUT, `cache-${tag}`);
+  const gen = spawnSync(process.execPath, ['scripts/fixtures.ts', '--events', String(events), '--seed', String(seed), '--out', content, ...(month ? ['--month', month] : [])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (gen.status !== 0) throw new Error(gen.stderr || gen.stdout);
   console.log(`  ${gen.stdout.trim()}`);
   // Cold builds: no output and no Astro cache left from an earlier run.
@@ -66,9 +75,9 @@ function generate(events: number, seed: number): { content: string; dist: string
   return { content, dist, cache };
 }
 
-async function build(events: number, paths: { content: string; dist: string; cache: string }): Promise<{ build: ProcMeasure; steps: Steps }> {
+async function build(events: number, paths: { content: string; dist: string; cache: string }, month?: string): Promise<{ build: ProcMeasure; steps: Steps }> {
   const env = { CONTENT_DIR: paths.content, KEPU_OUT_DIR: paths.dist, KEPU_CACHE_DIR: paths.cache, KEPU_TODAY: TODAY, TZ: SITE_ZONE };
-  const logFile = join(OUT, `build-${events}.log`);
+  const logFile = join(OUT, `build-${events}${month ? `-${month}` : ''}.log`);
   const result = await measure('build (validate; pages, data files and search index side by side)', ['scripts/build.ts'], env, logFile);
   if (result.status) throw new Error(`build failed at ${events} events`);
   const steps = buildSteps(readFileSync(logFile, 'utf8'));
@@ -99,7 +108,9 @@ function weigh(dist: string) {
 async function browse(dist: string, eventPagePath: string, withLighthouse: boolean): Promise<{ search: SizeResult['firstSearch']; lh?: LighthouseScores[] }> {
   const { server, url } = await serve(dist);
   try {
-    const search = existsSync(join(dist, 'pagefind/pagefind.js')) ? await firstSearch(url) : { error: 'no pagefind/ in dist' };
+    // The real /search/ page (it reads the bundles nearest-first, issue 21), as at campaign density.
+    const probe = existsSync(join(dist, 'pagefind/pagefind.js')) ? await searchPageProbe(url) : { error: 'no pagefind/ in dist' };
+    const search: SizeResult['firstSearch'] = 'bytes' in probe ? { query: probe.query, results: Number(/找到 (\d+) 条/.exec(probe.status)?.[1] ?? 0), bytes: probe.bytes, requests: probe.requests, byKind: probe.byKind } : probe;
     if (!withLighthouse) return { search };
     const lh: LighthouseScores[] = [];
     for (const [name, page] of [['home', '/'], ['calendar', '/calendar/'], ['event', '/' + eventPagePath.replace(/index\.html$/, '')]] as const) {
@@ -112,11 +123,46 @@ async function browse(dist: string, eventPagePath: string, withLighthouse: boole
   }
 }
 
-export async function runSize(events: number, seed: number, opts: { lighthouse: boolean; keep: boolean }): Promise<SizeResult> {
-  console.log(`\n▶ ${events} events`);
-  const paths = generate(events, seed);
-  const b = await build(events, paths);
+/** At campaign density: the calendar's first view and interactions, the real search page, Lighthouse on the calendar and the hub. */
+async function browseDense(dist: string, month: string, withLighthouse: boolean) {
+  const { server, url } = await serve(dist);
+  try {
+    const calendar = await calendarProbe(url, month);
+    const searchPage = existsSync(join(dist, 'pagefind/pagefind.js')) ? await searchPageProbe(url) : { error: 'no pagefind/ in dist' };
+    const lh: LighthouseScores[] = [];
+    if (withLighthouse) {
+      // The calendar in the dense month (the browser's own today may be any month): the phone's
+      // default list at a day of it, and the month grid the budget names; then the hub.
+      const day = TODAY.startsWith(month) ? TODAY : `${month}-10`;
+      for (const [name, page] of [['calendar (list)', `/calendar/?date=${day}`], ['calendar (month)', `/calendar/?view=month&date=${month}`], ['hub', `/campaigns/national-science-month/${month.slice(0, 4)}/`]] as const) {
+        console.log(`  lighthouse ${name} …`);
+        lh.push(await lighthouse(url + page, name, OUT));
+      }
+    }
+    return { calendar, searchPage, lh };
+  } finally {
+    server.close();
+  }
+}
+
+export async function runSize(events: number, seed: number, opts: { lighthouse: boolean; keep: boolean; month?: string }): Promise<SizeResult> {
+  console.log(`\n▶ ${events} events${opts.month ? ` in ${opts.month}` : ''}`);
+  const paths = generate(events, seed, opts.month);
+  const b = await build(events, paths, opts.month);
   const w = weigh(paths.dist);
+  if (opts.month) {
+    const dense = await browseDense(paths.dist, opts.month, opts.lighthouse);
+    if (!opts.keep) rmSync(paths.cache, { recursive: true, force: true });
+    const { eventPagePath: _, pages, ...weights } = w;
+    const r: SizeResult = {
+      events, month: opts.month, pages, ...b, totalSeconds: b.build.seconds, pagesPerSecond: Math.round(w.pages / b.build.seconds), ...weights,
+      calendar: dense.calendar, searchPage: dense.searchPage, hub: hubWeight(paths.dist, opts.month), largestFile: largestFile(paths.dist), ...(dense.lh.length ? { lighthouse: dense.lh } : {}),
+    };
+    const c = dense.calendar;
+    const sp = dense.searchPage;
+    console.log(`  ${w.pages} pages, dist ${mb(w.distBytes)}, calendar first view ${'firstViewBytes' in c ? kb(c.firstViewBytes) : c.error}${'interactions' in c ? ` (${c.interactions.map((i) => `${i.ms} ms`).join(', ')})` : ''}, first search ${'bytes' in sp ? kb(sp.bytes) : sp.error}, hub ${r.hub ? kb(r.hub.htmlCssGz) : '–'}, largest ${r.largestFile!.path} ${mb(r.largestFile!.bytes)}`);
+    return r;
+  }
   const { search, lh } = await browse(paths.dist, w.eventPagePath, opts.lighthouse);
   if (!opts.keep) rmSync(paths.cache, { recursive: true, force: true });
   const { eventPagePath: _, pages, ...weights } = w;

@@ -20,12 +20,15 @@ interface Current {
 
 const shownIn = (items: Items, c: Current) => items.events.filter((e) => overlaps(e, c.start, c.end)).length;
 
-export function StatusLine(p: { error?: string; gridError: boolean; busy: boolean; current: Current; items: Items; state: CalendarState }) {
-  const shown = shownIn(p.items, p.current);
+export function StatusLine(p: { error?: string; gridError: boolean; busy: boolean; current: Current; items: Items; state: CalendarState; dense?: { counted: number; exact: boolean; hide: Set<string> } }) {
+  // A dense month's grid counts from the month's counts (use-dense.ts): rows it replaces are not counted twice.
+  const rows = p.dense?.hide.size ? p.items.events.filter((e) => overlaps(e, p.current.start, p.current.end) && !p.dense!.hide.has(`e:${e.id}`)).length : shownIn(p.items, p.current);
+  const shown = rows + (p.dense?.counted ?? 0);
+  const bound = p.dense && !p.dense.exact && p.dense.counted > 0 ? '最多 ' : '';
   return (
     <div className="kp-status-row">
       <p className="kp-status" role="status" aria-live="polite">
-        {p.error ?? (p.gridError ? '月历加载失败，请检查网络后刷新页面 / could not load the month view' : p.busy ? '正在加载…' : `${p.current.title}：${shown} 项活动${shown === 0 && activeFilterCount(p.state.filters) > 0 ? '符合条件' : ''}`)}
+        {p.error ?? (p.gridError ? '月历加载失败，请检查网络后刷新页面 / could not load the month view' : p.busy ? '正在加载…' : `${p.current.title}：${bound}${shown} 项活动${shown === 0 && activeFilterCount(p.state.filters) > 0 ? '符合条件' : ''}`)}
       </p>
       <ShareLink />
     </div>

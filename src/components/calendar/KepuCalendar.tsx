@@ -9,7 +9,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import FullCalendar from '@fullcalendar/react';
-import type { CalendarRef, DatesSetInfo, PluginInput } from '@fullcalendar/react';
+import type { CalendarRef, DatesSetInfo, EventClickInfo, PluginInput } from '@fullcalendar/react';
 import classicTheme from '@fullcalendar/react/themes/classic';
 import listPlugin from '@fullcalendar/react/list';
 import zhCn from '@fullcalendar/react/locales/zh-cn';
@@ -27,6 +27,7 @@ import { AsideList, EmptyMonth, MoreRows, StatusLine } from './CalendarParts.tsx
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import { useFirstDraw } from './use-first-draw.ts';
 import { LOAD_ERROR, loadRange, rangeData, useMonthData, type VisibleRange } from './use-month-data.ts';
+import { useDenseView } from './use-dense.ts';
 
 interface Opening {
   phone: boolean;
@@ -59,13 +60,17 @@ export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
     let live = true;
     const grid = type.startsWith('dayGrid') ? loadGrid() : undefined;
     // Each step is its own task (a dense month's file alone is 1.4 MB of JSON): shorter tasks on a slow phone.
-    Promise.all([loadRange(range), grid])
+    Promise.all([loadRange(range, state.filters), grid])
       .then(async ([, plugin]) => {
         await nextTask();
-        if (type === 'listMonth') {
-          const { events, observances } = rangeData(range);
+        if (type === 'listMonth' || type === 'listWeek') {
+          const { events, observances, dense } = rangeData(range, state.filters);
           const rows = listRows(visibleItems(events, observances, state, { spansAside: true }).drawn, range.start, range.end);
-          if (listSpanFor(rows) === 'day') [type, range] = ['listDay', viewRange('day', date)];
+          // A dense month (issue 21) always lists day by day: its rows come one day at a time.
+          if (dense.length || (type === 'listMonth' && listSpanFor(rows) === 'day')) {
+            [type, range] = ['listDay', viewRange('day', date)];
+            await loadRange(range, state.filters);
+          }
         }
         return { grid: plugin, failed: false };
       })
@@ -182,10 +187,11 @@ function useGridPlugin(type: string, initial: PluginInput | undefined) {
 }
 
 /** 列表: the whole month when it fits in a page, else day by day (decided again as months and filters change). */
-function useListSwitch(type: string, currentStart: string, drawn: ReturnType<typeof visibleItems>['drawn'], ready: boolean, calendar: RefObject<CalendarRef | null>, root: RefObject<HTMLDivElement | null>, calendarOn: boolean) {
-  const monthList = type === 'listMonth' || type === 'listDay' ? monthBounds(currentStart) : undefined;
+function useListSwitch(type: string, currentStart: string, drawn: ReturnType<typeof visibleItems>['drawn'], ready: boolean, calendar: RefObject<CalendarRef | null>, root: RefObject<HTMLDivElement | null>, calendarOn: boolean, dense: boolean) {
+  // A dense month's week list goes day by day too (its rows come a day at a time).
+  const monthList = type === 'listMonth' || type === 'listDay' || (dense && type === 'listWeek') ? monthBounds(currentStart) : undefined;
   const monthRows = useMemo(() => (monthList ? listRows(drawn, monthList[0], monthList[1]) : 0), [drawn, monthList?.[0]]);
-  const listWanted = monthList && ready ? (listSpanFor(monthRows) === 'day' ? 'listDay' : 'listMonth') : undefined;
+  const listWanted = monthList && ready ? (dense || listSpanFor(monthRows) === 'day' ? 'listDay' : 'listMonth') : undefined;
   const switching = Boolean(listWanted && listWanted !== type);
   useEffect(() => {
     if (!switching || !listWanted || !monthList) return;
@@ -215,7 +221,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const calendar = useRef<CalendarRef>(null);
   const root = useRef<HTMLDivElement>(null);
   const { state, setState, range, current, onDatesSet } = useUrlState(opening);
-  const data = useMonthData(range);
+  const data = useMonthData(range, state.filters);
   const type = current.type;
   const { plugins, gridError } = useGridPlugin(type, opening.grid);
   // Drawn in short tasks: the calendar a task after the filters, then FIRST_DRAW_STEP rows per task.
@@ -225,25 +231,33 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const ctx = useMemo(() => ({ today, here: state.filters.near ? here : undefined }), [today, here, state.filters.near]);
   const items = useMemo(() => visibleItems(data.events, data.observances, state, { spansAside: listView, ctx }), [data.events, data.observances, state, listView, ctx]);
   useWhenJump(state.filters.when, today, calendar);
-  const switching = useListSwitch(type, current.start, items.drawn, !data.loading && !data.error, calendar, root, calendarOn);
+  const dense = useDenseView(data, items, state, listView, range, current);
+  const switching = useListSwitch(type, current.start, items.drawn, !data.loading && !data.error, calendar, root, calendarOn, data.dense.some((d) => d.month === current.start.slice(0, 7)));
   const pageKey = `${type} ${range.start} ${range.end} ${calendarSearch({ ...state, view: undefined, date: undefined })}`;
   const { page, onMore } = useListPage(pageKey, listView, switching, items, range);
   const drawn = useMemo(() => {
-    const list = switching ? [] : (page?.shown ?? items.drawn);
+    const rows = switching ? [] : (page?.shown ?? items.drawn);
+    const list = dense.hide.size || dense.countItems.length ? [...rows.filter((d) => !dense.hide.has(d.id)), ...dense.countItems] : rows;
     return list.map((d) => ({ ...d, color: (listView ? DOTS : COLORS)[d.order], contrastColor: CONTRAST[d.order] }));
-  }, [items, page, switching, listView]);
+  }, [items, page, switching, listView, dense]);
   const shownEvents = useMemo(() => (cap >= drawn.length ? drawn : drawn.slice(0, cap)), [drawn, cap]);
   const busy = data.loading || switching;
   const listType = type === 'listDay' ? 'listDay' : types.list;
   const toolbar = useMemo(() => ({ start: 'prev,today,next', center: 'title', end: `${types.month},${types.week},${listType}` }), [listType]);
   const error = data.error ?? (opening.failed ? LOAD_ERROR : undefined);
+  // A dense month's count opens that day's list here (its link does the same without script).
+  const onEventClick = useCallback((info: EventClickInfo) => {
+    if (!info.event.id.startsWith('n:')) return;
+    info.jsEvent.preventDefault();
+    calendar.current?.getApi().changeView('listDay', info.event.id.slice(2));
+  }, []);
   return (
     // aria-busy until the month's data is in and every event is drawn (the first draw is staged over
     // tasks): assistive technology waits for the whole, and so do the browser tests.
     <div className="kp-calendar" ref={root} aria-busy={busy || cap !== Infinity}>
       <QuickChips filters={state.filters} onChange={(filters) => setState((s) => ({ ...s, filters }))} onLocate={locate} nearNote={nearNote} />
       <FilterBar vocab={vocab} state={state} folded={phone} onChange={(next) => setState((s) => ({ ...s, ...next }))} />
-      <StatusLine error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} />
+      <StatusLine error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} dense={dense} />
       {/* Above the list, not below it: drawn with the calendar, it does not move when the rows come (CLS). */}
       {type === 'listDay' && !switching && (
         <p className="kp-note">这个月活动较多，列表按天显示：点下面的 ‹ › 看前一天、后一天。在“筛选”里选择地区，可以只看附近的活动。</p>
@@ -269,9 +283,14 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         nextHint={nextHint}
         views={VIEWS}
         datesSet={onDatesSet}
+        eventClick={onEventClick}
       />}
-      {!busy && !error && <EmptyMonth months={data.months} current={current} items={items} state={state} />}
-      {cap === Infinity && page && <MoreRows page={page} rangeEnd={range.end} onMore={onMore} />}
+      {!busy && !error && !dense.counted && <EmptyMonth months={data.months} current={current} items={items} state={state} />}
+      {cap === Infinity && page && !data.partial && <MoreRows page={page} rangeEnd={range.end} onMore={onMore} />}
+      {/* A long day shown from its head (issue 21): 再列出 fetches the whole day and shows the next page. */}
+      {cap === Infinity && data.partial && listView && (
+        <MoreRows page={{ shown: [], rows: data.partial.total, shownRows: data.partial.shown }} rangeEnd={range.end} onMore={() => (data.partial!.more(), onMore())} />
+      )}
     </div>
   );
 }

@@ -7,7 +7,9 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { CalendarEvent, CalendarManifest, CalendarObservance, MonthFile, ObservanceYearFile } from '../../lib/calendar-data.ts';
+import { shardsFor, unpackRows, type DenseSummary, type ShardFile } from '../../lib/calendar-dense.ts';
 import { monthsInRange, uniqueEvents, yearsOf } from '../../lib/calendar-draw.ts';
+import type { Filters } from '../../lib/filters.ts';
 import { CALENDAR_MANIFEST_URL, monthDataUrl, observanceYearDataUrl } from '../../lib/urls.ts';
 
 export interface VisibleRange {
@@ -17,9 +19,21 @@ export interface VisibleRange {
   end: string;
 }
 
+/** A dense month in the view (issue 21): its counts, and whether its rows for this view are in. */
+export interface DenseInView {
+  month: string;
+  summary: DenseSummary;
+  /** The shards the view needs are loaded: `events` holds every row of this month the view shows. */
+  rows: boolean;
+}
+
 export interface MonthData {
   events: CalendarEvent[];
   observances: CalendarObservance[];
+  /** Dense months of the view: drawn as counts per day unless their rows are in. */
+  dense: DenseInView[];
+  /** A dense day shown from its head (its first page of rows): how many it lists in all, and how to get the rest. */
+  partial?: { day: string; total: number; shown: number; more: () => void };
   loading: boolean;
   error?: string;
   /** `YYYY-MM` keys that have activities (the manifest), once it is in. */
@@ -39,6 +53,14 @@ async function getJson<T>(url: string): Promise<T> {
 let manifestLoad: Promise<CalendarManifest> | undefined;
 let manifest: CalendarManifest | undefined;
 const months = new Map<string, CalendarEvent[]>();
+/** Dense months' counts, and their shards' rows by URL. */
+const summaries = new Map<string, DenseSummary>();
+const shards = new Map<string, CalendarEvent[]>();
+/** Heads' totals by URL. */
+const headTotals = new Map<string, number>();
+/** Days whose every row was asked for (再列出 under a head). */
+const wholeDays = new Set<string>();
+const isWhole = (range: VisibleRange) => wholeDays.has(range.start);
 const years = new Map<number, CalendarObservance[]>();
 /** Requests in flight or done, by URL: a file is asked for once even when ranges change quickly. */
 const requests = new Map<string, Promise<unknown>>();
@@ -62,8 +84,29 @@ function filesOf(m: CalendarManifest, range: VisibleRange): { monthKeys: string[
   return { monthKeys: wanted.filter((k) => m.months.includes(k)), yearKeys: yearsOf(wanted).filter((y) => m.observanceYears.includes(y)) };
 }
 
-/** Loads every file the range needs; resolves when they are all in. */
-export function loadRange(range: VisibleRange): Promise<void> {
+/** The shards the view needs from the dense months already known. */
+function shardUrls(range: VisibleRange, filters: Filters): string[] {
+  return monthsInRange(range.start, range.end).flatMap((k) => {
+    const s = summaries.get(k);
+    return s ? shardsFor(k, s, filters, range, isWhole(range)) : [];
+  });
+}
+
+function loadShards(range: VisibleRange, filters: Filters): Promise<unknown> {
+  return Promise.all(
+    shardUrls(range, filters).map((u) =>
+      once(u, () =>
+        getJson<ShardFile>(u).then((f) => {
+          if (f.total !== undefined) headTotals.set(u, f.total);
+          shards.set(u, unpackRows(f.rows));
+        }),
+      ),
+    ),
+  );
+}
+
+/** Loads every file the range needs (and, in a dense month, the shards the filters need); resolves when they are all in. */
+export function loadRange(range: VisibleRange, filters: Filters = {}): Promise<void> {
   manifestLoad ??= getJson<CalendarManifest>(CALENDAR_MANIFEST_URL).then(
     (m) => (manifest = m),
     (e: unknown) => {
@@ -74,46 +117,77 @@ export function loadRange(range: VisibleRange): Promise<void> {
   return manifestLoad.then((m) => {
     const { monthKeys, yearKeys } = filesOf(m, range);
     return Promise.all([
-      ...monthKeys.map((k) => once(monthDataUrl(k), () => getJson<MonthFile>(monthDataUrl(k)).then((f) => months.set(k, f.events)))),
+      ...monthKeys.map((k) =>
+        once(monthDataUrl(k), () =>
+          getJson<MonthFile>(monthDataUrl(k)).then((f) => {
+            if (f.dense) summaries.set(k, f.dense);
+            months.set(k, f.events);
+          }),
+        ),
+      ),
       ...yearKeys.map((y) => once(observanceYearDataUrl(y), () => getJson<ObservanceYearFile>(observanceYearDataUrl(y)).then((f) => years.set(y, f.observances)))),
-    ]).then(() => undefined);
+    ]).then(() => loadShards(range, filters)).then(() => undefined);
   });
 }
 
 /** Whether every file of the range is in. */
-function isLoaded(range: VisibleRange): boolean {
+function isLoaded(range: VisibleRange, filters: Filters = {}): boolean {
   if (!manifest) return false;
   const { monthKeys, yearKeys } = filesOf(manifest, range);
-  return monthKeys.every((k) => months.has(k)) && yearKeys.every((y) => years.has(y));
+  return monthKeys.every((k) => months.has(k)) && yearKeys.every((y) => years.has(y)) && shardUrls(range, filters).every((u) => shards.has(u));
 }
 
-/** What is loaded for a range (each event once). */
-export function rangeData(range: VisibleRange | undefined): Pick<MonthData, 'events' | 'observances'> {
+/** What is loaded for a range (each event once): small months' rows, dense months' shards and counts. */
+export function rangeData(range: VisibleRange | undefined, filters: Filters = {}): Pick<MonthData, 'events' | 'observances' | 'dense'> & { head?: { day: string; total: number; shown: number } } {
   const wanted = range ? monthsInRange(range.start, range.end) : [];
-  return {
-    events: uniqueEvents(wanted.map((k) => months.get(k) ?? [])),
-    observances: yearsOf(wanted).flatMap((y) => years.get(y) ?? []),
-  };
+  const dense: DenseInView[] = [];
+  let head: { day: string; total: number; shown: number } | undefined;
+  const lists = wanted.map((k) => {
+    const s = summaries.get(k);
+    if (!s || !range) return months.get(k) ?? [];
+    const urls = shardsFor(k, s, filters, range, isWhole(range));
+    const rows = urls.length > 0 && urls.every((u) => shards.has(u));
+    dense.push({ month: k, summary: s, rows });
+    for (const u of urls) if (rows && headTotals.has(u)) head = { day: range.start, total: headTotals.get(u)!, shown: shards.get(u)!.length };
+    return rows ? urls.flatMap((u) => shards.get(u)!) : [];
+  });
+  return { events: uniqueEvents(lists), observances: yearsOf(wanted).flatMap((y) => years.get(y) ?? []), dense, ...(head ? { head } : {}) };
 }
 
-export function useMonthData(range: VisibleRange | undefined): MonthData {
+/** Whether a month (`YYYY-MM`) is known to be dense (its file is in). */
+export function isDenseMonth(month: string): boolean {
+  return summaries.has(month);
+}
+
+export function useMonthData(range: VisibleRange | undefined, filters: Filters = {}): MonthData {
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string>();
-  const ready = range ? isLoaded(range) : false;
+  const ready = range ? isLoaded(range, filters) : false;
+  // Only the region filter chooses shards (calendar-dense.ts shardsFor); the others filter loaded rows.
+  const region = filters.region;
 
   useEffect(() => {
-    if (!range || isLoaded(range)) return;
+    if (!range || isLoaded(range, filters)) return;
     let live = true;
-    loadRange(range)
+    loadRange(range, filters)
       .then(() => live && setError(undefined))
       .catch(() => live && setError(LOAD_ERROR))
       .finally(() => live && setVersion((v) => v + 1));
     return () => {
       live = false;
     };
-  }, [range?.start, range?.end]);
+  }, [range?.start, range?.end, region]);
 
   // New arrays only when the range or the loaded files change, so the calendar redraws only then.
-  const loaded = useMemo(() => rangeData(range), [range?.start, range?.end, version, ready]);
-  return { ...loaded, loading: !ready && !error, error: ready ? undefined : error, months: manifest?.months ?? NO_MONTHS };
+  const loaded = useMemo(() => rangeData(range, filters), [range?.start, range?.end, region, version, ready]);
+  const { head, ...data } = loaded;
+  const partial = head && {
+    ...head,
+    more: () => {
+      // Every row of the day (its whole shard), then the list pages on as usual.
+      wholeDays.add(head.day);
+      setVersion((v) => v + 1);
+    },
+  };
+  return { ...data, ...(partial ? { partial } : {}), loading: !ready && !error, error: ready ? undefined : error, months: manifest?.months ?? NO_MONTHS };
 }

@@ -53,17 +53,37 @@ export interface Outcome {
 }
 
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-let loading: Promise<Pagefind> | undefined;
 
-/** The bundles the index was written in (scripts/index-search.ts); one when the file is missing. */
-async function bundleFolders(): Promise<string[]> {
+interface PagefindModule extends Pagefind {
+  mergeIndex(path: string, o?: object): Promise<void>;
+}
+
+/** The synthetic filter that tells the bundles apart (never shown: the filter panel lists its own groups). */
+const PART = 'kepu-part';
+/** A search reads further bundles until it has at least this many results (a page and more). */
+const WANT_RESULTS = 20;
+
+interface Engine {
+  pf: PagefindModule;
+  folders: string[];
+  ranges: ({ from: string; to: string } | null)[];
+  /** Bundles searched so far: 0 … loaded − 1. */
+  loaded: number;
+  merging?: Promise<boolean>;
+}
+
+let loading: Promise<Engine> | undefined;
+
+/** The bundles the index was written in (scripts/index-search.ts), in reading order; one when the file is missing. */
+async function manifest(): Promise<{ folders: string[]; ranges: Engine['ranges'] }> {
   try {
     const res = await fetch(`${BASE}pagefind/kepu-bundles.json`);
-    const m = res.ok ? ((await res.json()) as { bundles?: unknown }) : undefined;
+    const m = res.ok ? ((await res.json()) as { bundles?: unknown; ranges?: unknown }) : undefined;
     const list = Array.isArray(m?.bundles) ? m.bundles.filter((b): b is string => typeof b === 'string' && /^pagefind(-\d+)?\/$/.test(b)) : [];
-    return list.length ? list : ['pagefind/'];
+    const ranges = Array.isArray(m?.ranges) && m.ranges.length === list.length ? (m.ranges as Engine['ranges']) : list.map(() => null);
+    return list.length ? { folders: list, ranges } : { folders: ['pagefind/'], ranges: [null] };
   } catch {
-    return ['pagefind/'];
+    return { folders: ['pagefind/'], ranges: [null] };
   }
 }
 
@@ -72,6 +92,7 @@ function addCounts(list: Record<string, Record<string, number>>[]): Record<strin
   const out: Record<string, Record<string, number>> = {};
   for (const f of list) {
     for (const [key, values] of Object.entries(f ?? {})) {
+      if (key === PART) continue;
       const into = (out[key] ??= {});
       for (const [v, n] of Object.entries(values)) into[v] = (into[v] ?? 0) + n;
     }
@@ -79,49 +100,78 @@ function addCounts(list: Record<string, Record<string, number>>[]): Record<strin
   return out;
 }
 
-/**
- * Several bundles searched as one. Each bundle is its own Pagefind module (its own folder), so
- * each answers on its own: relevance results are merged by score, as Pagefind's mergeIndex does;
- * date-sorted results are read bundle after bundle, since bundles hold consecutive date ranges
- * (mergeIndex would interleave them by rank).
- */
-function together(list: Pagefind[]): Pagefind {
-  return {
-    options: async (o) => void (await Promise.all(list.map((p) => p.options(o)))),
-    init: async () => void (await Promise.all(list.map((p) => p.init()))),
-    async search(q, o?: { sort?: Record<string, string> }) {
-      const answers = (await Promise.all(list.map((p) => p.search(q, o)))).filter((r): r is PagefindResponse => !!r);
-      const dir = o?.sort ? Object.values(o.sort)[0] : undefined;
-      const results = dir
-        ? (dir === 'desc' ? [...answers].reverse() : answers).flatMap((r) => r.results)
-        : answers.flatMap((r) => r.results).sort((a, b) => b.score - a.score);
-      return {
-        results,
-        unfilteredResultCount: answers.reduce((n, r) => n + r.unfilteredResultCount, 0),
-        filters: addCounts(answers.map((r) => r.filters)),
-        totalFilters: addCounts(answers.map((r) => r.totalFilters)),
-      };
-    },
-    filters: async () => addCounts(await Promise.all(list.map((p) => p.filters()))),
-  };
-}
+const OPTIONS = () => ({ baseUrl: BASE, excerptLength: 36, ranking: SEARCH_RANKING });
 
-/** Pagefind's API, imported once from the site's own /pagefind/ folder(s) (any static host, any base path). */
-export function pagefind(): Promise<Pagefind> {
+/**
+ * Pagefind's API, imported once from the first bundle's folder (any static host, any base path). Its
+ * runtime and wasm serve every bundle: the others are merged into it (mergeIndex) when a search needs
+ * them, each tagged with its number (issue 21: the first search at 100,000 events fetches one runtime,
+ * one wasm and one bundle's metadata; it fetched every bundle's before).
+ */
+function engine(): Promise<Engine> {
   loading ??= (async () => {
-    const folders = await bundleFolders();
-    const list = await Promise.all(
-      folders.map(async (folder) => {
-        const pf = (await import(/* @vite-ignore */ `${BASE}${folder}pagefind.js`)) as Pagefind;
-        await pf.options({ baseUrl: BASE, excerptLength: 36, ranking: SEARCH_RANKING });
-        await pf.init();
-        return pf;
-      }),
-    );
-    return list.length === 1 ? list[0]! : together(list);
+    const { folders, ranges } = await manifest();
+    const pf = (await import(/* @vite-ignore */ `${BASE}${folders[0]}pagefind.js`)) as PagefindModule;
+    await pf.options(OPTIONS());
+    await pf.init();
+    if (folders.length > 1) await pf.options({ mergeFilter: { [PART]: '0' } });
+    return { pf, folders, ranges, loaded: 1 };
   })();
   loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/** Merge the next bundle into the loaded runtime; false when every bundle is in. */
+function mergeNext(e: Engine): Promise<boolean> {
+  if (e.loaded >= e.folders.length) return Promise.resolve(false);
+  e.merging ??= (async () => {
+    const i = e.loaded;
+    await e.pf.mergeIndex(`${BASE}${e.folders[i]}`, { ...OPTIONS(), mergeFilter: { [PART]: String(i) } });
+    e.loaded = i + 1;
+    return true;
+  })().finally(() => (e.merging = undefined));
+  return e.merging;
+}
+
+/** Every bundle in (the 搜索全部 button). */
+export async function searchEverywhere(): Promise<void> {
+  const e = await engine();
+  while (await mergeNext(e));
+}
+
+/**
+ * One query over the bundles merged so far. Relevance: one merged search (Pagefind orders by score).
+ * A date sort: bundle after bundle in date order (each holds a consecutive date range), since a
+ * merged search would interleave them by score.
+ */
+async function searchLoaded(e: Engine, term: string | null, o: { filters: Filters; sort?: Record<string, string> }): Promise<PagefindResponse | null> {
+  if (!o.sort || e.loaded === 1) return e.pf.search(term, o);
+  const parts = Array.from({ length: e.loaded }, (_, i) => i).sort((a, b) => (e.ranges[a]?.from ?? '9999') < (e.ranges[b]?.from ?? '9999') ? -1 : 1);
+  if (Object.values(o.sort)[0] === 'desc') parts.reverse();
+  const answers: PagefindResponse[] = [];
+  for (const i of parts) {
+    const r = await e.pf.search(term, { ...o, filters: { ...o.filters, [PART]: { any: [String(i)] } } });
+    if (r) answers.push(r);
+  }
+  return {
+    results: answers.flatMap((r) => r.results),
+    unfilteredResultCount: answers.reduce((n, r) => n + r.unfilteredResultCount, 0),
+    filters: addCounts(answers.map((r) => r.filters)),
+    totalFilters: addCounts(answers.map((r) => r.totalFilters)),
+  };
+}
+
+/** Search, reading further bundles while the results are fewer than a page and more. */
+async function searchNeeded(e: Engine, term: string | null, o: { filters: Filters; sort?: Record<string, string> }): Promise<PagefindResponse | null> {
+  let r = await searchLoaded(e, term, o);
+  while ((r?.results.length ?? 0) < WANT_RESULTS && (await mergeNext(e))) r = await searchLoaded(e, term, o);
+  return r;
+}
+
+/** How many bundles a search has not read yet (the page offers to search them too). */
+export async function unsearched(): Promise<number> {
+  const e = await engine();
+  return e.folders.length - e.loaded;
 }
 
 /**
@@ -130,7 +180,7 @@ export function pagefind(): Promise<Pagefind> {
  * typed with spaces is also searched without them, and those results come first.
  */
 export async function runSearch(raw: string, opts: { filters?: Filters; sort?: SortOrder } = {}): Promise<Outcome> {
-  const pf = await pagefind();
+  const e = await engine();
   const query = normalizeQuery(raw);
   const filters = opts.filters ?? {};
   const sort = opts.sort && opts.sort !== 'relevance' ? { date: opts.sort === 'date-asc' ? 'asc' : 'desc' } : undefined;
@@ -138,17 +188,15 @@ export async function runSearch(raw: string, opts: { filters?: Filters; sort?: S
     // No words but filters chosen: list what the filters select (sorted only on request: pages
     // without a date, such as organizers, would drop out of a date sort).
     if (!Object.keys(filters).length) return { query, results: [], filters: {} };
-    const all = await pf.search(null, { filters, sort });
-    return { query, results: all?.results ?? [], filters: all?.filters ?? {} };
+    const all = await searchNeeded(e, null, { filters, sort });
+    return { query, results: all?.results ?? [], filters: addCounts([all?.filters ?? {}]) };
   }
   const token = sort ? undefined : nameToken(query);
   // Pinyin typed with spaces (ai yan ri) is indexed joined (aiyanri): search both, joined first.
   const joined = joinedPinyin(query);
-  const [main, exact, pinyin] = await Promise.all([
-    pf.search(query, { filters, sort }),
-    token ? pf.search(token, { filters }) : Promise.resolve(null),
-    joined ? pf.search(joined, { filters, sort }) : Promise.resolve(null),
-  ]);
+  const [main, pinyin] = await Promise.all([searchNeeded(e, query, { filters, sort }), joined ? searchNeeded(e, joined, { filters, sort }) : Promise.resolve(null)]);
+  // After the searches above: over every bundle they read (the named pages are all in the first).
+  const exact = token ? await searchLoaded(e, token, { filters }) : null;
   let res = main;
   let searched = query;
   if (pinyin && pinyin.results.length) {
@@ -163,12 +211,14 @@ export async function runSearch(raw: string, opts: { filters?: Filters; sort?: S
     const first = new Set(exact.results.map((r) => r.id));
     results = [...exact.results, ...results.filter((r) => !first.has(r.id))];
   }
-  return { query: searched, results, filters: res.filters };
+  return { query: searched, results, filters: addCounts([res.filters]) };
 }
 
 /** Counts of every filter value over the whole index (for the filter list before any query). */
 export async function allFilters(): Promise<Record<string, Record<string, number>>> {
-  return (await pagefind()).filters();
+  // The filter list names every value (a past year is in a later bundle): opening it reads them all.
+  await searchEverywhere();
+  return addCounts([await (await engine()).pf.filters()]);
 }
 
 export async function hit(r: PagefindResult): Promise<Hit> {

@@ -5,7 +5,7 @@
  * moves focus to the first new result.
  */
 import './search.css';
-import { hit, runSearch, type SortOrder } from './search-engine.ts';
+import { hit, runSearch, searchEverywhere, unsearched, type SortOrder } from './search-engine.ts';
 import { FilterPanel } from './search-filters.ts';
 import { hitItem } from './search-render.ts';
 import { todayIn } from '../../lib/time/days.ts';
@@ -19,6 +19,8 @@ class SearchPage {
   private readonly status: HTMLElement;
   private readonly list: HTMLOListElement;
   private readonly more: HTMLButtonElement;
+  /** 也搜索其余活动: the bundles a search has not read (issue 21: the nearest are read first). */
+  private readonly everywhere: HTMLButtonElement;
   private readonly sortSel: HTMLSelectElement;
   private readonly reset: HTMLButtonElement;
   private readonly panel: FilterPanel;
@@ -38,6 +40,7 @@ class SearchPage {
     this.status = root.querySelector<HTMLElement>('[data-status]')!;
     this.list = root.querySelector<HTMLOListElement>('[data-hits]')!;
     this.more = root.querySelector<HTMLButtonElement>('[data-more]')!;
+    this.everywhere = root.querySelector<HTMLButtonElement>('[data-everywhere]')!;
     this.sortSel = root.querySelector<HTMLSelectElement>('[data-sort]')!;
     this.reset = root.querySelector<HTMLButtonElement>('[data-reset]')!;
     const url = new URL(location.href);
@@ -62,6 +65,10 @@ class SearchPage {
     });
     this.sortSel.addEventListener('change', () => void this.run());
     this.more.addEventListener('click', () => void this.showMore(true));
+    this.everywhere.addEventListener('click', () => {
+      this.everywhere.hidden = true;
+      void searchEverywhere().then(() => this.run());
+    });
     this.reset.addEventListener('click', () => {
       this.panel.clear();
       void this.run();
@@ -124,6 +131,9 @@ class SearchPage {
         : `没有找到${where}结果。可以换个说法、用更短的词、拼音（如 aiyanri）或去掉筛选条件。`;
       // Marks the finished search (used by the browser tests).
       this.root.dataset.searched = q;
+      const left = await unsearched();
+      if (mine !== this.seq) return;
+      this.everywhere.hidden = left === 0;
     } catch {
       if (mine !== this.seq) return;
       this.status.textContent = '搜索暂时不可用，请稍后再试。';

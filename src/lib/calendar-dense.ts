@@ -1,0 +1,246 @@
+/**
+ * Dense months (issue 21: a national 科普月 of 100,000 activities in one September). A month with
+ * more than DENSE_MONTH_EVENTS events is not one file of rows: its file holds counts — events per
+ * day, and per day for every single filter value — and its rows come in shards fetched on demand:
+ * one per day (the day list) and one per province (a region filter). The month grid of such a month
+ * shows a count per day (“1 234 项”) that opens that day's list, instead of thousands of rows.
+ *
+ * Why these shards: opening `/calendar/?view=month&date=2026-09` at 100,000 events must fetch at
+ * most 300 KB of data; the whole month as rows is ≈ 40 MB. A day is what a list shows at once (a
+ * dense month already lists day by day), and a region is the filter people use first (near me).
+ * With one filter the counts are exact from the month file; with several, without a region, each day
+ * says “最多 N 项” (the smallest of the single counts) until its day list is opened, where the rows
+ * are filtered exactly.
+ *
+ * Browser side (the island) and build side (calendar-shards.ts) share these shapes. Pure.
+ */
+import type { CalendarEvent } from './calendar-data.ts';
+import { drawEvent, type DrawnEvent } from './calendar-draw.ts';
+import { drawnDays } from './calendar-list.ts';
+import { nextDay } from './time/days.ts';
+import { KIND_LABEL, STATUS_LABEL } from './labels.ts';
+import { LIST_ROW_LIMIT } from './calendar-list.ts';
+import { activeFilterCount, calendarSearch, type CalendarState, type Filters } from './filters.ts';
+import { monthDayDataUrl, monthRegionDataUrl } from './urls.ts';
+
+/**
+ * A month with more events than this is dense. Why 1,500: a month file of 1,500 rows is ≈ 600 KB of
+ * JSON (≈ 60 KB gzipped) and a second's work to parse and filter on a cheap phone; the spread-out
+ * 50,000-event benchmark tree has ≈ 1,000–10,000 events in its busiest months.
+ */
+export const DENSE_MONTH_EVENTS = 1500;
+
+/** A grid draws rows while the matching events it shows are at most this many; above, a count per day. */
+export const GRID_EVENT_LIMIT = 300;
+
+/** The filters a dense month counts per value (filters.ts FILTER_KEYS). */
+export const COUNTED_FILTERS = ['topic', 'audience', 'region', 'format', 'mode', 'free', 'status'] as const satisfies readonly (keyof Filters)[];
+export type CountedFilter = (typeof COUNTED_FILTERS)[number];
+
+export interface DenseSummary {
+  /** The month's days, `YYYY-MM-DD`, in order: every count array is aligned with it. */
+  days: string[];
+  /** Events listed on each day (an exhibition over three days counts on each of them). */
+  total: number[];
+  /** Events listed on each day that match one filter value alone: `counts.topic.health[i]`; `free` under `1`. */
+  counts: Record<CountedFilter, Record<string, number[]>>;
+  /**
+   * Events whose first day in the month is that day, in all and per filter value: with `total` they
+   * give how many different events a span of days lists (a week, the month), each counted once.
+   */
+  firsts: number[];
+  firstCounts: Record<CountedFilter, Record<string, number[]>>;
+  /** Region id → the shard that holds its events (its province, or `national`). */
+  regionShard: Record<string, string>;
+}
+
+/**
+ * A shard: the rows of one day, or of one province over the whole month, packed (packRows): a day of
+ * a national 科普月 lists ≈ 10,000 events, 4 MB as plain rows, ≈ 1.5 MB packed. A day's head
+ * (`head:2026-09-12`) is its first LIST_ROW_LIMIT rows in list order with the day's `total`: what a
+ * list shows before any filter or 再列出, so opening a dense day fetches a few KB.
+ */
+export interface ShardFile {
+  month: string;
+  /** `day:2026-09-12`, `head:2026-09-12` or `region:110000` */
+  shard: string;
+  /** A head: how many events the whole day lists. */
+  total?: number;
+  rows: PackedRows;
+}
+
+/** Rows as arrays, the repeated words (vocabulary ids, region chains, places) numbered once. */
+export interface PackedRows {
+  topics: string[];
+  audiences: string[];
+  formats: string[];
+  /** Region chains, nearest first (a district, its city, its province). */
+  regions: string[][];
+  places: string[];
+  /**
+   * [id, title, start, end ('' when none), flags, topics, audiences, formats, region (−1 none),
+   * place (−1 none), other fields (0 when none)]. Flags: 1 all day, 2 online, 4 onsite, 8 free,
+   * kind × 16, status × 64 (in the order of KIND_LABEL and STATUS_LABEL).
+   */
+  rows: PackedRow[];
+}
+
+export type PackedRow = [string, string, string, string, number, number[], number[], number[], number, number, Record<string, unknown> | 0];
+
+const KINDS = Object.keys(KIND_LABEL) as CalendarEvent['kind'][];
+const STATUSES = Object.keys(STATUS_LABEL) as CalendarEvent['status'][];
+/** The fields a packed row holds in place; any other field of a row (added later) travels as it is. */
+const PACKED = new Set(['id', 'title', 'start', 'end', 'allDay', 'kind', 'status', 'topics', 'audiences', 'formats', 'regions', 'online', 'onsite', 'free', 'place']);
+
+/** Pack rows for a shard (build side). */
+export function packRows(events: readonly CalendarEvent[]): PackedRows {
+  const dicts = { topics: new Map<string, number>(), audiences: new Map<string, number>(), formats: new Map<string, number>(), regions: new Map<string, number>(), places: new Map<string, number>() };
+  const out: PackedRows = { topics: [], audiences: [], formats: [], regions: [], places: [], rows: [] };
+  const num = (k: 'topics' | 'audiences' | 'formats' | 'places', v: string) => {
+    let i = dicts[k].get(v);
+    if (i === undefined) dicts[k].set(v, (i = out[k].push(v) - 1));
+    return i;
+  };
+  const chain = (c: string[]) => {
+    if (!c.length) return -1;
+    const key = c.join('>');
+    let i = dicts.regions.get(key);
+    if (i === undefined) dicts.regions.set(key, (i = out.regions.push(c) - 1));
+    return i;
+  };
+  for (const e of events) {
+    const flags = (e.allDay ? 1 : 0) | (e.online ? 2 : 0) | (e.onsite ? 4 : 0) | (e.free ? 8 : 0) | (KINDS.indexOf(e.kind) * 16) | (STATUSES.indexOf(e.status) * 64);
+    const other = Object.fromEntries(Object.entries(e).filter(([k]) => !PACKED.has(k)));
+    out.rows.push([
+      e.id, e.title, e.start, e.end ?? '', flags,
+      e.topics.map((v) => num('topics', v)), e.audiences.map((v) => num('audiences', v)), e.formats.map((v) => num('formats', v)),
+      chain(e.regions), e.place ? num('places', e.place) : -1, Object.keys(other).length ? other : 0,
+    ]);
+  }
+  return out;
+}
+
+/** The rows of a shard as the calendar uses them (browser side). */
+export function unpackRows(p: PackedRows): CalendarEvent[] {
+  return p.rows.map(([id, title, start, end, flags, topics, audiences, formats, region, place, other]) => {
+    const e: CalendarEvent = {
+      id, title, start,
+      ...(end ? { end } : {}),
+      allDay: (flags & 1) !== 0,
+      kind: KINDS[(flags >> 4) & 3]!,
+      status: STATUSES[(flags >> 6) & 7]!,
+      topics: topics.map((i) => p.topics[i]!),
+      audiences: audiences.map((i) => p.audiences[i]!),
+      formats: formats.map((i) => p.formats[i]!),
+      regions: region >= 0 ? p.regions[region]! : [],
+      online: (flags & 2) !== 0,
+      onsite: (flags & 4) !== 0,
+      free: (flags & 8) !== 0,
+      ...(place >= 0 ? { place: p.places[place]! } : {}),
+    };
+    return other ? { ...e, ...other } : e;
+  });
+}
+
+/** The value of a filter as a key of `counts` (`free: true` → `1`). */
+function valueKey(v: string | boolean): string {
+  return v === true ? '1' : String(v);
+}
+
+/** Which counted filters are set, and whether any other (uncounted) filter is set too. */
+function setFilters(f: Filters): { keys: CountedFilter[]; other: boolean } {
+  const keys = COUNTED_FILTERS.filter((k) => f[k] !== undefined && f[k] !== false);
+  return { keys, other: activeFilterCount(f) > keys.length };
+}
+
+/**
+ * Events per day of a dense month under the filters, from its counts alone: exact with no filter or
+ * one; with several, the smallest of the single counts, an upper bound (`exact: false`).
+ */
+export function dayCounts(s: DenseSummary, f: Filters): { counts: number[]; exact: boolean } {
+  const { keys, other } = setFilters(f);
+  if (!keys.length) return { counts: s.total, exact: !other };
+  const series = keys.map((k) => s.counts[k]?.[valueKey(f[k]!)] ?? s.days.map(() => 0));
+  const counts = s.days.map((_, i) => Math.min(...series.map((c) => c[i] ?? 0)));
+  return { counts, exact: keys.length === 1 && !other };
+}
+
+/**
+ * How many different events of a dense month are listed in [from, toExclusive) under the filters:
+ * those listed on its first day plus those first listed on each later day. Exact with one filter or
+ * none; with several, the smallest of the single counts.
+ */
+export function eventsIn(s: DenseSummary, f: Filters, from: string, toExclusive: string): { n: number; exact: boolean } {
+  const idx = s.days.map((d, i) => (d >= from && d < toExclusive ? i : -1)).filter((i) => i >= 0);
+  if (!idx.length) return { n: 0, exact: true };
+  const unique = (listed: number[], firsts: number[]) => (listed[idx[0]!] ?? 0) + idx.slice(1).reduce((n, i) => n + (firsts[i] ?? 0), 0);
+  const { keys, other } = setFilters(f);
+  if (!keys.length) return { n: unique(s.total, s.firsts), exact: !other };
+  const zero = s.days.map(() => 0);
+  const n = Math.min(...keys.map((k) => unique(s.counts[k]?.[valueKey(f[k]!)] ?? zero, s.firstCounts[k]?.[valueKey(f[k]!)] ?? zero)));
+  return { n, exact: keys.length === 1 && !other };
+}
+
+/**
+ * The shards a view needs from a dense month: with a region filter, that region's province (every
+ * filter then works on its rows); otherwise the days of the view when it shows one day; otherwise
+ * none (the month's counts are enough). URLs, in order.
+ */
+export function shardsFor(month: string, s: DenseSummary, f: Filters, range: { start: string; end: string }, whole = false): string[] {
+  if (f.region) {
+    const shard = s.regionShard[f.region];
+    return shard ? [monthRegionDataUrl(month, shard)] : [];
+  }
+  const i = s.days.findIndex((d) => d >= range.start && d < range.end);
+  if (i < 0 || s.days.filter((d) => d >= range.start && d < range.end).length !== 1) return [];
+  // Without filters a long day starts from its head; a filter or 再列出 (`whole`) needs every row.
+  const head = !whole && activeFilterCount(f) === 0 && (s.total[i] ?? 0) > LIST_ROW_LIMIT;
+  return [monthDayDataUrl(month, s.days[i]!, head)];
+}
+
+/** Whether a day has a head file (more rows than a list page). */
+export function hasHead(s: DenseSummary, day: string): boolean {
+  const i = s.days.indexOf(day);
+  return i >= 0 && (s.total[i] ?? 0) > LIST_ROW_LIMIT;
+}
+
+/** The shard a file name stands for (`day:…`, `region:…`): what `shardsFor` asked for. */
+export function shardKey(url: string): string {
+  const m = /\/(\d{4}-\d{2}-\d{2}(?:-head)?|region-[a-z0-9-]+)\.json$/.exec(url);
+  if (!m) return url;
+  return m[1]!.startsWith('region-') ? `region:${m[1]!.slice(7)}` : m[1]!.endsWith('-head') ? `head:${m[1]!.slice(0, 10)}` : `day:${m[1]}`;
+}
+
+/**
+ * One count per day as an all-day item the grids draw in place of rows (“1 234 项活动”, or “最多 …”
+ * when the count is an upper bound); it opens that day's list with the same filters.
+ */
+export function countItem(day: string, n: number, exact: boolean, state: Pick<CalendarState, 'filters' | 'observances'>): DrawnEvent {
+  const search = calendarSearch({ filters: state.filters, observances: state.observances, view: 'list', date: day });
+  return {
+    id: `n:${day}`,
+    title: `${exact ? '' : '最多 '}${n.toLocaleString('en-US').replace(/,/g, ' ')} 项活动`,
+    start: day,
+    allDay: true,
+    url: `/calendar/${search}`,
+    className: 'kp-count',
+    order: 2,
+  };
+}
+
+/**
+ * Per-day counts from loaded rows (a province's shard), for a grid whose matching rows are too many
+ * to draw: days in [from, toExclusive) with at least one event listed.
+ */
+export function countsFromRows(events: CalendarEvent[], from: string, toExclusive: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of events) {
+    let [d, last] = drawnDays(drawEvent(e));
+    if (d < from) d = from;
+    for (let guard = 0; d <= last && d < toExclusive && guard < 400; guard++) {
+      out.set(d, (out.get(d) ?? 0) + 1);
+      d = nextDay(d);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,199 @@
+/**
+ * Issue 21 in the browser, on a generated dense month (scripts/fixtures.ts --month 2026-09: 1,800
+ * activities in September, past the calendar's DENSE_MONTH_EVENTS; search in bundles of 600): the
+ * calendar's month grid shows counts from one small file and opens a day's list from its shard, a
+ * region filter brings one province's shard; the campaign hub shows the coverage view and charts
+ * and leads to paged day and province lists; the search page loads one runtime and one wasm and reads
+ * further bundles only on demand; the open data is an index of monthly files. Sizes at 100k are the
+ * benchmark's (bench/README.md); here, that each part works.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from '../../scripts/lib/bench/browser.ts';
+import { unpackRows } from '../../src/lib/calendar-dense.ts';
+import { buildSite, ROOT, TMP } from '../helpers/build-site.ts';
+
+const content = join(TMP, 'dense-content');
+const out = join(TMP, 'dense-dist');
+const EVENTS = 1800;
+let browser: Browser;
+let base: string;
+let close: () => void;
+
+beforeAll(async () => {
+  const gen = spawnSync(process.execPath, ['scripts/fixtures.ts', '--events', String(EVENTS), '--seed', '21', '--month', '2026-09', '--out', content], { cwd: ROOT, encoding: 'utf8' });
+  expect(gen.status, gen.stderr).toBe(0);
+  const r = buildSite({ contentDir: content, outDir: out, today: '2026-09-10', searchBundleSize: 600 });
+  expect(r.status, r.output.slice(-3000)).toBe(0);
+  const s = await serve(out);
+  base = s.url;
+  close = () => s.server.close();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  close?.();
+});
+
+const read = (f: string) => readFileSync(join(out, f), 'utf8');
+
+/** A page that records what it fetches under a path prefix. */
+async function open(url: string, prefix: RegExp, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; fetched: { path: string; bytes: number }[]; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const fetched: { path: string; bytes: number }[] = [];
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('requestfinished', async (req) => {
+    const path = new URL(req.url()).pathname;
+    if (!prefix.test(path)) return;
+    const sizes = await req.sizes().catch(() => undefined);
+    fetched.push({ path, bytes: sizes?.responseBodySize ?? 0 });
+  });
+  await page.goto(base + url);
+  return { page, fetched, errors };
+}
+
+describe('the calendar on a dense month', () => {
+  it('draws a count per day from the month file alone, then a day’s list from its shard', async () => {
+    const { page, fetched, errors } = await open('/calendar/?view=month&date=2026-09', /^\/data\//);
+    await page.waitForSelector('.kp-count');
+    await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月：${EVENTS} 项活动`);
+    const month = JSON.parse(read('data/events/2026-09.json'));
+    expect(month.events).toEqual([]);
+    expect(month.dense.days).toHaveLength(30);
+    // Rows are not drawn in the grid, and no shard was fetched for it.
+    expect(await page.locator('.kp-calendar a[href^="/events/"]').count()).toBe(0);
+    expect(fetched.map((f) => f.path).filter((p) => p.startsWith('/data/events/2026-09/'))).toEqual([]);
+    const twelfth = page.locator('.kp-count[href*="date=2026-09-12"]');
+    const n = Number((await twelfth.textContent())!.replace(/\D/g, ''));
+    expect(n).toBe(month.dense.total[11]);
+    await twelfth.click();
+    await expect.poll(() => page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
+    // A Saturday of more than a page: its head first (the first 100 rows, observance days among them), the whole day on 再列出.
+    expect(n).toBeGreaterThan(100);
+    await expect.poll(() => page.locator('.kp-fc a[href^="/events/"], .kp-fc a[href^="/observances/"]').count()).toBe(100);
+    expect(fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12-head.json');
+    expect(fetched.map((f) => f.path)).not.toContain('/data/events/2026-09/2026-09-12.json');
+    await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月12日：${n} 项活动`);
+    await page.click('.kp-more button');
+    await expect.poll(() => page.locator('.kp-fc a[href^="/events/"]').count()).toBe(Math.min(n, 199));
+    expect(fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12.json');
+    await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月12日：${n} 项活动`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('under a region filter fetches that province’s shard and counts its events exactly', async () => {
+    // The province with the most activities in this tree.
+    const month = JSON.parse(read('data/events/2026-09.json'));
+    const provinces = [...new Set(Object.values(month.dense.regionShard) as string[])].filter((p) => p !== 'national');
+    const size = (p: string) => JSON.parse(read(`data/events/2026-09/region-${p}.json`)).rows.rows.length as number;
+    const region = provinces.sort((a, b) => size(b) - size(a))[0]!;
+    const shard = { events: unpackRows(JSON.parse(read(`data/events/2026-09/region-${region}.json`)).rows) };
+    expect(shard.events.length).toBeGreaterThan(20);
+    const { page, fetched, errors } = await open(`/calendar/?view=month&date=2026-09&region=${region}`, /^\/data\//);
+    await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月：${shard.events.length} 项活动`);
+    expect(fetched.map((f) => f.path).filter((p) => p.startsWith('/data/events/2026-09/'))).toEqual([`/data/events/2026-09/region-${region}.json`]);
+    // A province's few rows are drawn as rows, not counts.
+    expect(shard.events.length).toBeLessThan(300);
+    await expect.poll(() => page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.kp-count').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says “最多” when two filters without a region are combined, and lists a phone’s day', async () => {
+    const { page } = await open('/calendar/?view=month&date=2026-09&topic=health&free=1', /^\/data\//);
+    await page.waitForSelector('.kp-count');
+    expect(await page.textContent('.kp-status')).toMatch(/^2026年9月：最多 \d+ 项活动$/);
+    await page.close();
+    const phone = await open('/calendar/?date=2026-09-12', /^\/data\//, { width: 390, height: 800 });
+    await expect.poll(() => phone.page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
+    expect(phone.fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12-head.json');
+    await phone.page.close();
+  });
+});
+
+describe('the campaign hub at density', () => {
+  it('shows the tile grid, the table, two charts and links to paged day and province lists', async () => {
+    const html = read('campaigns/national-science-month/2026/index.html');
+    expect(gzipSync(html).length).toBeLessThan(100 * 1024);
+    const { page, errors } = await open('/campaigns/national-science-month/2026/', /^$/);
+    expect(await page.locator('.kp-tiles li').count()).toBe(34);
+    expect(await page.locator('svg.kp-chart').count()).toBe(2);
+    const provinces = page.locator('.kp-sortable tbody tr[data-depth="0"]');
+    expect(await provinces.count()).toBeGreaterThan(30);
+    // Sorted by count; a click on 地区 sorts by name (the script), a second click reverses it.
+    const counts = await page.locator('.kp-sortable tbody tr td:nth-child(2)').evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.v)));
+    const firstBefore = await page.locator('.kp-sortable tbody tr').first().textContent();
+    await page.click('.kp-sortable th button[data-sort="text"]');
+    expect(await page.getAttribute('.kp-sortable th:first-child', 'aria-sort')).toBe('ascending');
+    expect(await page.locator('.kp-sortable tbody tr').first().textContent()).not.toBe(firstBefore);
+    expect(counts.length).toBeGreaterThan(34);
+    // A day: 50 a page, the pager leads on.
+    await page.click('.kp-daylinks a[href$="/days/2026-09-12/"]');
+    expect(await page.locator('.event-card').count()).toBe(50);
+    await page.click('.pager a[rel="next"]');
+    expect(page.url()).toMatch(/\/days\/2026-09-12\/page\/2\/$/);
+    // A province from its tile.
+    await page.goto(`${base}/campaigns/national-science-month/2026/`);
+    await page.click('.kp-tiles a[href$="/regions/440000/"]');
+    expect(await page.textContent('h1')).toContain('广东省');
+    expect(await page.locator('.event-card').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('search at density', () => {
+  it('loads one runtime and one wasm, reads further bundles on demand, and finds more when asked', async () => {
+    const manifest = JSON.parse(read('pagefind/kepu-bundles.json'));
+    expect(manifest.bundles.length).toBeGreaterThan(2);
+    expect(manifest.ranges).toHaveLength(manifest.bundles.length);
+    const { page, fetched, errors } = await open('/search/?q=%E7%A7%91%E6%99%AE', /^\/pagefind/);
+    await page.waitForSelector('[data-search-page][data-searched]');
+    const files = () => fetched.map((f) => f.path);
+    expect(files().filter((p) => p.endsWith('/pagefind.js'))).toEqual(['/pagefind/pagefind.js']);
+    expect(files().filter((p) => /wasm/.test(p))).toHaveLength(1);
+    const metas = () => new Set(files().filter((p) => p.endsWith('.pf_meta')).map((p) => p.split('/')[1]));
+    // 科普 is in every record: the first bundle gives a page and more; the others wait.
+    expect(metas().size).toBe(1);
+    const before = Number(/找到 (\d+) 条/.exec((await page.textContent('[data-status]'))!)![1]);
+    await page.click('[data-everywhere]');
+    await expect.poll(async () => Number(/找到 (\d+) 条/.exec((await page.textContent('[data-status]')) ?? '')?.[1] ?? 0)).toBeGreaterThan(before);
+    expect(metas().size).toBe(manifest.bundles.length);
+    expect(files().filter((p) => /wasm/.test(p))).toHaveLength(1);
+    expect(await page.isHidden('[data-everywhere]')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sorted by date, reads the bundles in date order', async () => {
+    const { page } = await open('/search/?q=%E7%A7%91%E6%99%AE&sort=date-asc', /^\/pagefind/);
+    await page.waitForSelector('[data-search-page][data-searched]');
+    await page.click('[data-everywhere]');
+    await page.waitForTimeout(500);
+    await page.waitForSelector('[data-search-page][data-searched]');
+    const hrefs = await page.locator('[data-hits] a[href^="/events/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice(8, 18)));
+    expect(hrefs.length).toBeGreaterThan(5);
+    expect([...hrefs].sort()).toEqual(hrefs);
+    await page.close();
+  });
+});
+
+describe('open data at density', () => {
+  it('is an index of monthly files (version 2) that add up to every entry', () => {
+    const index = JSON.parse(read('api/events.json'));
+    expect(index.version).toBe(2);
+    const sep = index.files.filter((f: { month: string }) => f.month === '2026-09');
+    expect(sep).toHaveLength(1);
+    const part = JSON.parse(read('api/events/2026-09.json'));
+    expect(part).toMatchObject({ version: 2, month: '2026-09', part: 1, count: EVENTS });
+    expect(part.events).toHaveLength(EVENTS);
+  });
+});
