@@ -162,6 +162,8 @@ export function isDenseMonth(month: string): boolean {
 export function useMonthData(range: VisibleRange | undefined, filters: Filters = {}): MonthData {
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string>();
+  // Bumped by 再列出 under a day's head: the same range now needs the whole day's shard.
+  const [asked, setAsked] = useState(0);
   const ready = range ? isLoaded(range, filters) : false;
   // Only the region filter chooses shards (calendar-dense.ts shardsFor); the others filter loaded rows.
   const region = filters.region;
@@ -176,7 +178,7 @@ export function useMonthData(range: VisibleRange | undefined, filters: Filters =
     return () => {
       live = false;
     };
-  }, [range?.start, range?.end, region]);
+  }, [range?.start, range?.end, region, asked]);
 
   // New arrays only when the range or the loaded files change, so the calendar redraws only then.
   const loaded = useMemo(() => rangeData(range, filters), [range?.start, range?.end, region, version, ready]);
@@ -186,6 +188,7 @@ export function useMonthData(range: VisibleRange | undefined, filters: Filters =
     more: () => {
       // Every row of the day (its whole shard), then the list pages on as usual.
       wholeDays.add(head.day);
+      setAsked((n) => n + 1);
       setVersion((v) => v + 1);
     },
   };

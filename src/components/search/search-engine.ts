@@ -3,6 +3,7 @@
  * query (src/lib/search-query.ts), runs it with this site's ranking, and lists the pages whose
  * exact name or alias is the query first. Shared by the header box and the /search/ page.
  */
+import { fuseRanked } from '../../lib/search-fusion.ts';
 import { joinedPinyin, nameToken, normalizeQuery, SEARCH_RANKING } from '../../lib/search-query.ts';
 
 /** Pagefind's filter object: AND across keys, `any` within one key. */
@@ -140,21 +141,25 @@ export async function searchEverywhere(): Promise<void> {
 }
 
 /**
- * One query over the bundles merged so far. Relevance: one merged search (Pagefind orders by score).
- * A date sort: bundle after bundle in date order (each holds a consecutive date range), since a
+ * One query over the bundles merged so far, bundle by bundle. Relevance: each bundle's ranks fused
+ * (src/lib/search-fusion.ts). A date sort: bundle after bundle in date order (each holds a consecutive date range), since a
  * merged search would interleave them by score.
  */
 async function searchLoaded(e: Engine, term: string | null, o: { filters: Filters; sort?: Record<string, string> }): Promise<PagefindResponse | null> {
-  if (!o.sort || e.loaded === 1) return e.pf.search(term, o);
-  const parts = Array.from({ length: e.loaded }, (_, i) => i).sort((a, b) => (e.ranges[a]?.from ?? '9999') < (e.ranges[b]?.from ?? '9999') ? -1 : 1);
-  if (Object.values(o.sort)[0] === 'desc') parts.reverse();
+  if (e.loaded === 1) return e.pf.search(term, o);
+  const parts = Array.from({ length: e.loaded }, (_, i) => i);
+  if (o.sort) {
+    parts.sort((a, b) => (e.ranges[a]?.from ?? '9999') < (e.ranges[b]?.from ?? '9999') ? -1 : 1);
+    if (Object.values(o.sort)[0] === 'desc') parts.reverse();
+  }
   const answers: PagefindResponse[] = [];
   for (const i of parts) {
     const r = await e.pf.search(term, { ...o, filters: { ...o.filters, [PART]: { any: [String(i)] } } });
-    if (r) answers.push(r);
+    answers.push(r ?? { results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {} });
   }
   return {
-    results: answers.flatMap((r) => r.results),
+    // Relevance: ranked within each bundle, fused by rank (scores of two bundles do not compare).
+    results: o.sort ? answers.flatMap((r) => r.results) : fuseRanked(answers.map((r) => r.results)),
     unfilteredResultCount: answers.reduce((n, r) => n + r.unfilteredResultCount, 0),
     filters: addCounts(answers.map((r) => r.filters)),
     totalFilters: addCounts(answers.map((r) => r.totalFilters)),
