@@ -26,6 +26,8 @@ export const MUTATION_TESTS = [
   'tests/unit/ical-fields.test.ts',
   'tests/unit/ical-feeds.test.ts',
   'tests/unit/ical-golden.test.ts',
+  // ical-render.ts withAlarms: the reminder feeds' VALARM blocks
+  'tests/unit/reminders.test.ts',
   // time/days.ts, time/zones.ts
   'tests/unit/time.test.ts',
   'tests/unit/time-edges.test.ts',

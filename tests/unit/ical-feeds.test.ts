@@ -88,6 +88,12 @@ describe('order and text', () => {
     expect(uids(feed([a, b]))).toEqual(['a@kepu.example.org', 'b@kepu.example.org']);
   });
 
+  it('many events at one instant: UID order from any input order', () => {
+    const ids = ['d', 'b', 'e', 'a', 'c'];
+    const uids = readIcsEvents(feed(ids.map((id) => e({ id, title: id })))).map((v) => v.uid);
+    expect(uids).toEqual(['a', 'b', 'c', 'd', 'e'].map((id) => `${id}@kepu.example.org`));
+  });
+
   it('a long calendar name is unfolded from the generator and folded once; quotes stay as written', () => {
     const name = '科普日历 · 一个很长很长的订阅名称，用来测试折行是否正确，“引号”也照原样写出';
     const ics = feed([e()], { ...feedOptions, name });
@@ -211,6 +217,13 @@ describe('observances', () => {
     expect(hist('C# 课程从这里开始。')).toBe('历史背景：C# 课程从这里开始。');
     expect(hist('##\n正文')).toBe('历史背景：正文');
     expect(hist(undefined)).toBe('详情：https://kepu.example.org/observances/d/');
+  });
+
+  it('a series starts at the earliest occurrence however they come, with or without lookups', () => {
+    const occ = [{ year: 2027, start: '2027-06-06', end: '2027-06-06' }, { year: 2026, start: '2026-06-06', end: '2026-06-06' }, { year: 2028, start: '2028-06-06', end: '2028-06-06' }];
+    const rule = 'FREQ=YEARLY;BYMONTH=6;BYMONTHDAY=6';
+    expect(readIcsEvents(observancesFeed([item({ topics: ['health'] }, occ, rule)], feedOptions)).map((e) => e.start)).toEqual(['2026-06-06']);
+    expect(readIcsEvents(obsFeed([item({}, occ, rule)])).map((e) => e.start)).toEqual(['2026-06-06']);
   });
 
   it('an observance feed needs no lookups; a bad occurrence date names the observance', () => {

@@ -153,6 +153,12 @@ describe('description', () => {
   const withObs: FeedLookups = { ...lookups, observances: new Map([['day', { id: 'day', name: '世界\n急救日' } as ObservanceEntry]]) };
   const describe_ = (over: Partial<Parameters<typeof event>[0]>, bodyMax = 2000, l: FeedLookups = withObs) => eventDescription(e(over), l, SITE, { bodyMax });
 
+  it('the registry’s other facts (replay, accessibility) each get their line, one line each', () => {
+    const d = describe_({ replay: 'https://replay.example.org/v', access: ['wheelchair'] });
+    expect(d).toContain('\n回放：https://replay.example.org/v\n');
+    expect(d).toMatch(/\n无障碍：[^\n]*轮椅/);
+  });
+
   it('status note, summary, body, then every practical line, the page last', () => {
     expect(
       describe_({
