@@ -2,8 +2,9 @@
 /**
  * npm run schemas — JSON Schemas for editors, generated from the zod schemas in src/lib/schema.ts
  * with z.toJSONSchema (io: 'input': what a person writes, before defaults and transforms), one per
- * collection, into public/schemas/. Each field's description is its JSDoc line in schema.ts (the
- * contributors' field guide), and each field gets an example. The same data writes the field
+ * collection, into public/schemas/. Each field's description is its JSDoc line in the schema's
+ * source (the contributors' field guide, read by scripts/lib/schema-docs.ts from schema.ts and its
+ * modules in src/lib/schema/), and each field gets an example. The same data writes the field
  * reference in CONTRIBUTING.md between the `fields:start` / `fields:end` markers.
  *
  * tests/unit/json-schemas.test.ts regenerates everything and fails when the files are stale.
@@ -23,60 +24,13 @@ import {
   vocabFileSchema,
 } from '../src/lib/schema.ts';
 import { EVENT_EXAMPLES } from '../src/lib/event-fields.ts';
+import { type DocBlock, extractFieldDocs, readSchemaSources } from './lib/schema-docs.ts';
+
+export { type DocBlock, extractFieldDocs, readSchemaSources, SCHEMA_SOURCE } from './lib/schema-docs.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const SCHEMA_SOURCE = 'src/lib/schema.ts';
 export const OUT_DIR = 'public/schemas';
 export const CONTRIBUTING = 'CONTRIBUTING.md';
-
-// ------------------------------------------------------------------------------------------------
-// JSDoc of every field, read from the schema source
-// ------------------------------------------------------------------------------------------------
-
-export interface DocBlock {
-  /** Field → its JSDoc line, for one z.strictObject({ … }) literal. */
-  docs: Map<string, string>;
-  /** For members of a discriminated union: the value of `type: z.literal('…')`. */
-  literal?: string;
-}
-
-/**
- * Each `z.strictObject({` / `z.object({` opens a block; a `/** … *\/` line directly above
- * `key:` documents that key in the innermost block whose keys sit at that indentation.
- * schema.ts keeps one JSDoc line per field, so a line scanner is enough (and a test checks that
- * every generated property found its description).
- */
-export function extractFieldDocs(source: string): DocBlock[] {
-  const blocks: (DocBlock & { indent: number })[] = [];
-  const stack: (DocBlock & { indent: number })[] = [];
-  let pending: string | undefined;
-  for (const line of source.split('\n')) {
-    const indent = line.length - line.trimStart().length;
-    const t = line.trim();
-    const doc = /^\/\*\*\s*(.*?)\s*\*\/$/.exec(t);
-    if (doc) {
-      pending = doc[1];
-      continue;
-    }
-    const key = /^([A-Za-z_$][\w$]*)\s*:/.exec(t);
-    if (key) {
-      while (stack.length && stack[stack.length - 1]!.indent > indent) stack.pop();
-      const top = stack[stack.length - 1];
-      if (top && top.indent === indent) {
-        if (pending) top.docs.set(key[1]!, pending);
-        const lit = /^type:\s*z\.literal\(['"]([^'"]+)['"]\)/.exec(t);
-        if (lit) top.literal = lit[1];
-      }
-    }
-    pending = undefined;
-    if (/z\.(?:strict)?[oO]bject\(\{\s*$/.test(t)) {
-      const b = { docs: new Map<string, string>(), indent: indent + 2 };
-      blocks.push(b);
-      stack.push(b);
-    }
-  }
-  return blocks.map(({ docs, literal }) => ({ docs, ...(literal ? { literal } : {}) }));
-}
 
 // ------------------------------------------------------------------------------------------------
 // Examples (illustrative values, not facts: example.org URLs, the guide's sample event)
@@ -227,8 +181,9 @@ export interface Generated {
   missingDocs: string[];
 }
 
-export function generate(source: string): Generated {
-  const blocks = extractFieldDocs(source);
+/** Everything npm run schemas writes, from the texts of the schema's source files (readSchemaSources). */
+export function generate(sources: readonly string[]): Generated {
+  const blocks = sources.flatMap(extractFieldDocs);
   const files: Record<string, string> = {};
   const missing: string[] = [];
   const sections: string[] = [];
@@ -285,8 +240,8 @@ export function withFields(contributing: string, fieldsMarkdown: string): string
 }
 
 function run(): number {
-  const g = generate(readFileSync(ROOT + SCHEMA_SOURCE, 'utf8'));
-  if (g.missingDocs.length) console.warn(`! 这些字段在 schema.ts 里没有说明（JSDoc）/ fields without a JSDoc line: ${g.missingDocs.join(', ')}`);
+  const g = generate(readSchemaSources());
+  if (g.missingDocs.length) console.warn(`! 这些字段在 src/lib/schema/ 里没有说明（JSDoc）/ fields without a JSDoc line: ${g.missingDocs.join(', ')}`);
   mkdirSync(ROOT + OUT_DIR, { recursive: true });
   for (const [name, text] of Object.entries(g.files)) {
     writeFileSync(`${ROOT}${OUT_DIR}/${name}`, text);

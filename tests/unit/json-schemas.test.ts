@@ -1,17 +1,17 @@
 /**
  * The JSON Schemas in public/schemas/ and the field table in CONTRIBUTING.md are generated from
- * src/lib/schema.ts (npm run schemas). Regenerate here and compare: a schema change without
- * `npm run schemas` fails with a message saying so.
+ * src/lib/schema.ts and its modules in src/lib/schema/ (npm run schemas). Regenerate here and
+ * compare: a schema change without `npm run schemas` fails with a message saying so.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTRIBUTING, EXAMPLES, extractFieldDocs, generate, OUT_DIR, SCHEMA_SOURCE, TARGETS, withFields } from '../../scripts/json-schemas.ts';
+import { CONTRIBUTING, EXAMPLES, extractFieldDocs, generate, OUT_DIR, readSchemaSources, TARGETS, withFields } from '../../scripts/json-schemas.ts';
 import { TEMPLATE_COLUMNS } from '../../src/lib/import-table.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
-const generated = generate(read(SCHEMA_SOURCE));
+const generated = generate(readSchemaSources());
 const STALE = '已过期：请运行 npm run schemas / stale: run npm run schemas';
 
 describe('generated files are up to date with src/lib/schema.ts', () => {
