@@ -17,21 +17,14 @@
  * A source that fails (network, HTTP error, HTML instead of a calendar, too large, too slow, not
  * parseable) is one line; the other sources go on; the exit code is 1 if any failed.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot, readContentFiles } from '../src/lib/content-fs.ts';
-import { formatError } from '../src/lib/errors.ts';
-import { matchOrganizer } from '../src/lib/import-match.ts';
 import { nowIn } from '../src/lib/time/days.ts';
-import { planPull, readFeed } from '../src/lib/pull/plan.ts';
-import { applyChanges, DEFAULT_LIMITS, fetchSource, fileHash } from '../src/lib/pull/pull-fs.ts';
-import { checkSources } from '../src/lib/pull/sources.ts';
-import { pullRequest, reportLines } from '../src/lib/pull/summary.ts';
-import { type SourceConfig, sourceSchema } from '../src/lib/schema.ts';
-import type { SourceFile } from '../src/lib/validate.ts';
-import { SOURCES_FILE, validateContent } from '../src/lib/validate.ts';
-import { zodIssueMessage } from '../src/lib/zod-messages.ts';
+import { DEFAULT_LIMITS } from '../src/lib/pull/pull-fs.ts';
+import { validateContent } from '../src/lib/validate.ts';
+import { commandLineSource, fileSources } from './lib/pull/choose-sources.ts';
+import { pullSource } from './lib/pull/pull-source.ts';
 
 const HELP = `用法 / usage:
   npm run pull                                  拉取 content/sources.yaml 里的全部来源 / every source
@@ -46,8 +39,8 @@ function shanghaiNow(): string {
   return nowIn(new Date());
 }
 
-async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+function parse(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -68,6 +61,10 @@ async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv);
   if (values.help) {
     console.log(HELP);
     return 0;
@@ -76,52 +73,11 @@ async function run(argv: string[]): Promise<number> {
   // 1. The content and the sources, checked as npm run validate checks them.
   const root = contentRoot();
   const contentDir = relative(process.cwd(), root).split('\\').join('/') || '.';
-  let existing: SourceFile[] = readContentFiles(root);
+  const existing = readContentFiles(root);
   const base = validateContent(existing, contentDir);
-  const sourcesPath = join(root, SOURCES_FILE);
-  let sources: SourceConfig[] = [];
-  if (positionals[0]) {
-    // As in npm run import: the organizer's id, full name or short name.
-    const org = values.organizer ? matchOrganizer(values.organizer, base.content.organizers) : undefined;
-    if (!org || !('id' in org)) {
-      console.error(`✗ --organizer: ${org && 'error' in org ? `${org.error}${org.hint ? `（${org.hint}）` : ''}` : '请用 --organizer 写主办单位的编号或名称 / give the organizer with --organizer'}`);
-      return 2;
-    }
-    const one = sourceSchema.safeParse({
-      id: 'command-line',
-      url: positionals[0],
-      organizer: org.id,
-      type: values.type,
-      topics: values.topics,
-      audiences: values.audiences,
-      formats: values.formats,
-      region: values.region,
-    });
-    if (!one.success) {
-      for (const iss of one.error.issues) console.error(`✗ --${String(iss.path[0] ?? '')}: ${zodIssueMessage(iss, [])}`);
-      return 2;
-    }
-    const check = checkSources('--organizer', JSON.stringify([one.data]), base.content);
-    for (const e of check.errors) console.error(`✗ ${e.message}${e.hint ? `（${e.hint}）` : ''}`);
-    if (check.errors.length) return 2;
-    sources = [one.data];
-  } else {
-    if (!existsSync(sourcesPath)) {
-      console.error(`✗ 找不到 ${relative(process.cwd(), sourcesPath)}：请先在里面列出要拉取的日历，或用 npm run pull -- <网址> --organizer <编号> / no sources file`);
-      return 2;
-    }
-    const check = checkSources(`${contentDir}/${SOURCES_FILE}`, readFileSync(sourcesPath, 'utf8'), base.content);
-    for (const e of check.errors) console.error(formatError(e));
-    if (check.errors.length) return 2;
-    sources = check.sources;
-    if (values.source) {
-      sources = sources.filter((s) => s.id === values.source);
-      if (!sources.length) {
-        console.error(`✗ ${SOURCES_FILE} 里没有编号为“${values.source}”的来源 / no source "${values.source}"`);
-        return 2;
-      }
-    }
-  }
+  const chosen = positionals[0] ? commandLineSource(positionals[0], values, base.content) : fileSources(root, contentDir, values.source, base.content);
+  if ('exit' in chosen) return chosen.exit;
+  const { sources } = chosen;
   if (values.list) {
     console.log(values.json ? JSON.stringify(sources.map((s) => s.id)) : sources.map((s) => s.id).join('\n'));
     return 0;
@@ -133,32 +89,11 @@ async function run(argv: string[]): Promise<number> {
     maxBytes: values['max-mb'] ? Number(values['max-mb']) * 1024 * 1024 : DEFAULT_LIMITS.maxBytes,
   };
   const names = new Map(base.content.organizers.map((o) => [o.id, o.name]));
+  const pullRun = { contentDir, now, limits, names, dryRun: Boolean(values['dry-run']), prDir: values['pr-dir'], existing };
   let failed = 0;
 
   // 2. Each source on its own: fetch → read → plan → write. A failure is one line.
-  for (const source of sources) {
-    const label = { id: source.id, url: source.url, organizer: { id: source.organizer, name: names.get(source.organizer) } };
-    const fetched = await fetchSource(source.url, limits);
-    const read = fetched.ok ? readFeed(fetched.text, source, { contentType: fetched.contentType }) : { error: fetched.message };
-    if ('error' in read) {
-      failed++;
-      console.log(`✗ ${label.organizer.name ?? source.organizer} ${source.url}: ${read.error}`);
-      continue;
-    }
-    const plan = planPull(source, read, existing, { contentDir, now, today: now.slice(0, 10), hash: fileHash });
-    for (const line of reportLines(plan, label)) console.log(line);
-    if (values['pr-dir']) {
-      const pr = pullRequest(plan, label, now);
-      mkdirSync(values['pr-dir'], { recursive: true });
-      writeFileSync(join(values['pr-dir'], `${source.id}.title.txt`), pr.title + '\n');
-      writeFileSync(join(values['pr-dir'], `${source.id}.md`), pr.body);
-    }
-    if (values['dry-run'] || plan.changes.length === 0) continue;
-    applyChanges(plan.changes);
-    // Later sources see this one's files (duplicates across sources, taken file names).
-    const gone = new Set(plan.changes.flatMap((c) => [c.path, ...(c.from ? [c.from] : [])]));
-    existing = [...existing.filter((f) => !gone.has(f.path)), ...plan.changes.map((c) => ({ path: c.path, text: c.text }))];
-  }
+  for (const source of sources) if (!(await pullSource(source, pullRun))) failed++;
 
   const mode = values['dry-run'] ? '演练模式，没有写入任何文件 / dry run, nothing written' : '完成 / done';
   console.log(`\n${failed ? '⚠' : '✓'} ${mode}：${sources.length} 个来源${failed ? `，${failed} 个无法读取 / ${failed} failed` : ''}`);

@@ -137,6 +137,19 @@ function schemaProblems(row: Row, data: Record<string, unknown>): void {
   }
 }
 
+/** A date the file name is made of: an unreadable one is the date's problem, never the file name's. */
+function dateProblems({ text, get, bad }: Row, start: string | undefined): void {
+  for (const f of ['start', 'end'] as const) {
+    const serial = excelSerialText(get(f));
+    if (serial)
+      bad(f, `这是 Excel 的日期数字（${text(f)}），请把单元格格式设为文本或日期后重新填写 / this is an Excel date number: format the cell as text or a date`, `也就是 ${serial.replace('T', ' ')}？/ that is ${serial}?`);
+    else if (f === 'start' && start) {
+      const r = localDateTime.safeParse(start);
+      if (!r.success) bad('start', zodIssueMessage(r.error.issues[0]!, []));
+    }
+  }
+}
+
 export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candidate; problems: RowProblem[] } {
   const row = rowOf(rec, ctx);
   const { text, get, bad, problems } = row;
@@ -147,16 +160,7 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
   const kind = readKind(get('kind'));
   if (!kind) bad('kind', `类型“${text('kind')}”看不懂，请写 ${KIND_HELP} / unknown kind`);
   const when = readWhen(get('start'), get('end'));
-  // A date the file name is made of: an unreadable one is the date's problem, never the file name's.
-  for (const f of ['start', 'end'] as const) {
-    const serial = excelSerialText(get(f));
-    if (serial)
-      bad(f, `这是 Excel 的日期数字（${text(f)}），请把单元格格式设为文本或日期后重新填写 / this is an Excel date number: format the cell as text or a date`, `也就是 ${serial.replace('T', ' ')}？/ that is ${serial}?`);
-    else if (f === 'start' && when.start) {
-      const r = localDateTime.safeParse(when.start);
-      if (!r.success) bad('start', zodIssueMessage(r.error.issues[0]!, []));
-    }
-  }
+  dateProblems(row, when.start);
   const observance = refByName(text('observance'), ctx, (m, h) => bad('observance', m, h));
   const campaign = refByName(text('campaign'), ctx, (m, h) => bad('campaign', m, h));
   const fromCategories = categoriesOf(row);

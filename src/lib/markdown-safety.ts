@@ -141,6 +141,10 @@ function maskInline(text: string): string {
  */
 const normLabel = (l: string) => l.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
 
+/** A problem reported at an offset of the body, or at a line. */
+type Report = (offset: number, message: string) => void;
+type ReportLine = (line: number, message: string) => void;
+
 export function checkBody(body: string, file: string, firstLine: number): ContentError[] {
   const out: ContentError[] = [];
   const lineAt = (offset: number) => {
@@ -149,15 +153,30 @@ export function checkBody(body: string, file: string, firstLine: number): Conten
     for (let k = body.indexOf('\n'); k >= 0 && k < offset; k = body.indexOf('\n', k + 1)) n++;
     return firstLine + n;
   };
-  const add = (offset: number, message: string) => out.push({ file, line: lineAt(offset), field: 'body', message });
+  const push: ReportLine = (line, message) => out.push({ file, line, field: 'body', message });
+  const add: Report = (offset, message) => push(lineAt(offset), message);
 
   body.split('\n').forEach((raw, i) => {
     const m = INVISIBLE_CONTROL.exec(raw);
-    if (m) out.push({ file, line: firstLine + i, field: 'body', message: controlMsg(m[0]) });
+    if (m) push(firstLine + i, controlMsg(m[0]));
   });
 
   const visible = maskLiterals(body);
+  htmlProblems(visible, lineAt, push);
+  linkProblems(visible, add);
+  referenceProblems(visible, add);
+  // One report per line and problem (an autolink in a definition matches two patterns).
+  const seen = new Set<string>();
+  return out
+    .filter((e) => {
+      const key = `${e.line}|${e.message}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .sort((a, b) => a.line - b.line);
+}
 
+/** Raw HTML outside code: one report per line. */
+function htmlProblems(visible: string, lineAt: (offset: number) => number, push: ReportLine): void {
   const htmlLines = new Set<number>();
   for (const m of visible.matchAll(HTML_TAG)) {
     const line = lineAt(m.index);
@@ -165,8 +184,12 @@ export function checkBody(body: string, file: string, firstLine: number): Conten
     if (htmlLines.has(line)) continue;
     // Stryker disable next-line CallExpression: equivalent — see above: the final filter keeps one report per line and message
     htmlLines.add(line);
-    out.push({ file, line, field: 'body', message: HTML_MSG });
+    push(line, HTML_MSG);
   }
+}
+
+/** Autolinks and inline link and image destinations. */
+function linkProblems(visible: string, add: Report): void {
   for (const m of visible.matchAll(AUTOLINK)) {
     if (!/^(https?|mailto)$/i.test(m[1]!)) add(m.index, linkMsg(m[0].slice(1, -1)));
   }
@@ -178,7 +201,10 @@ export function checkBody(body: string, file: string, firstLine: number): Conten
       if (!isAllowedImage(url)) add(m.index, imageMsg(url));
     } else if (!isAllowedLink(url)) add(m.index, linkMsg(url));
   }
+}
 
+/** Reference definitions (`[x]: url`), and those that reference images use (`![a][x]`, `![x]`). */
+function referenceProblems(visible: string, add: Report): void {
   const defs = new Map<string, { url: string; offset: number }>();
   for (const m of visible.matchAll(REF_DEF)) {
     // Stryker disable next-line StringLiteral: equivalent — one of the two groups always matches
@@ -197,14 +223,6 @@ export function checkBody(body: string, file: string, firstLine: number): Conten
       add(def.offset, imageMsg(def.url));
     }
   }
-  // One report per line and problem (an autolink in a definition matches two patterns).
-  const seen = new Set<string>();
-  return out
-    .filter((e) => {
-      const key = `${e.line}|${e.message}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    })
-    .sort((a, b) => a.line - b.line);
 }
 
 /** Is the `]` at `close` the end of an image's alt text (`![…]`)? Finds its `[` with brackets balanced. */

@@ -33,8 +33,6 @@ export async function fetchSource(url: string, limits: FetchLimits = DEFAULT_LIM
     ctrl.abort();
   }, limits.timeoutMs);
   const seconds = Math.round(limits.timeoutMs / 1000);
-  const mb = (limits.maxBytes / 1024 / 1024).toFixed(limits.maxBytes < 1024 * 1024 ? 2 : 0);
-  const tooBig: Fetched = { ok: false, message: `来源超过 ${mb} MB，已停止读取：请让对方只发布近期的活动 / the source is larger than ${mb} MB: stopped reading` };
   try {
     const res = await fetch(url, { signal: ctrl.signal, redirect: 'follow', headers: { 'user-agent': userAgent, accept: 'text/calendar, text/html;q=0.9, */*;q=0.5' } });
     if (!res.ok) {
@@ -44,47 +42,64 @@ export async function fetchSource(url: string, limits: FetchLimits = DEFAULT_LIM
     }
     if (Number(res.headers.get('content-length') ?? 0) > limits.maxBytes) {
       await res.body?.cancel().catch(() => {});
-      return tooBig;
+      return tooBig(limits);
     }
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    if (res.body) {
-      const reader = res.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > limits.maxBytes) {
-          await reader.cancel().catch(() => {});
-          ctrl.abort();
-          return tooBig;
-        }
-        chunks.push(value);
-      }
-    }
-    const bytes = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      bytes.set(c, at);
-      at += c.byteLength;
-    }
+    const bytes = await readBody(res, limits, ctrl);
+    if (!bytes) return tooBig(limits);
     return { ok: true, text: decodeText(bytes), contentType: res.headers.get('content-type') ?? '' };
   } catch (e) {
     if (timedOut) return { ok: false, message: `来源在 ${seconds} 秒内没有传完，已放弃，下次再试 / the source did not answer completely within ${seconds} s` };
-    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    const host = (() => {
-      try {
-        return new URL(url).host;
-      } catch {
-        return url;
-      }
-    })();
-    const code = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
-    const why = code === 'ENOTFOUND' ? '域名不存在' : code === 'ECONNREFUSED' ? '对方拒绝连接' : code === 'ECONNRESET' ? '连接被中断' : /cert|ssl|tls/i.test(code) ? '证书有问题' : '网络错误';
-    return { ok: false, message: `无法连接 ${host}（${why}，${code}）/ cannot reach ${host} (${code})` };
+    return { ok: false, message: unreachable(url, e) };
   } finally {
     clearTimeout(timer);
   }
+}
+
+function tooBig(limits: FetchLimits): Fetched {
+  const mb = (limits.maxBytes / 1024 / 1024).toFixed(limits.maxBytes < 1024 * 1024 ? 2 : 0);
+  return { ok: false, message: `来源超过 ${mb} MB，已停止读取：请让对方只发布近期的活动 / the source is larger than ${mb} MB: stopped reading` };
+}
+
+/** The body's bytes, or undefined once it grows past the limit (reading stops there). */
+async function readBody(res: Response, limits: FetchLimits, ctrl: AbortController): Promise<Uint8Array | undefined> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (res.body) {
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > limits.maxBytes) {
+        await reader.cancel().catch(() => {});
+        ctrl.abort();
+        return undefined;
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return bytes;
+}
+
+/** `无法连接 host（域名不存在，ENOTFOUND）/ cannot reach host (ENOTFOUND)` */
+function unreachable(url: string, e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  const host = (() => {
+    try {
+      return new URL(url).host;
+    } catch {
+      return url;
+    }
+  })();
+  const code = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
+  const why = code === 'ENOTFOUND' ? '域名不存在' : code === 'ECONNREFUSED' ? '对方拒绝连接' : code === 'ECONNRESET' ? '连接被中断' : /cert|ssl|tls/i.test(code) ? '证书有问题' : '网络错误';
+  return `无法连接 ${host}（${why}，${code}）/ cannot reach ${host} (${code})`;
 }
 
 /** 16 hex digits of SHA-256: enough to tell whether a file changed, short enough to read past. */

@@ -2,7 +2,8 @@
  * What a pull did, in words: the one-line count (新增 3、更新 1、取消 1), the terminal report, and
  * the pull request a maintainer reviews (title and Markdown body). Pure.
  */
-import type { PullNote, PullPlan } from './plan.ts';
+import type { PullNote } from './notes.ts';
+import type { PullPlan } from './plan.ts';
 
 export interface SourceLabel {
   id?: string;
