@@ -369,6 +369,16 @@ describe('provenance checksum', () => {
     expect(editedSincePull(text.replace('---\ntitle', '---\n# 人工核实\ntitle'), fileHash)).toBe(true);
     expect(editedSincePull(text.replace(/^ {2}hash: .*\n/m, ''), fileHash)).toBe(false);
   });
+
+  it('a checksum YAML reads as a number (digits and one e) is written quoted and still works', () => {
+    // 156e194805838752 is 1.56e+20 to YAML: it writes the string quoted. The pull used to stop here.
+    const numeric = (t: string) => (t.includes('正文。') ? '0000000000000000' : '156e194805838752');
+    const quoted = pulledText(data, '正文', feed, numeric);
+    expect(quoted).toMatch(/\n {2}hash: (["'])156e194805838752\1\n---\n/);
+    expect(withoutHash(quoted)).not.toContain('hash');
+    expect(editedSincePull(quoted, numeric)).toBe(false);
+    expect(editedSincePull(quoted.replace('正文', '正文。'), numeric)).toBe(true);
+  });
 });
 
 describe('reading a source', () => {

@@ -13,7 +13,8 @@ type Data = Record<string, unknown>;
 /** Fields whose change is not a change at the source. */
 const BOOKKEEPING = ['feed', 'updated', 'sequence'];
 
-const HASH_LINE = /^ {2}hash: [0-9a-f]{16}\n/m;
+// YAML quotes a hash that reads as a number (`156e194805838752` is 1.56e+20): "…" or '…' around it.
+const HASH_LINE = /^ {2}hash: (["']?)[0-9a-f]{16}\1\n/m;
 
 /** The text a checksum is taken of: the file without its own `hash:` line. */
 export function withoutHash(text: string): string {
@@ -24,7 +25,7 @@ export function withoutHash(text: string): string {
 
 /** Has a person changed this pulled file since the pull wrote it? (No hash: they released it.) */
 export function editedSincePull(text: string, hash: (t: string) => string): boolean {
-  const stored = /^ {2}hash: ([0-9a-f]{16})$/m.exec(text.slice(0, Math.max(0, text.indexOf('\n---', 3))))?.[1];
+  const stored = /^ {2}hash: (["']?)([0-9a-f]{16})\1$/m.exec(text.slice(0, Math.max(0, text.indexOf('\n---', 3))))?.[2];
   return stored !== undefined && hash(withoutHash(text)) !== stored;
 }
 
