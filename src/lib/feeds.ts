@@ -16,7 +16,8 @@ import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import { eventsFeed, observancesFeed, type FeedLookups, type FeedOptions, type ObservanceFeedItem, type ObservanceFeedOccurrence } from './ical.ts';
 import { addDays } from './time/days.ts';
-import { expandObservance, occurrenceInYear, pendingIsPast, rruleForIcal } from './recurrence.ts';
+import { expandObservance, occurrenceInYear, pendingIsPast } from './recurrence.ts';
+import { rruleForIcal } from './recurrence-rrule.ts';
 import { FACET_INFO, facetIndex, facetLabel, type Facet } from './facets.ts';
 import { absolute, campaignFeedUrl, eventFeedUrl, facetFeedUrl, observanceFeedUrl, observanceYearFileUrl } from './urls.ts';
 
