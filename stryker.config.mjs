@@ -28,6 +28,7 @@ export default {
     'src/lib/time/days.ts',
     'src/lib/time/zones.ts',
     'src/lib/recurrence.ts',
+    'src/lib/recurrence-rrule.ts',
     'src/lib/query.ts',
     // The mapping; import-fs.ts only reads and writes files (covered by tests/unit/import.test.ts).
     'src/lib/import-ics.ts',

@@ -31,7 +31,7 @@ export const MUTATION_TESTS = [
   // time/days.ts, time/zones.ts
   'tests/unit/time.test.ts',
   'tests/unit/time-edges.test.ts',
-  // recurrence.ts
+  // recurrence.ts, recurrence-rrule.ts
   'tests/unit/recurrence.test.ts',
   'tests/unit/recurrence-edges.test.ts',
   'tests/unit/observance-dates.test.ts',

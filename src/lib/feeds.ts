@@ -11,14 +11,16 @@
  * every feed of many events holds at most FEED_MAX_EVENTS of them, the nearest to today (issue 21);
  * - /events/<slug>.ics — one entry, whatever its kind or date;
  * - /observances.ics and /observances/<id>.ics — observance days, last year to two years ahead.
+ * The links that subscribe to a feed (webcal:, Google, Outlook) are subscribe-urls.ts's.
  */
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import { eventsFeed, observancesFeed, type FeedLookups, type FeedOptions, type ObservanceFeedItem, type ObservanceFeedOccurrence } from './ical.ts';
 import { addDays } from './time/days.ts';
-import { expandObservance, occurrenceInYear, pendingIsPast, rruleForIcal } from './recurrence.ts';
+import { expandObservance, occurrenceInYear, pendingIsPast } from './recurrence.ts';
+import { rruleForIcal } from './recurrence-rrule.ts';
 import { FACET_INFO, facetIndex, facetLabel, type Facet } from './facets.ts';
-import { absolute, campaignFeedUrl, eventFeedUrl, facetFeedUrl, observanceFeedUrl, observanceYearFileUrl } from './urls.ts';
+import { campaignFeedUrl, eventFeedUrl, facetFeedUrl, observanceFeedUrl, observanceYearFileUrl } from './urls.ts';
 
 /** Past activities stay in the feeds this many days after they end (subscribers keep recent history). */
 export const RECENT_DAYS = 90;
@@ -268,35 +270,4 @@ export function renderObservancesFeed(q: SiteQuery, list: readonly ObservanceEnt
     feedOptions(site, spec),
     { topics: q.vocab.topics },
   );
-}
-
-// ---------------------------------------------------------------------------------------------
-// subscribing
-// ---------------------------------------------------------------------------------------------
-
-export interface SubscribeUrls {
-  /** https://host/path.ics */
-  https: string;
-  /** webcal://host/path.ics — opens the calendar app's subscribe dialog (Apple, many desktop apps). */
-  webcal: string;
-  /** Google Calendar's "add by URL" page, pre-filled. */
-  google: string;
-  /** Outlook.com "subscribe from web", pre-filled. */
-  outlook: string;
-  /** The same for work or school accounts (Microsoft 365). */
-  outlookWork: string;
-}
-
-/** Absolute subscribe links for a feed path such as /topics/health.ics. */
-export function subscribeUrls(site: string, path: string, name: string): SubscribeUrls {
-  const https = absolute(site, path);
-  const webcal = https.replace(/^https?:\/\//, 'webcal://');
-  const outlookQuery = `url=${encodeURIComponent(https)}&name=${encodeURIComponent(name)}`;
-  return {
-    https,
-    webcal,
-    google: `https://calendar.google.com/calendar/render?cid=${encodeURIComponent(webcal)}`,
-    outlook: `https://outlook.live.com/calendar/0/addfromweb?${outlookQuery}`,
-    outlookWork: `https://outlook.office.com/calendar/0/addfromweb?${outlookQuery}`,
-  };
 }

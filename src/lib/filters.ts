@@ -91,7 +91,8 @@ function oneOf<T extends string>(list: readonly T[], v: string | null): T | unde
   return v !== null && (list as readonly string[]).includes(v) ? (v as T) : undefined;
 }
 
-function ageOf(v: string | null): number | undefined {
+/** An age as typed or in the URL: whole years, 0 to AGE_MAX; anything else is no age. */
+export function ageOf(v: string | null): number | undefined {
   if (v === null || !/^\d{1,3}$/.test(v.trim())) return undefined;
   const n = Number(v);
   return n <= AGE_MAX ? n : undefined;
@@ -147,6 +148,20 @@ export function calendarSearch(state: CalendarState): string {
 
 export function activeFilterCount(f: Filters): number {
   return FILTER_KEYS.filter((k) => f[k] !== undefined && f[k] !== false).length;
+}
+
+/** 本周末 · 10 岁 · 可报名 — the filters as a status line names them. */
+export function filterWords(f: Filters): string[] {
+  const out: string[] = [];
+  for (const k of FILTER_KEYS) {
+    const v = f[k];
+    if (v === undefined || v === false) continue;
+    if (k === 'when') out.push(WHEN_LABELS[v as When]);
+    else if (k === 'age') out.push(`${v} 岁`);
+    else if (v === true) out.push(FILTER_LABELS[k]);
+    else out.push(`${FILTER_LABELS[k]}：${String(v)}`);
+  }
+  return out;
 }
 
 function statusMatches(status: EventStatus, want: StatusFilter | undefined): boolean {

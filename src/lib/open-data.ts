@@ -13,7 +13,8 @@ import { eventUid, icalStatus, observanceUid, sequenceOf } from './ical-fields.t
 import { absolute, eventFeedUrl, eventUrl, facetUrl, observanceFeedUrl, observanceUrl, openEventsPartUrl, siteBase } from './urls.ts';
 import { offsetIso, SITE_ZONE, zonedInstant } from './time/zones.ts';
 import { markdownToPlainText, truncateText } from './plain-text.ts';
-import { expandObservance, rruleForIcal } from './recurrence.ts';
+import { expandObservance } from './recurrence.ts';
+import { rruleForIcal } from './recurrence-rrule.ts';
 import { formatRangeZh } from './time/labels.ts';
 import { KIND_LABEL, STATUS_LABEL } from './labels.ts';
 import { eventFacts, type LabelledRef, type NamedRef } from './event-facts.ts';

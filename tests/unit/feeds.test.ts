@@ -23,8 +23,8 @@ import {
   renderEventsFeed,
   renderObservancesFeed,
   observancesSpec,
-  subscribeUrls,
 } from '../../src/lib/feeds.ts';
+import { subscribeUrls } from '../../src/lib/subscribe-urls.ts';
 import { facetIds } from '../../src/lib/facets.ts';
 import { assertIcs, readIcsEvents } from '../helpers/ics-check.ts';
 import { event } from '../fixtures/ical/scenarios.ts';

@@ -1,7 +1,8 @@
 /** Calendar filters in the URL: forgiving parsing, canonical serialising, and what each filter keeps. */
 import { describe, expect, it } from 'vitest';
 import type { CalendarEvent, CalendarObservance } from '../../src/lib/calendar-data.ts';
-import { activeFilterCount, calendarSearch, matchesFilters, NEAR_KM, observanceMatches, parseCalendarParams, sortByDistance, whenRange, type CalendarState } from '../../src/lib/filters.ts';
+import { activeFilterCount, ageOf, calendarSearch, filterWords, matchesFilters, NEAR_KM, observanceMatches, parseCalendarParams, sortByDistance, whenRange, type CalendarState } from '../../src/lib/filters.ts';
+import { quickMonths } from '../../src/components/events/quick-load.ts';
 import { distanceKm, distanceLabel } from '../../src/lib/geo.ts';
 
 const base: CalendarEvent = {
@@ -166,6 +167,28 @@ describe('quick filters (issue 18)', () => {
     expect(matchesFilters(unknown, { near: true }, { here })).toBe(false);
     expect(matchesFilters(unknown, { near: true })).toBe(true);
     expect(sortByDistance([unknown, far, close], here).map((e) => e.id)).toEqual(['close', 'far', 'unknown']);
+  });
+
+  it('the status line names the filters in URL order: a date, years, a flag, a value', () => {
+    expect(filterWords({ near: true, age: 10, open: true, when: 'weekend', topic: 'ai', free: false })).toEqual(['主题：ai', '本周末', '可报名', '10 岁', '离我近']);
+    expect(filterWords({ age: 0 })).toEqual(['0 岁']);
+    expect(filterWords({})).toEqual([]);
+  });
+
+  it('an age as typed: whole years up to 120, spaces allowed, anything else none', () => {
+    expect(['10', ' 7 ', '0', '120'].map(ageOf)).toEqual([10, 7, 0, 120]);
+    expect(['', '121', '-3', '1.5', '1000', 'ten'].map(ageOf)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(ageOf(null)).toBeUndefined();
+  });
+
+  it('the months /events/ loads: a date filter its own, else this month and one more per 继续查找', () => {
+    const months = ['2026-10', '2026-11', '2026-12', '2027-01', '2027-03'];
+    expect(quickMonths(months, 'weekend', '2026-11-30', 0)).toEqual({ keys: ['2026-12'], rest: [] });
+    expect(quickMonths(months, '7d', '2026-12-28', 0)).toEqual({ keys: ['2026-12', '2027-01'], rest: [] });
+    expect(quickMonths(months, 'month', '2027-02-10', 0)).toEqual({ keys: [], rest: [] });
+    expect(quickMonths(months, undefined, '2026-11-20', 0)).toEqual({ keys: ['2026-11'], rest: ['2026-12', '2027-01', '2027-03'] });
+    expect(quickMonths(months, undefined, '2026-11-20', 2)).toEqual({ keys: ['2026-11', '2026-12', '2027-01'], rest: ['2027-03'] });
+    expect(quickMonths(months, undefined, '2027-02-01', 0)).toEqual({ keys: ['2027-03'], rest: [] });
   });
 });
 

@@ -11,10 +11,10 @@ import {
   nextOccurrence,
   pendingIsPast,
   occurrenceInYear,
-  rruleForIcal,
   upcomingObservances,
   type ObservanceRuleInput,
 } from '../../src/lib/recurrence.ts';
+import { rruleForIcal } from '../../src/lib/recurrence-rrule.ts';
 
 const fixed = (date: string, extra: Partial<ObservanceRuleInput> = {}): ObservanceRuleInput => ({ rule: { type: 'fixed', date }, ...extra });
 const rrule = (text: string, extra: Partial<ObservanceRuleInput> = {}): ObservanceRuleInput => ({ rule: { type: 'rrule', rrule: text }, ...extra });

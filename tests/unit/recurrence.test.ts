@@ -13,11 +13,11 @@ import {
   nextOccurrence,
   observancesOnDay,
   occurrenceInYear,
-  rruleForIcal,
   upcomingObservances,
   type ObservanceRuleInput,
   type Occurrence,
 } from '../../src/lib/recurrence.ts';
+import { rruleForIcal } from '../../src/lib/recurrence-rrule.ts';
 import { lunarDateInYear, lunarToSolar, solarTermInYear, solarTermsOfYear } from '../../src/lib/lunar.ts';
 
 type Named = ObservanceRuleInput & { name: string };

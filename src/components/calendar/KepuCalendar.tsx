@@ -9,15 +9,15 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import FullCalendar from '@fullcalendar/react';
-import type { CalendarRef, DatesSetInfo, EventClickInfo, PluginInput } from '@fullcalendar/react';
+import type { CalendarRef, DatesSetInfo, EventClickInfo, EventInput, PluginInput } from '@fullcalendar/react';
 import classicTheme from '@fullcalendar/react/themes/classic';
 import listPlugin from '@fullcalendar/react/list';
 import zhCn from '@fullcalendar/react/locales/zh-cn';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import './calendar.css';
-import { monthBounds, viewRange, visibleItems } from '../../lib/calendar-draw.ts';
-import { LIST_ROW_LIMIT, listPage, listRows, listSpanFor } from '../../lib/calendar-list.ts';
+import { viewRange, visibleItems } from '../../lib/calendar-draw.ts';
+import { LIST_ROW_LIMIT, listRows, listSpanFor } from '../../lib/calendar-list.ts';
 import { calendarSearch, parseCalendarParams, whenRange, type CalendarState, type CalendarView, type Filters } from '../../lib/filters.ts';
 import type { LatLng } from '../../lib/geo.ts';
 import { todayIn } from '../../lib/time/days.ts';
@@ -28,6 +28,7 @@ import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import { useFirstDraw } from './use-first-draw.ts';
 import { LOAD_ERROR, loadRange, rangeData, useMonthData, type VisibleRange } from './use-month-data.ts';
 import { useDenseView } from './use-dense.ts';
+import { useListPage, useListSwitch } from './use-list-view.ts';
 
 interface Opening {
   phone: boolean;
@@ -186,36 +187,6 @@ function useGridPlugin(type: string, initial: PluginInput | undefined) {
   return { plugins, gridError };
 }
 
-/** 列表: the whole month when it fits in a page, else day by day (decided again as months and filters change). */
-function useListSwitch(type: string, currentStart: string, drawn: ReturnType<typeof visibleItems>['drawn'], ready: boolean, calendar: RefObject<CalendarRef | null>, root: RefObject<HTMLDivElement | null>, calendarOn: boolean, dense: boolean) {
-  // A dense month's week list goes day by day too (its rows come a day at a time).
-  const monthList = type === 'listMonth' || type === 'listDay' || (dense && type === 'listWeek') ? monthBounds(currentStart) : undefined;
-  const monthRows = useMemo(() => (monthList ? listRows(drawn, monthList[0], monthList[1]) : 0), [drawn, monthList?.[0]]);
-  const listWanted = monthList && ready ? (dense || listSpanFor(monthRows) === 'day' ? 'listDay' : 'listMonth') : undefined;
-  const switching = Boolean(listWanted && listWanted !== type);
-  useEffect(() => {
-    if (!switching || !listWanted || !monthList) return;
-    const api = calendar.current?.getApi();
-    if (!api) return;
-    const at = ymdOf(api.getDate());
-    const dayIn = at >= monthList[0] && at < monthList[1] ? at : monthList[0];
-    const hadFocus = document.activeElement?.closest('[role="tab"]') && root.current?.contains(document.activeElement);
-    api.changeView(listWanted, dayIn);
-    // The 列表 tab is another button now: keep the keyboard where it was.
-    if (hadFocus) requestAnimationFrame(() => root.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus());
-  }, [switching, calendarOn]);
-  return switching;
-}
-
-/** A list draws one page of rows; 再列出 adds a page (until the view, range or filters change). */
-function useListPage(pageKey: string, listView: boolean, switching: boolean, items: ReturnType<typeof visibleItems>, range: VisibleRange) {
-  const [more, setMore] = useState({ key: '', pages: 0 });
-  const limit = LIST_ROW_LIMIT * (1 + (more.key === pageKey ? more.pages : 0));
-  const page = useMemo(() => (listView && !switching ? listPage(items.drawn, range.start, range.end, limit) : undefined), [listView, range, switching, items, limit]);
-  const onMore = () => setMore({ key: pageKey, pages: (more.key === pageKey ? more.pages : 0) + 1 });
-  return { page, onMore };
-}
-
 function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening }) {
   const { phone, types } = opening;
   const calendar = useRef<CalendarRef>(null);
@@ -242,15 +213,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   }, [items, page, switching, listView, dense]);
   const shownEvents = useMemo(() => (cap >= drawn.length ? drawn : drawn.slice(0, cap)), [drawn, cap]);
   const busy = data.loading || switching;
-  const listType = type === 'listDay' ? 'listDay' : types.list;
-  const toolbar = useMemo(() => ({ start: 'prev,today,next', center: 'title', end: `${types.month},${types.week},${listType}` }), [listType]);
   const error = data.error ?? (opening.failed ? LOAD_ERROR : undefined);
-  // A dense month's count opens that day's list here (its link does the same without script).
-  const onEventClick = useCallback((info: EventClickInfo) => {
-    if (!info.event.id.startsWith('n:')) return;
-    info.jsEvent.preventDefault();
-    calendar.current?.getApi().changeView('listDay', info.event.id.slice(2));
-  }, []);
   return (
     // aria-busy until the month's data is in and every event is drawn (the first draw is staged over
     // tasks): assistive technology waits for the whole, and so do the browser tests.
@@ -263,28 +226,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         <p className="kp-note">这个月活动较多，列表按天显示：点下面的 ‹ › 看前一天、后一天。在“筛选”里选择地区，可以只看附近的活动。</p>
       )}
       <AsideList aside={items.aside} current={current} />
-      {calendarOn && <FullCalendar
-        ref={calendar}
-        plugins={plugins}
-        locale={zhCn}
-        initialView={opening.type}
-        initialDate={opening.date}
-        class="kp-fc"
-        headerToolbar={toolbar}
-        buttons={BUTTONS}
-        events={shownEvents}
-        eventOrder="order,start,-duration,title"
-        eventTimeFormat={TIME_FORMAT}
-        dayMaxEventRows={4}
-        height="auto"
-        noEventsText={busy ? '正在加载…' : '这段时间没有符合条件的活动'}
-        eventsHint="活动"
-        prevHint={prevHint}
-        nextHint={nextHint}
-        views={VIEWS}
-        datesSet={onDatesSet}
-        eventClick={onEventClick}
-      />}
+      {calendarOn && <CalendarGrid calendar={calendar} opening={opening} plugins={plugins} type={type} events={shownEvents} busy={busy} onDatesSet={onDatesSet} />}
       {!busy && !error && !dense.counted && <EmptyMonth months={data.months} current={current} items={items} state={state} />}
       {cap === Infinity && page && !data.partial && <MoreRows page={page} rangeEnd={range.end} onMore={onMore} />}
       {/* A long day shown from its head (issue 21): 再列出 fetches the whole day and shows the next page. */}
@@ -292,5 +234,53 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         <MoreRows page={{ shown: [], rows: data.partial.total, shownRows: data.partial.shown }} rangeEnd={range.end} onMore={() => (data.partial!.more(), onMore())} />
       )}
     </div>
+  );
+}
+
+interface GridProps {
+  calendar: RefObject<CalendarRef | null>;
+  opening: Opening;
+  plugins: PluginInput[];
+  /** The view shown now: when it is the day list, the 列表 button opens that too. */
+  type: string;
+  events: EventInput[];
+  busy: boolean;
+  onDatesSet: (info: DatesSetInfo) => void;
+}
+
+/** FullCalendar itself: opened at the opening's view and day, with the events drawn so far. */
+function CalendarGrid({ calendar, opening, plugins, type, events, busy, onDatesSet }: GridProps) {
+  const { types } = opening;
+  const listType = type === 'listDay' ? 'listDay' : types.list;
+  const toolbar = useMemo(() => ({ start: 'prev,today,next', center: 'title', end: `${types.month},${types.week},${listType}` }), [listType]);
+  // A dense month's count opens that day's list here (its link does the same without script).
+  const onEventClick = useCallback((info: EventClickInfo) => {
+    if (!info.event.id.startsWith('n:')) return;
+    info.jsEvent.preventDefault();
+    calendar.current?.getApi().changeView('listDay', info.event.id.slice(2));
+  }, []);
+  return (
+    <FullCalendar
+      ref={calendar}
+      plugins={plugins}
+      locale={zhCn}
+      initialView={opening.type}
+      initialDate={opening.date}
+      class="kp-fc"
+      headerToolbar={toolbar}
+      buttons={BUTTONS}
+      events={events}
+      eventOrder="order,start,-duration,title"
+      eventTimeFormat={TIME_FORMAT}
+      dayMaxEventRows={4}
+      height="auto"
+      noEventsText={busy ? '正在加载…' : '这段时间没有符合条件的活动'}
+      eventsHint="活动"
+      prevHint={prevHint}
+      nextHint={nextHint}
+      views={VIEWS}
+      datesSet={onDatesSet}
+      eventClick={onEventClick}
+    />
   );
 }
