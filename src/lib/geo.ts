@@ -2,7 +2,8 @@
  * Distances for “离我近” (issue 18): great-circle distance between two WGS-84 points (haversine) and
  * how it reads. Venue coordinates reach the browser already in WGS-84 (venue-geo.ts converts GCJ-02
  * at build time), and the browser's position is WGS-84 by the Geolocation spec, so both sides are in
- * one datum. Pure and tiny: the /events/ script and the calendar island use it. The position never
+ * one datum. Small: the /events/ script and the calendar island use it, and both ask for the
+ * browser's position here (locate, quietLocate). The position never
  * leaves the browser.
  */
 
@@ -24,4 +25,26 @@ export function distanceKm(a: LatLng, b: LatLng): number {
 export function distanceLabel(km: number): string {
   if (km < 1) return `约 ${Math.max(100, Math.round(km * 10) * 100)} 米`;
   return km < 10 ? `约 ${km.toFixed(1)} 公里` : `约 ${Math.round(km)} 公里`;
+}
+
+/** The browser's position (the browser asks for permission if it has none). */
+export function locate(): Promise<LatLng> {
+  return new Promise((ok, fail) =>
+    navigator.geolocation.getCurrentPosition(
+      (p) => ok([p.coords.latitude, p.coords.longitude]),
+      (e) => fail(e),
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
+    ),
+  );
+}
+
+/** With near=1 from a link: the position only if the browser already allows it (no prompt). */
+export async function quietLocate(): Promise<LatLng | undefined> {
+  try {
+    const p = await navigator.permissions?.query({ name: 'geolocation' });
+    if (p?.state === 'granted') return await locate();
+  } catch {
+    /* no position: lists keep their date order, and the chip says to tap */
+  }
+  return undefined;
 }

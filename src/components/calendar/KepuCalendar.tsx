@@ -19,7 +19,7 @@ import './calendar.css';
 import { viewRange, visibleItems } from '../../lib/calendar-draw.ts';
 import { LIST_ROW_LIMIT, listRows, listSpanFor } from '../../lib/calendar-list.ts';
 import { calendarSearch, parseCalendarParams, whenRange, type CalendarState, type CalendarView, type Filters } from '../../lib/filters.ts';
-import type { LatLng } from '../../lib/geo.ts';
+import { locate as askPosition, quietLocate, type LatLng } from '../../lib/geo.ts';
 import { todayIn } from '../../lib/time/days.ts';
 import QuickChips from './QuickChips.tsx';
 import { BUTTONS, COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, gridPending, LARGE_PHONE, loadGrid, nextHint, nextTask, PHONE, prevHint, spanOf, TIME_FORMAT, titleOf, urlDate, viewOf, VIEWS, viewTypes, ymdOf } from './calendar-options.tsx';
@@ -140,10 +140,9 @@ function useQuickContext(state: CalendarState, setState: (f: (s: CalendarState) 
   const [nearNote, setNearNote] = useState<string>();
   const ask = useCallback(
     (then?: () => void) =>
-      navigator.geolocation.getCurrentPosition(
-        (p) => (setHere([p.coords.latitude, p.coords.longitude]), setNearNote(undefined), then?.()),
+      askPosition().then(
+        (at) => (setHere(at), setNearNote(undefined), then?.()),
         () => setNearNote('没有取得位置（未允许定位，或设备无法定位）。可以改用“筛选”里的地区。'),
-        { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
       ),
     [],
   );
@@ -154,7 +153,7 @@ function useQuickContext(state: CalendarState, setState: (f: (s: CalendarState) 
   useEffect(() => {
     if (!state.filters.near || here) return;
     setNearNote('点“离我近”允许使用位置后，只显示附近的活动（位置只在本机使用，不会发送）。');
-    navigator.permissions?.query({ name: 'geolocation' }).then((p) => p.state === 'granted' && ask(), () => undefined);
+    void quietLocate().then((at) => at && (setHere(at), setNearNote(undefined)));
   }, [state.filters.near, here, ask]);
   return { today, here, nearNote: state.filters.near || nearNote?.startsWith('没有') ? nearNote : undefined, locate };
 }

@@ -4,7 +4,7 @@
  * (src/lib/filters.ts); a date filter also moves the calendar to its first day.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { AGE_MAX, NEAR_KM, WHEN_LABELS, WHENS, type Filters, type When } from '../../lib/filters.ts';
+import { AGE_MAX, ageOf, NEAR_KM, WHEN_LABELS, WHENS, type Filters, type When } from '../../lib/filters.ts';
 
 interface Props {
   filters: Filters;
@@ -26,7 +26,7 @@ export default function QuickChips({ filters, onChange, onLocate, nearNote }: Pr
   const submitAge = (ev: FormEvent) => {
     ev.preventDefault();
     const v = age.trim();
-    set({ age: /^\d{1,3}$/.test(v) && Number(v) <= AGE_MAX ? Number(v) : undefined });
+    set({ age: ageOf(v) });
   };
   const chip = (label: string, pressed: boolean, onClick: () => void) => (
     <li key={label}>

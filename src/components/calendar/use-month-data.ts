@@ -11,6 +11,7 @@ import { shardsFor, unpackRows, type DenseSummary, type ShardFile } from '../../
 import { monthsInRange, uniqueEvents, yearsOf } from '../../lib/calendar-draw.ts';
 import type { Filters } from '../../lib/filters.ts';
 import { CALENDAR_MANIFEST_URL, monthDataUrl, observanceYearDataUrl } from '../../lib/urls.ts';
+import { getJson } from '../../lib/fetch-json.ts';
 
 export interface VisibleRange {
   /** First shown day, YYYY-MM-DD. */
@@ -43,12 +44,6 @@ export interface MonthData {
 const NO_MONTHS: readonly string[] = [];
 
 export const LOAD_ERROR = '日历数据加载失败，请检查网络后刷新页面 / could not load the calendar data';
-
-async function getJson<T>(url: string): Promise<T> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  return (await r.json()) as T;
-}
 
 let manifestLoad: Promise<CalendarManifest> | undefined;
 let manifest: CalendarManifest | undefined;

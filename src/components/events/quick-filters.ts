@@ -36,7 +36,8 @@ import { distanceLabel, type LatLng } from '../../lib/geo.ts';
 import { todayIn } from '../../lib/time/days.ts';
 import { eventsFilteredUrl } from '../../lib/urls.ts';
 import { cardElement } from './event-card-dom.ts';
-import { locate, quickData, quickMonths, quietLocate, type QuickData, type QuickMonths } from './quick-load.ts';
+import { locate, quietLocate } from '../../lib/geo.ts';
+import { quickData, quickMonths, type QuickData, type QuickMonths } from './quick-load.ts';
 
 /** Cards drawn at once; more on 再显示. */
 const SHOW_STEP = 60;

@@ -1,21 +1,16 @@
 /**
  * What the quick filters of /events/ (quick-filters.ts) read from outside the page: the calendar's
  * manifest and per-month JSON (/data/events/<YYYY-MM>.json), each fetched once per visit — a failed
- * fetch is tried again on the next filter —, the months a filter needs, and for 离我近 the browser's
- * position, used on this device only and never sent. Apart from the page script, which only draws.
+ * fetch is tried again on the next filter —, and the months a filter needs (the position for 离我近
+ * is src/lib/geo.ts's, shared with the calendar). Apart from the page script, which only draws.
  */
 import type { CalendarEvent, CalendarManifest, MonthFile } from '../../lib/calendar-data.ts';
 import { monthsInRange } from '../../lib/calendar-draw.ts';
 import { whenRange, type When } from '../../lib/filters.ts';
-import type { LatLng } from '../../lib/geo.ts';
+
 import { nextDay } from '../../lib/time/days.ts';
 import { CALENDAR_MANIFEST_URL, monthDataUrl } from '../../lib/urls.ts';
-
-async function getJson<T>(url: string): Promise<T> {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-  return (await r.json()) as T;
-}
+import { getJson } from '../../lib/fetch-json.ts';
 
 export interface QuickMonths {
   /** The months to load. */
@@ -63,26 +58,4 @@ export function quickData(): QuickData {
       return p;
     },
   };
-}
-
-/** The browser's position (the browser asks for permission if it has none). */
-export function locate(): Promise<LatLng> {
-  return new Promise((ok, fail) =>
-    navigator.geolocation.getCurrentPosition(
-      (p) => ok([p.coords.latitude, p.coords.longitude]),
-      (e) => fail(e),
-      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
-    ),
-  );
-}
-
-/** With near=1 from a link: the position only if the browser already allows it (no prompt). */
-export async function quietLocate(): Promise<LatLng | undefined> {
-  try {
-    const p = await navigator.permissions?.query({ name: 'geolocation' });
-    if (p?.state === 'granted') return await locate();
-  } catch {
-    /* no position: the list keeps its date order, and the chip says to tap */
-  }
-  return undefined;
 }
