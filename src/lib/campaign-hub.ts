@@ -11,6 +11,7 @@ import type { EventEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import { paginate } from './query.ts';
 import { PROVINCE_TILES, type Tile } from './province-tiles.ts';
+import { campaignYears } from './campaign-view.ts';
 
 /** Activities listed on one page of a day or a province (issue 21: 30–50 a page). */
 export const HUB_PER_PAGE = 50;
@@ -154,4 +155,22 @@ export function hubPages(groups: Map<string, EventEntry[]>): HubPage[] {
     const pages = paginate(list, HUB_PER_PAGE);
     return pages.map((events, i) => ({ key, page: i + 1, total: pages.length, count: list.length, events }));
   });
+}
+
+/**
+ * The static paths of every campaign edition's day lists (`kind: 'day'`, /campaigns/<id>/<year>/days/<day>/)
+ * or province lists (`'region'`, …/regions/<province>/), HUB_PER_PAGE a page (`<key>/page/<n>` after the first).
+ */
+export function campaignListPaths(q: SiteQuery, today: string, kind: 'day' | 'region') {
+  return q.content.observances
+    .filter((o) => o.kind === 'campaign')
+    .flatMap((o) =>
+      campaignYears(o, q, today).flatMap((year) => {
+        const events = q.byCampaignYear.get(`${o.id}/${year}`) ?? [];
+        return hubPages(kind === 'day' ? dayEvents(events) : provinceEvents(events, q)).map((p) => {
+          const rest = p.page > 1 ? `${p.key}/page/${p.page}` : p.key;
+          return { params: { id: o.id, year: String(year), ...(kind === 'day' ? { day: rest } : { region: rest }) }, props: { id: o.id, year, p } };
+        });
+      }),
+    );
 }

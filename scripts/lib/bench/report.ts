@@ -73,16 +73,7 @@ export function markdown(report: ReturnType<typeof buildReport>): string {
   }
   const fs = big.firstSearch;
   if (fs && 'byKind' in fs) lines.push('', `First search at ${big.events / 1000}k, by file kind: ${Object.entries(fs.byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}.`);
-  lines.push('', '| budget | limit | measured | |', '|---|---|---|---|');
-  for (const b of report.budgets) lines.push(`| ${b.budget} | ${b.limit} | ${b.value} | ${b.ok ? '✓' : '✗'} |`);
-  const lh = rows.flatMap((r) => (r.lighthouse ?? []).map((l) => ({ ...l, events: r.events })));
-  if (lh.length) {
-    lines.push('', '| Lighthouse (mobile) | events | performance | accessibility | best practices | SEO | below 100 |', '|---|---:|---:|---:|---:|---:|---|');
-    for (const l of lh) {
-      const s = l.scores ?? {};
-      lines.push(`| ${l.page} | ${l.events} | ${s.performance ?? '–'} | ${s.accessibility ?? '–'} | ${s['best-practices'] ?? '–'} | ${s.seo ?? '–'} | ${l.error ? 'error: ' + l.error.replace(/\s+/g, ' ').slice(0, 120) : (l.failing ?? []).join('; ') || '–'} |`);
-    }
-  }
+  lines.push(...budgetAndLighthouseTables('budget', report.budgets, rows));
   return lines.join('\n');
 }
 
@@ -152,16 +143,7 @@ export function denseMarkdown(report: ReturnType<typeof buildDenseReport>): stri
   const big = rows[rows.length - 1]!;
   if (big.calendar && 'interactions' in big.calendar) lines.push('', `Calendar at ${big.events / 1000}k (\`${big.calendar.url}\`, status “${big.calendar.status}”): ${big.calendar.interactions.map((i) => `${i.name} ${i.ms} ms`).join('; ')}.`);
   if (big.searchPage && 'byKind' in big.searchPage) lines.push('', `First search at ${big.events / 1000}k, by file kind: ${Object.entries(big.searchPage.byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ')} (“${big.searchPage.status}”).`);
-  lines.push('', '| budget (issue 21) | limit | measured | |', '|---|---|---|---|');
-  for (const b of report.budgets) lines.push(`| ${b.budget} | ${b.limit} | ${b.value} | ${b.ok ? '✓' : '✗'} |`);
-  const lh = rows.flatMap((r) => (r.lighthouse ?? []).map((l) => ({ ...l, events: r.events })));
-  if (lh.length) {
-    lines.push('', '| Lighthouse (mobile) | events | performance | accessibility | best practices | SEO | below 100 |', '|---|---:|---:|---:|---:|---:|---|');
-    for (const l of lh) {
-      const s = l.scores ?? {};
-      lines.push(`| ${l.page} | ${l.events} | ${s.performance ?? '–'} | ${s.accessibility ?? '–'} | ${s['best-practices'] ?? '–'} | ${s.seo ?? '–'} | ${l.error ? 'error: ' + l.error.replace(/\s+/g, ' ').slice(0, 120) : (l.failing ?? []).join('; ') || '–'} |`);
-    }
-  }
+  lines.push(...budgetAndLighthouseTables('budget (issue 21)', report.budgets, rows));
   return lines.join('\n');
 }
 
@@ -178,4 +160,19 @@ export function buildDenseReport(results: SizeResult[], seed: number, startedAt:
     cpuRatio: t10 && t100 ? round(t100.build.cpuSeconds / t10.build.cpuSeconds, 2) : undefined,
     budgets: denseBudgets(results),
   };
+}
+
+/** The budgets table, then Lighthouse's scores per page (both reports end with them). */
+function budgetAndLighthouseTables(title: string, budgets: readonly { budget: string; limit: string; value: string; ok: boolean }[], rows: readonly SizeResult[]): string[] {
+  const lines = ['', `| ${title} | limit | measured | |`, '|---|---|---|---|'];
+  for (const b of budgets) lines.push(`| ${b.budget} | ${b.limit} | ${b.value} | ${b.ok ? '✓' : '✗'} |`);
+  const lh = rows.flatMap((r) => (r.lighthouse ?? []).map((l) => ({ ...l, events: r.events })));
+  if (lh.length) {
+    lines.push('', '| Lighthouse (mobile) | events | performance | accessibility | best practices | SEO | below 100 |', '|---|---:|---:|---:|---:|---:|---|');
+    for (const l of lh) {
+      const s = l.scores ?? {};
+      lines.push(`| ${l.page} | ${l.events} | ${s.performance ?? '–'} | ${s.accessibility ?? '–'} | ${s['best-practices'] ?? '–'} | ${s.seo ?? '–'} | ${l.error ? 'error: ' + l.error.replace(/\s+/g, ' ').slice(0, 120) : (l.failing ?? []).join('; ') || '–'} |`);
+    }
+  }
+  return lines;
 }
