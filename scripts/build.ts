@@ -17,6 +17,7 @@
  * (pin "today"), KEPU_OUT_DIR (./dist), KEPU_CACHE_DIR (Astro's cache, ./node_modules/.astro),
  * KEPU_NO_SEARCH (no search index), KEPU_SEARCH_BUNDLE_SIZE.
  */
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SNAPSHOT_ENV } from '../src/content/snapshot-fs.ts';
 import { isRealDate } from '../src/lib/time/days.ts';
@@ -37,7 +38,8 @@ function checkEnvironment(env = process.env): void {
     throw new OneLineError(`✗ KEPU_TODAY=${today} 不是 2000–2100 年间的真实日期，请写成 YYYY-MM-DD / KEPU_TODAY is not a real date (YYYY-MM-DD)`);
 }
 
-type Step = [ChildModule, string[]];
+/** A child step, its arguments, and what to do when it has succeeded. */
+type Step = [ChildModule, string[], (() => void)?];
 
 /**
  * Run lanes side by side, the steps of a lane one after the other; the first failure stops the
@@ -48,13 +50,14 @@ type Step = [ChildModule, string[]];
 async function together(lanes: Step[][], env: Record<string, string>): Promise<void> {
   const runLane = async (lane: Step[]): Promise<ChildResult[]> => {
     const out: ChildResult[] = [];
-    for (const [mod, args] of lane) {
+    for (const [mod, args, then] of lane) {
       const r = await runChild(mod, args, env);
       out.push(r);
       if (!r.ok) {
         stopChildren();
         break;
       }
+      then?.();
     }
     return out;
   };
@@ -76,10 +79,12 @@ async function run(): Promise<void> {
   }
   try {
     stage = makeStage(out);
-    const env = { [SNAPSHOT_ENV]: stage.snapshot };
+    // The search index uses a second process for its last bundles once the pages are done (index-search.ts).
+    const pagesDone = `${stage.snapshot}.pages-done`;
+    const env = { [SNAPSHOT_ENV]: stage.snapshot, KEPU_PAGES_DONE: pagesDone };
     await together([[[validateStep, [stage.snapshot]]]], env);
     await together([
-      [[pagesStep, [stage.pages]]],
+      [[pagesStep, [stage.pages], () => writeFileSync(pagesDone, '')]],
       [[dataFilesStep, [stage.dataFiles]], ...(process.env.KEPU_NO_SEARCH ? [] : [[indexSearchStep, [stage.search]] as Step])],
     ], env);
     moveTree(stage.dataFiles, stage.pages);

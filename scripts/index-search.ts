@@ -10,14 +10,14 @@
  *
  *   node scripts/index-search.ts <folder>
  *
- * Two processes, for memory: a child reads the content, makes the records and writes them to
- * <folder>/records/bundle-N.jsonl, then exits; this process then hands them to Pagefind one bundle
- * at a time. The content (≈ 0.5 GB of heap at 50,000 events) is gone before Pagefind, which holds
+ * Processes, for memory: a child reads the content, makes the records and writes them to
+ * <folder>/records/bundle-N.jsonl, then exits; then a child per bundle hands its records to
+ * Pagefind, one at a time while the pages are built, two at a time after (indexBundles). The content (≈ 0.5 GB of heap at 50,000 events) is gone before Pagefind, which holds
  * ≈ 0.1 MB per record while it writes a bundle, starts: the build's whole process tree stays under
  * 4 GB at 50,000 events (issue 9, bench/README.md).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchBundleManifest, SearchDocument } from '../src/lib/search-documents.ts';
 import { childModule } from './lib/child.ts';
@@ -65,6 +65,45 @@ async function indexBundle(file: string, outputPath: string): Promise<number> {
   return n;
 }
 
+/** One bundle in a process of its own (its Pagefind service and memory end with it); resolves to its record count. */
+function indexBundleChild(file: string, out: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [import.meta.filename, '--bundle', file, out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let said = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (said += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-8192)));
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? done(Number(said.trim())) : fail(new Error(err.trim().split('\n').find((l) => l.startsWith('✗')) ?? `bundle ${file}: exit ${code}`))));
+  });
+}
+
+/**
+ * Index the bundles one at a time beside the page build; once the pages are done (scripts/build.ts
+ * creates the file named by KEPU_PAGES_DONE) two at a time, so the last bundles use the core the
+ * page build has left (issue 21: at 100,000 events the index ended ≈ 36 s after the pages, one
+ * core idle). Each bundle's folder and files are the same whichever order they are written in.
+ */
+async function indexBundles(jobs: { file: string; out: string }[]): Promise<number> {
+  const flag = process.env.KEPU_PAGES_DONE;
+  const width = () => (flag && existsSync(flag) ? 2 : 1);
+  const running = new Set<Promise<void>>();
+  let n = 0;
+  let failed: unknown;
+  for (const job of jobs) {
+    while (running.size >= width() && failed === undefined) await Promise.race([...running, new Promise((r) => setTimeout(r, 250))]);
+    if (failed !== undefined) break;
+    const p: Promise<void> = indexBundleChild(job.file, job.out).then(
+      (count) => void (n += count),
+      (e: unknown) => void (failed ??= e),
+    ).finally(() => running.delete(p));
+    running.add(p);
+  }
+  await Promise.all(running);
+  if (failed !== undefined) throw failed;
+  return n;
+}
+
 async function indexSearch(out: string): Promise<string> {
   const { searchBundleFolder } = await import('../src/lib/search-documents.ts');
   const records = join(out, 'records');
@@ -72,12 +111,9 @@ async function indexSearch(out: string): Promise<string> {
   if (child.status !== 0) throw new Error(`搜索记录生成失败 / search records failed (exit ${child.status ?? child.signal})`);
   const count = readdirSync(records).filter((f) => /^bundle-\d+\.jsonl$/.test(f)).length;
   const manifest: SearchBundleManifest = { bundles: [], ranges: JSON.parse(readFileSync(join(records, 'ranges.json'), 'utf8')) };
-  let n = 0;
-  for (let i = 0; i < count; i++) {
-    const folder = searchBundleFolder(i);
-    n += await indexBundle(join(records, `bundle-${i}.jsonl`), join(out, folder));
-    manifest.bundles.push(folder);
-  }
+  const folders = Array.from({ length: count }, (_, i) => searchBundleFolder(i));
+  const n = await indexBundles(folders.map((folder, i) => ({ file: join(records, `bundle-${i}.jsonl`), out: join(out, folder) })));
+  manifest.bundles.push(...folders);
   rmSync(records, { recursive: true, force: true });
   mkdirSync(join(out, 'pagefind'), { recursive: true });
   writeFileSync(join(out, 'pagefind', 'kepu-bundles.json'), JSON.stringify(manifest));
@@ -86,4 +122,11 @@ async function indexSearch(out: string): Promise<string> {
 
 const indexAll = sideOutput(indexSearch);
 
-export const indexSearchStep = childModule(import.meta.url, 'search index', (args) => (args[0] === '--records' ? writeRecords(args[1]!) : indexAll(args)));
+/** Child step: one bundle; prints its record count. */
+async function bundleStep(file: string, out: string): Promise<void> {
+  console.log(String(await indexBundle(file, out)));
+}
+
+export const indexSearchStep = childModule(import.meta.url, 'search index', (args) =>
+  args[0] === '--records' ? writeRecords(args[1]!) : args[0] === '--bundle' ? bundleStep(args[1]!, args[2]!) : indexAll(args),
+);
