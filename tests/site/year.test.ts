@@ -175,6 +175,28 @@ describe('a quiet December day (2026-12-06)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('/events/ with nothing ahead is not empty: the next observance days and the activities that ended last', async () => {
+    const { page, errors } = await openPage(browser, `${december.url}events/`);
+    await expect(page.locator('[data-quick-static] .muted').first().textContent()).resolves.toContain('近期暂时没有已登记的活动');
+    const days = page.locator('section[aria-labelledby="events-next-days"] li');
+    await expect(days.count()).resolves.toBe(4);
+    for (const t of await days.locator('.countdown').allTextContents()) expect(t).toMatch(/^（还有 \d+ 天）$/);
+    const recent = page.locator('section[aria-labelledby="events-recent"] .event-list > li');
+    const n = await recent.count();
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThanOrEqual(6);
+    expect(errors).toEqual([]);
+  });
+
+  it('a quick filter that finds nothing, with nothing to widen to, says so instead of offering “（0 个）”', async () => {
+    const { page, errors } = await openPage(browser, `${december.url}events/?when=weekend`);
+    const widen = page.locator('.quick-widen');
+    await widen.waitFor();
+    await expect(widen.textContent()).resolves.toBe('近期还没有登记的活动，放宽条件也找不到。可以先看看纪念日日历。');
+    await expect(widen.locator('a').getAttribute('href')).resolves.toBe('/observances/');
+    expect(errors).toEqual([]);
+  });
+
   it('the year page points to 2027 for planning', async () => {
     const { page } = await openPage(browser, `${december.url}observances/`);
     const next = page.locator('.plan-next a');

@@ -242,11 +242,21 @@ function widen(q: Quick, pass: (f: Filters) => CalendarEvent[]): HTMLParagraphEl
   const { doc, filters } = q;
   const p = doc.createElement('p');
   p.className = 'quick-widen';
+  // Only the ways out that find something: “去掉‘本周末’（0 个）” would lead nowhere.
+  const options = (FILTER_KEYS as readonly Filter[])
+    .filter((k) => k !== 'near' && filters[k] !== undefined)
+    .map((k) => ({ k, f: { ...filters, [k]: undefined }, n: 0 }))
+    .map((o) => ({ ...o, n: pass(o.f).length }))
+    .filter((o) => o.n > 0);
+  if (!options.length) {
+    const a = doc.createElement('a');
+    a.href = '/observances/';
+    a.textContent = '纪念日日历';
+    p.append('近期还没有登记的活动，放宽条件也找不到。可以先看看', a, '。');
+    return p;
+  }
   p.append('没有找到符合全部条件的活动。试试放宽条件：');
-  const options = (FILTER_KEYS as readonly Filter[]).filter((k) => k !== 'near' && filters[k] !== undefined);
-  options.forEach((k, i) => {
-    const f = { ...filters, [k]: undefined };
-    const n = pass(f).length;
+  options.forEach(({ k, f, n }, i) => {
     const a = doc.createElement('a');
     a.href = eventsFilteredUrl(calendarSearch({ filters: f, observances: true }));
     a.textContent = `去掉“${filterWords({ [k]: filters[k] } as Filters)[0]}”（${n} 个）`;
