@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { emptyContent, type ContentSet, type ObservanceEntry, type OrganizerEntry, type VenueEntry } from '../../src/lib/model.ts';
-import { formatRowProblem, planImport, splitBilingual } from '../../src/lib/import-plan.ts';
-import { mapRow, matchRegion, type RowProblem } from '../../src/lib/import-rows.ts';
-import { COLUMNS, decodeText, fieldOfHeader, parseCsv, tableToRecords, TEMPLATE_COLUMNS, type ImportRecord } from '../../src/lib/import-table.ts';
+import { formatRowProblem, planImport, refsLabel, splitBilingual } from '../../src/lib/import-plan.ts';
+import { eventFromFlags, mapRow, matchRegion, type RowProblem } from '../../src/lib/import-rows.ts';
+import { COLUMNS, decodeText, fieldOfHeader, importDecoding, parseCsv, refLabel, tableToRecords, TEMPLATE_COLUMNS, type ImportRecord } from '../../src/lib/import-table.ts';
 import { readContentFiles } from '../../src/lib/content-fs.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
@@ -246,3 +246,79 @@ describe('the header row', () => {
     expect(decodeText(new Uint8Array([0xbb, 0xee]))).toBe('活');
   });
 });
+
+// Mutation testing (issue 22): these ran only in the CLI's child processes, where no mutant is seen.
+describe('refsLabel: the rows or VEVENTs one message covers', () => {
+  it('one reference is named as it is', () => {
+    expect(refsLabel([{ kind: 'row', n: 7 }])).toEqual({ zh: '行 7', en: 'row 7' });
+  });
+
+  it('rows in order, runs of three or more shortened, pairs listed, each number once, the count', () => {
+    const rows = [9, 2, 4, 3, 8, 6, 3].map((n) => ({ kind: 'row' as const, n }));
+    expect(refsLabel(rows)).toEqual({ zh: '行 2–4、6、8、9（共 6 行）', en: 'rows 2–4, 6, 8, 9' });
+    expect(refsLabel([10, 11].map((n) => ({ kind: 'row' as const, n })))).toEqual({ zh: '行 10、11（共 2 行）', en: 'rows 10, 11' });
+    expect(refsLabel([1, 2, 3, 4, 5].map((n) => ({ kind: 'row' as const, n })))).toEqual({ zh: '行 1–5（共 5 行）', en: 'rows 1–5' });
+  });
+
+  it('VEVENTs are counted as 个', () => {
+    const evs = [3, 1, 2, 5].map((n) => ({ kind: 'vevent' as const, n }));
+    expect(refsLabel(evs)).toEqual({ zh: '第 1–3、5 个 VEVENT（共 4 个）', en: 'VEVENTs 1–3, 5' });
+  });
+});
+
+describe('eventFromFlags: npm run new and /submit/ speak in flags', () => {
+  const base = { title: '测试讲座', start: '2026-09-12 14:00', organizer: '示例科普学会' };
+
+  it('registration details, the previous start, the source and keywords: what a row has no column for', () => {
+    const r = eventFromFlags(
+      { ...base, 'registration-required': '是', capacity: '40', fee: '0', deadline: '2026-09-10 18:00', 'registration-note': '带证件', full: 'no', 'previous-start': '2026-09-05 14:00', 'source-url': 'https://www.example.org/n', 'source-title': '通知', keywords: '急救、心肺复苏' },
+      content(),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.data!.registration).toEqual({ required: true, capacity: 40, fee: 0, deadline: '2026-09-10T18:00', note: '带证件', full: false });
+    expect(r.data!.previousStart).toBe('2026-09-05T14:00');
+    expect(r.data!.source).toEqual({ title: '通知', url: 'https://www.example.org/n' });
+    expect(r.data!.keywords).toEqual(['急救', '心肺复苏']);
+  });
+
+  it('yes and no in the words people use; anything else is left for the schema to name; blanks are absent', () => {
+    const req = (v: string) => (eventFromFlags({ ...base, 'registration-required': v }, content()).data!.registration as { required?: unknown }).required;
+    for (const v of ['true', 'YES', 'y', '是', '需要', '1']) expect(req(v), v).toBe(true);
+    for (const v of ['false', 'No', 'n', '否', '不需要', '0']) expect(req(v), v).toBe(false);
+    expect(req('也许')).toBe('也许');
+    const r = eventFromFlags({ ...base, capacity: '  ', deadline: '', 'previous-start': '' }, content());
+    expect(r.data!.registration).toEqual({});
+    expect(r.data!.previousStart).toBeUndefined();
+    expect(r.data!.source).toBeUndefined();
+    expect(r.data!.keywords).toEqual([]);
+  });
+
+  it('a flag that is not text (a bare --flag) counts as absent', () => {
+    const r = eventFromFlags({ ...base, fee: true, keywords: true }, content());
+    expect((r.data!.registration as { fee?: number }).fee).toBeUndefined();
+    expect(r.data!.keywords).toEqual([]);
+  });
+
+  it('without the cells a row needs: no data, the row’s problems', () => {
+    const r = eventFromFlags({ title: '测试讲座' }, content());
+    expect(r.data).toBeUndefined();
+    expect(r.body).toBe('');
+    expect(r.problems.length).toBeGreaterThan(0);
+  });
+});
+
+describe('importDecoding: what a whole spreadsheet may be saved as', () => {
+  it('GB18030 and UTF-16 with their byte-order mark convert; mixed files and anything else do not', () => {
+    expect(importDecoding('GBK/GB18030')).toBe('gb18030');
+    expect(importDecoding('UTF-16LE')).toBe('utf-16le');
+    expect(importDecoding('UTF-16BE')).toBe('utf-16be');
+    for (const e of ['UTF-8', 'UTF-32', 'UTF-8 + GBK/GB18030', 'unknown'] as const) expect(importDecoding(e), e).toBeUndefined();
+  });
+
+  it('a row or a VEVENT (with its UID) as messages name them', () => {
+    expect(refLabel({ kind: 'row', n: 3 })).toEqual({ zh: '行 3', en: 'row 3' });
+    expect(refLabel({ kind: 'vevent', n: 2, uid: 'x@example.org' })).toEqual({ zh: '第 2 个 VEVENT (x@example.org)', en: 'VEVENT 2 (x@example.org)' });
+    expect(refLabel({ kind: 'vevent', n: 2 })).toEqual({ zh: '第 2 个 VEVENT', en: 'VEVENT 2' });
+  });
+});
+
