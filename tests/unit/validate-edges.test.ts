@@ -95,6 +95,11 @@ describe('a name where the id belongs', () => {
     expect(only.errors.map(formatError).filter((l) => l.startsWith(AT))).toEqual([`${AT}:4 organizer: ${SLUG}`, `${AT}:5 venue: ${SLUG}`]);
   });
 
+  it('a blank name is no name: a blank reference gets no hint', () => {
+    const blank = { path: 'content/organizers/test-blank.yaml', text: 'name: 空白简称的学会\nshortName: " "\ntype: society\n' };
+    expect(check([blank, { path: AT, text: md(PLAIN.replace('test-science-society', '" "')) }]).filter((l) => l.includes(AT))).toEqual([`E ${AT}:5 organizer: ${SLUG}`]);
+  });
+
   it('two files known by one name: the first by path is suggested', () => {
     const second = { path: 'content/organizers/test-z-society.yaml', text: 'name: 另一个学会\naliases: [测试学会]\ntype: society\n' };
     expect(check([second, { path: AT, text: md(PLAIN.replace('test-science-society', '测试学会')) }])).toEqual([`E ${AT}:5 organizer: ${SLUG} ${hint('test-science-society', '测试市科普学会')}`]);
