@@ -34,9 +34,10 @@ describe('reading files', () => {
 
   it('only the README and sources.yaml at the top are skipped; other files there, or of those names deeper, are refused', () => {
     expect(check([{ path: 'content/README.md', text: 'x' }, { path: 'content/sources.yaml', text: '- x\n' }])).toEqual([]);
-    expect(check([{ path: 'content/notes.txt', text: 'x' }, { path: 'content/events/README.md', text: 'x' }, { path: 'content/sources.yaml/x.yaml', text: 'x' }])).toEqual([
+    expect(check([{ path: 'content/notes.txt', text: 'x' }, { path: 'content/events/README.md', text: 'x' }, { path: 'content/sources.yaml/x.yaml', text: 'x' }, { path: 'content/readme.md/x.md', text: 'x' }])).toEqual([
       'E content/events/README.md 文件名只能用小写字母、数字和连字符（它会成为网址），例如 2026-09-12-first-aid-training.md / file name must use a-z, 0-9 and hyphens',
       'E content/notes.txt 不认识的文件夹，内容只能放在 events、observances、organizers、venues 或 vocab 里 / unknown content folder',
+      'E content/readme.md/x.md 不认识的文件夹，内容只能放在 events、observances、organizers、venues 或 vocab 里 / unknown content folder',
       'E content/sources.yaml/x.yaml 不认识的文件夹，内容只能放在 events、observances、organizers、venues 或 vocab 里 / unknown content folder',
     ]);
   });
