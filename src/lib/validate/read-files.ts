@@ -86,10 +86,9 @@ function readEntry(ctx: Ctx, f: SourceFile, parts: string[], out: ReadResult): v
     ctx.err(f.path, 0, '', `文件名只能用小写字母、数字和连字符（它会成为网址），例如 2026-09-12-first-aid-training${ext} / file name must use a-z, 0-9 and hyphens`);
     return;
   }
-  const kind = ext === '.md'
-    ? 'markdown'
-    // Stryker disable next-line StringLiteral: equivalent — parse and parseContentFile read every kind but 'markdown' as YAML
-    : 'yaml';
+  // Stryker disable next-line StringLiteral: equivalent — parse and parseContentFile read every kind but 'markdown' as YAML
+  let kind: 'markdown' | 'yaml' = 'yaml';
+  if (ext === '.md') kind = 'markdown';
   const p = parse(ctx, f, kind);
   if (!p) return;
   if (
