@@ -42,6 +42,12 @@ describe('reading files', () => {
     ]);
   });
 
+  it('a vocabulary file needs its extension', () => {
+    expect(check([{ path: 'content/vocab/topics', text: '- { id: x, label: 某 }\n' }])).toEqual([
+      'E content/vocab/topics 未知的词表文件，只能是 topics.yaml、audiences.yaml、formats.yaml、regions.yaml / unknown vocabulary file',
+    ]);
+  });
+
   it('a file named like a collection folder is in no folder; a file name without a dot has the wrong type', () => {
     expect(check([{ path: 'content/events', text: 'x' }, { path: 'content/events/2026/notes', text: 'x' }])).toEqual([
       'E content/events 不认识的文件夹，内容只能放在 events、observances、organizers、venues 或 vocab 里 / unknown content folder',

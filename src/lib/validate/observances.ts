@@ -77,8 +77,8 @@ export function addObservances(ctx: Ctx, shaped: ShapedEntry[], vocab: Resolver)
     const d = s.data;
     const topics = vocab.resolve('topics', d.topics, s.file, s.p, 'topics');
     checkRule(ctx, s);
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent — a comparison with a missing year is false anyway
-    if (d.endedYear && d.established && d.endedYear < d.established)
+    // A missing year never compares: no end is after every start, no start before every end.
+    if ((d.endedYear ?? Infinity) < (d.established ?? -Infinity))
       ctx.err(s.file, s.p.lineOf(['endedYear']), 'endedYear', '停办年份早于设立年份 / endedYear is before established');
     checkDates(ctx, s);
     checkUsualPeriod(ctx, s);
