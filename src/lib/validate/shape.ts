@@ -21,9 +21,9 @@ type NameIndex = Partial<Record<CollectionName, Map<string, { id: string; name: 
 function nameIndex(entries: ParsedEntry[]): NameIndex {
   const index: NameIndex = {};
   for (const e of entries) {
-    // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: equivalent — names of events are never looked up (no REF_FIELDS entry points into events), so indexing them changes nothing; and every entry's data is a mapping (readEntry refused the rest)
-    if (e.coll === 'events' || !e.data ||
-      typeof e.data !== 'object') continue;
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent — names of events are never looked up (no REF_FIELDS entry points into events), so indexing them too changes nothing
+    if (e.coll === 'events') continue;
+    // A mapping: readEntry refused every other file.
     const d = e.data as Record<string, unknown>;
     const names = [d.name, d.shortName, d.nameEn, ...(Array.isArray(d.aliases) ? d.aliases : [])].filter((x): x is string => typeof x === 'string' && x.trim() !== '');
     const map = (index[e.coll] ??= new Map());
