@@ -19,6 +19,9 @@ export const MUTATION_TESTS = [
   // validate.ts, zod-messages.ts, errors.ts
   'tests/unit/validate.test.ts',
   'tests/unit/validate-rules.test.ts',
+  'tests/unit/validate-edges.test.ts',
+  // the message table through validate, import and the form (the "write the id, not the name" hint)
+  'tests/unit/messages.test.ts',
   'tests/unit/zod-messages.test.ts',
   'tests/unit/errors.test.ts',
   // ical.ts, ical-fields.ts
