@@ -9,6 +9,7 @@ import { todayIn } from '../../lib/time/days.ts';
 import { eventFeedUrl } from '../../lib/urls.ts';
 import { cardElement } from '../events/event-card-dom.ts';
 import { loadFavorites } from './stars.ts';
+import { saveFile } from '../../lib/download.ts';
 
 export const FAVORITES_CALENDAR_NAME = '科普日历 · 我的收藏';
 
@@ -51,13 +52,7 @@ export function runFavoritesPage(doc: Document = document): void {
     const files = texts.filter(Boolean);
     const missing = favs.length - files.length;
     const blob = new Blob([joinCalendars(files, FAVORITES_CALENDAR_NAME)], { type: 'text/calendar;charset=utf-8' });
-    const a = doc.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = '科普日历-我的收藏.ics';
-    doc.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+    saveFile('科普日历-我的收藏.ics', blob, doc);
     status.textContent = `已生成包含 ${files.length} 个活动的日历文件，用手机或电脑的日历打开即可导入${missing ? `（${missing} 个活动已不在网站上，未包含）` : ''}。这是一次性的文件：以后活动改期或取消，请回到这里重新下载，或订阅主办单位的日历。`;
   });
   print.addEventListener('click', () => window.print());

@@ -2,6 +2,7 @@
  * Copy and download in the browser, for the /submit/ result: the clipboard (with the old selection
  * way where the Clipboard API is refused) and a file saved from a Blob. DOM only, no React.
  */
+import { saveFile } from '../../lib/download.ts';
 
 /** Copy text to the clipboard; false when the browser refused both ways. */
 export async function copyText(text: string): Promise<boolean> {
@@ -26,11 +27,6 @@ export async function copyText(text: string): Promise<boolean> {
 /** Save text as a file named after the last part of path; returns the file name. */
 export function downloadFile(path: string, text: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  const url = URL.createObjectURL(new Blob([text], { type: name.endsWith('.md') ? 'text/markdown;charset=utf-8' : 'application/yaml;charset=utf-8' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(name, new Blob([text], { type: name.endsWith('.md') ? 'text/markdown;charset=utf-8' : 'application/yaml;charset=utf-8' }));
   return name;
 }
