@@ -7,8 +7,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const CHROMIUM_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
+/**
+ * The browser's environment: a UTF-8 locale even when the machine has none (a CI shell started with
+ * `env -i` has no LANG) — without one Chromium saves a download named 科普日历-我的收藏.ics as
+ * “download”, which no visitor's browser does.
+ */
+export const CHROMIUM_ENV = { ...process.env, LANG: /utf-?8/i.test(process.env.LC_ALL || process.env.LANG || '') ? (process.env.LC_ALL || process.env.LANG)! : 'C.UTF-8' };
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, env: CHROMIUM_ENV });
 }
 
 export interface TrackedPage {

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/lib/bench/browser.ts';
 import { unpackRows } from '../../src/lib/calendar-dense.ts';
 import { buildSite, ROOT, TMP } from '../helpers/build-site.ts';
+import { CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH } from '../helpers/browser.ts';
 
 const content = join(TMP, 'dense-content');
 const out = join(TMP, 'dense-dist');
@@ -32,7 +33,7 @@ beforeAll(async () => {
   const s = await serve(out);
   base = s.url;
   close = () => s.server.close();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, env: CHROMIUM_ENV });
 }, 900_000);
 
 afterAll(async () => {
