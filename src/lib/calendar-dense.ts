@@ -21,7 +21,7 @@ import { nextDay } from './time/days.ts';
 import { KIND_LABEL, STATUS_LABEL } from './labels.ts';
 import { LIST_ROW_LIMIT } from './calendar-list.ts';
 import { activeFilterCount, calendarSearch, type CalendarState, type Filters } from './filters.ts';
-import { monthDayDataUrl, monthRegionDataUrl } from './urls.ts';
+import { calendarFilteredUrl, monthDayDataUrl, monthRegionDataUrl } from './urls.ts';
 
 /**
  * A month with more events than this is dense. Why 1,500: a month file of 1,500 rows is ≈ 600 KB of
@@ -222,7 +222,7 @@ export function countItem(day: string, n: number, exact: boolean, state: Pick<Ca
     title: `${exact ? '' : '最多 '}${n.toLocaleString('en-US').replace(/,/g, ' ')} 项活动`,
     start: day,
     allDay: true,
-    url: `/calendar/${search}`,
+    url: calendarFilteredUrl(search),
     className: 'kp-count',
     order: 2,
   };

@@ -44,18 +44,32 @@ export interface HomeView {
 /** Look this far ahead for the next observance days: a year and a bit covers every yearly rule. */
 const LOOKAHEAD_DAYS = 400;
 
+/**
+ * The next `n` observance days with their countdown, however far ahead: not campaigns, not a one-day
+ * observance that is today (the page names those apart), not a month already in progress. Also
+ * /events/ when nothing is registered ahead.
+ */
+export function nextObservanceDays(q: SiteQuery, today: string, n = HOME_NEXT_DAYS): NextDay[] {
+  return nextDaysOf(upcomingObservances(q.content.observances, today, LOOKAHEAD_DAYS), observancesOnDay(q.content.observances, today), today, n);
+}
+
+function nextDaysOf(soon: { observance: ObservanceEntry; occurrence: DatedOccurrence }[], onToday: ObservanceEntry[], today: string, n: number): NextDay[] {
+  const todayIds = new Set(onToday.filter((o) => o.kind !== 'campaign').map((o) => o.id));
+  return soon
+    .filter((s) => s.observance.kind !== 'campaign' && !(todayIds.has(s.observance.id) && s.occurrence.start === s.occurrence.end))
+    // A month in progress is not "next": it is listed while it starts within the window only.
+    .filter((s) => s.occurrence.start > today || s.observance.kind !== 'month')
+    .slice(0, n)
+    .map((s) => ({ ...s, hint: relativeHint(s.occurrence.start, s.occurrence.end, today) }));
+}
+
 export function homeView(q: SiteQuery, today: string): HomeView {
   const list = q.content.observances;
   const soon = upcomingObservances(list, today, LOOKAHEAD_DAYS);
   const campaignsNow = soon.filter((s) => s.observance.kind === 'campaign' && s.occurrence.start <= today);
-  const todays = observancesOnDay(list, today).filter((o) => o.kind !== 'campaign');
-  const todayIds = new Set(todays.map((o) => o.id));
-  const nextDays = soon
-    .filter((s) => s.observance.kind !== 'campaign' && !(todayIds.has(s.observance.id) && s.occurrence.start === s.occurrence.end))
-    // A month in progress is not "next": it is listed while it starts within the window only.
-    .filter((s) => s.occurrence.start > today || s.observance.kind !== 'month')
-    .slice(0, HOME_NEXT_DAYS)
-    .map((s) => ({ ...s, hint: relativeHint(s.occurrence.start, s.occurrence.end, today) }));
+  const onToday = observancesOnDay(list, today);
+  const todays = onToday.filter((o) => o.kind !== 'campaign');
+  const nextDays = nextDaysOf(soon, onToday, today, HOME_NEXT_DAYS);
   const editions = FLAGSHIP_CAMPAIGNS.flatMap((id) => {
     const o = q.observance.get(id);
     const occ = o && nextOccurrence(o, today);

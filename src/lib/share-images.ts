@@ -103,8 +103,9 @@ function inCardWindow(e: EventEntry, today: string): boolean {
  */
 export function eventCardPath(e: EventEntry, today: string, q?: SiteQuery): string | undefined {
   const has = q ? cardedIds(q, today).has(e.id) : inCardWindow(e, today);
-  return has ? `/share/events/${e.id}.png` : undefined;
+  return has ? eventCardFile(e.id) : undefined;
 }
+const eventCardFile = (id: string) => `/share/events/${id}.png`;
 export const observanceCardPath = (id: string) => `/share/observances/${id}.png`;
 export const observancePosterPath = (id: string) => `/share/observances/${id}-poster.png`;
 export const campaignCardPath = (id: string, year: number) => `/share/campaigns/${id}/${year}.png`;
@@ -138,7 +139,7 @@ export function eventCard(e: EventEntry, q: SiteQuery, site: string): ShareImage
   const org = q.organizer.get(e.organizer)?.name;
   const kicker = e.kind === 'activity' ? '科普活动' : e.kind === 'call' ? '征集' : '申报截止';
   return {
-    path: `/share/events/${e.id}.png`,
+    path: eventCardFile(e.id),
     format: 'card',
     tone: 'event',
     kicker: `${BRAND} · ${kicker}`,

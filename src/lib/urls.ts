@@ -30,6 +30,8 @@ export const eventFeedUrl = (id: string) => `/events/${id}.ics`;
 export const eventsWhenUrl = (when: string) => `/events/when/${when}/`;
 /** /events/ with filters in its query (/events/?when=weekend&age=10): filtered in the browser. */
 export const eventsFilteredUrl = (search: string) => `/events/${search}`;
+/** The calendar with a query string from filters.ts calendarSearch: `/calendar/?topic=health&view=list`. */
+export const calendarFilteredUrl = (search: string) => `/calendar/${search}`;
 /** /favorites/ — 我的收藏, kept in the browser. */
 export const FAVORITES_URL = '/favorites/';
 /** /events/archive/<year>/ */

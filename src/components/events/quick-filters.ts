@@ -245,8 +245,10 @@ function widen(q: Quick, pass: (f: Filters) => CalendarEvent[]): HTMLParagraphEl
   // Only the ways out that find something: “去掉‘本周末’（0 个）” would lead nowhere.
   const options = (FILTER_KEYS as readonly Filter[])
     .filter((k) => k !== 'near' && filters[k] !== undefined)
-    .map((k) => ({ k, f: { ...filters, [k]: undefined }, n: 0 }))
-    .map((o) => ({ ...o, n: pass(o.f).length }))
+    .map((k) => {
+      const f = { ...filters, [k]: undefined };
+      return { k, f, n: pass(f).length };
+    })
     .filter((o) => o.n > 0);
   if (!options.length) {
     const a = doc.createElement('a');
