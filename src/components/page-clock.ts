@@ -16,6 +16,9 @@ import { nowIn, todayIn } from '../lib/time/days.ts';
 import { relativeHint } from '../lib/time/labels.ts';
 
 export function runPageClock(doc: Document = document, now: Date = new Date()): void {
+  // Nothing dated on the page (the calendar, search, the forms): no clock. The first time-zone
+  // lookup costs a slow phone ≈ 100 ms of blocked main thread (Intl loads its zone data).
+  if (!doc.querySelector('[data-end],[data-rel-start],[data-reg-deadline]')) return;
   const today = todayIn(now);
   const items = doc.querySelectorAll('[data-end]');
   let left = items.length;

@@ -158,6 +158,15 @@ describe('in WeChat, nothing silently fails', () => {
     expect(await page.locator('dialog.guard[open]').count()).toBe(0);
   });
 
+  it('我的收藏 says downloads are blocked only inside an in-app browser, naming the app', async () => {
+    const hint = '[data-favorites-tools-hint]';
+    const desktop = await open('/favorites/', UA.chromeDesktop);
+    expect(await desktop.page.locator(hint).isVisible()).toBe(false);
+    const wechat = await open('/favorites/', UA.wechatAndroid);
+    await expect(wechat.page.locator(hint).textContent()).resolves.toMatch(/^在微信里打开时不能下载文件/);
+    expect(await wechat.page.locator(hint).isVisible()).toBe(true);
+  });
+
   it('on Android, a webcal button shows the copy-the-address steps instead of doing nothing', async () => {
     const { page } = await open('/topics/health/', UA.chromeAndroid);
     await page.locator('details.subscribe-box > summary').click();

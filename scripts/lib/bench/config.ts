@@ -7,6 +7,8 @@ export const OUT = join(ROOT, 'bench/out');
 export const TODAY = '2026-09-10';
 export const SEARCH_QUERY = '食品安全';
 export const LIGHTHOUSE_VERSION = '13.5.0';
+/** Lighthouse runs per page; the median run is reported (browser.ts). */
+export const LIGHTHOUSE_RUNS = 5;
 export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
