@@ -53,7 +53,7 @@ async function writeDataFiles(out: string): Promise<string> {
   }
   // The share images (issue 19): drawn here, on the side core, and cached between builds.
   const { writeShareImages } = await import('./lib/write-share-images.ts');
-  const images = writeShareImages(out, q, today, url);
+  const images = await writeShareImages(out, q, today, url);
   // (bench reads the step's time after "data files".)
   return `${images.drawn + images.reused} 张分享图片（新画 ${images.drawn}）/ share images (${images.drawn} drawn), ${n} 个数据文件（日历订阅、日历数据、开放数据）/ data files`;
 }

@@ -159,7 +159,8 @@ function drawQr(g: SKRSContext2D, url: string, x: number, y: number, size: numbe
 
 /**
  * One canvas per size, reused: a new 8 MB poster canvas per image left the native memory to the
- * garbage collector, and the process grew to 2.4 GB over a thousand images.
+ * garbage collector, and the process grew to 2.4 GB over a thousand images. `encode` copies the
+ * pixels before it returns, so the next image can be painted while one is encoded (tests/unit/share.test.ts).
  */
 const canvases = new Map<string, Canvas>();
 function canvasFor(width: number, height: number): Canvas {
@@ -249,7 +250,19 @@ function drawQrPanel(p: Pen, img: ShareImage): DrawnImage['qr'] {
   return qr;
 }
 
+/** An image painted on its size's canvas, to be encoded as PNG (on libuv's threads with `encode`). */
+export interface PaintedImage extends Omit<DrawnImage, 'png'> {
+  encode(): Promise<Buffer>;
+  encodeSync(): Buffer;
+}
+
 export function drawShareImage(img: ShareImage): DrawnImage {
+  const { encode: _, encodeSync, ...drawn } = paintShareImage(img);
+  return { png: encodeSync(), ...drawn };
+}
+
+/** Paint an image; `encode` or `encodeSync` it before the next one is painted. */
+export function paintShareImage(img: ShareImage): PaintedImage {
   registerFonts();
   const L = layoutOf(img);
   const canvas = canvasFor(L.width, L.height);
@@ -278,6 +291,6 @@ export function drawShareImage(img: ShareImage): DrawnImage {
   // ≈ 3.5 ms and ≈ 60 KB (level 6: 9 ms, 43 KB; every filter at level 6: 22 ms, 59 KB). The ≈ 100
   // posters at level 6: ≈ 25 ms and ≈ 140 KB (level 3: 185 KB, too near the 200 KB limit).
   // The title and the alt text ride along as PNG text chunks (iTXt): what the image says, in words.
-  const png = canvas.encodeSync('png', { compressionLevel: img.format === 'card' ? 3 : 6, filters: PngFilter.None, title: img.title, description: img.alt });
-  return { png, width: L.width, height: L.height, text, qr };
+  const options = { compressionLevel: img.format === 'card' ? 3 : 6, filters: PngFilter.None, title: img.title, description: img.alt };
+  return { width: L.width, height: L.height, text, qr, encode: () => canvas.encode('png', options), encodeSync: () => canvas.encodeSync('png', options) };
 }

@@ -213,20 +213,30 @@ describe('the image cache', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'kepu-share-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('draws every image once, then only those whose text changed; forgets the rest', () => {
+  it('draws every image once, then only those whose text changed; forgets the rest', async () => {
     const small = buildQuery({ ...loaded.content, events: loaded.content.events.slice(0, 3) });
     const cache = join(dir, 'cache');
-    const first = writeShareImages(join(dir, 'out1'), small, TODAY, SITE, cache);
+    const first = await writeShareImages(join(dir, 'out1'), small, TODAY, SITE, cache);
     expect(first.drawn).toBeGreaterThan(0);
     expect(first.reused).toBe(0);
-    const again = writeShareImages(join(dir, 'out2'), small, TODAY, SITE, cache);
+    const again = await writeShareImages(join(dir, 'out2'), small, TODAY, SITE, cache);
     expect(again).toEqual({ drawn: 0, reused: first.drawn });
     const out = join(dir, 'out2', 'share/observances/world-first-aid-day.png');
     expect(readFileSync(out).equals(readFileSync(join(dir, 'out1', 'share/observances/world-first-aid-day.png')))).toBe(true);
     // One observance renamed: its card and poster are drawn again, nothing else.
     const renamed = buildQuery({ ...small.content, observances: small.content.observances.map((o) => (o.id === 'world-first-aid-day' ? { ...o, name: '世界急救日（改）' } : o)) });
-    const third = writeShareImages(join(dir, 'out3'), renamed, TODAY, SITE, cache);
+    const third = await writeShareImages(join(dir, 'out3'), renamed, TODAY, SITE, cache);
     expect(third.drawn).toBe(2);
     expect(readdirSync(cache).length).toBe(first.drawn);
+  });
+
+  it('encoded on other threads, several at once, each image is byte for byte the one drawn alone', async () => {
+    const small = buildQuery({ ...loaded.content, events: loaded.content.events.slice(0, 3) });
+    const out = join(dir, 'slots');
+    await writeShareImages(out, small, TODAY, SITE, join(dir, 'cache-slots'));
+    const images = [...shareImages(small, TODAY, SITE)];
+    expect(images.length).toBeGreaterThan(10);
+    const differ = images.filter((img) => !readFileSync(join(out, img.path.slice(1))).equals(drawShareImage(img).png)).map((img) => img.path);
+    expect(differ).toEqual([]);
   });
 });
