@@ -158,12 +158,12 @@ describe('in WeChat, nothing silently fails', () => {
     expect(await page.locator('dialog.guard[open]').count()).toBe(0);
   });
 
-  it('我的收藏 says downloads are blocked only inside an in-app browser, naming the app', async () => {
+  it('我的收藏 says downloads are blocked only inside an in-app browser', async () => {
     const hint = '[data-favorites-tools-hint]';
     const desktop = await open('/favorites/', UA.chromeDesktop);
     expect(await desktop.page.locator(hint).isVisible()).toBe(false);
     const wechat = await open('/favorites/', UA.wechatAndroid);
-    await expect(wechat.page.locator(hint).textContent()).resolves.toMatch(/^在微信里打开时不能下载文件/);
+    await expect(wechat.page.locator(hint).textContent()).resolves.toMatch(/^在微信、QQ 等应用里打开时不能下载文件/);
     expect(await wechat.page.locator(hint).isVisible()).toBe(true);
   });
 

@@ -10,7 +10,6 @@ import { eventFeedUrl } from '../../lib/urls.ts';
 import { cardElement } from '../events/event-card-dom.ts';
 import { loadFavorites } from './stars.ts';
 import { saveFile } from '../../lib/download.ts';
-import { inAppName, isInAppBrowser } from '../../lib/devices.ts';
 
 export const FAVORITES_CALENDAR_NAME = '科普日历 · 我的收藏';
 
@@ -24,13 +23,6 @@ export function runFavoritesPage(doc: Document = document): void {
   const download = root.querySelector<HTMLButtonElement>('[data-favorites-ics]')!;
   const print = root.querySelector<HTMLButtonElement>('[data-favorites-print]')!;
   const noStorage = root.querySelector<HTMLElement>('[data-favorites-nostorage]')!;
-  // Only where downloads are blocked (WeChat, QQ, Weibo … devices.ts), in that app's name.
-  const hint = root.querySelector<HTMLElement>('[data-favorites-tools-hint]');
-  const ua = doc.defaultView?.navigator.userAgent ?? '';
-  if (hint && isInAppBrowser(ua)) {
-    hint.textContent = `在${inAppName(ua)}里打开时不能下载文件：请先点右上角“…”，选“在浏览器打开”。`;
-    hint.hidden = false;
-  }
 
   const draw = () => {
     const stored = loadFavorites();
