@@ -7,61 +7,32 @@
  * in all, ≈ 3.5 ms of it the PNG encoding (zlib level 3, no row filters) — the difference between
  * seconds and minutes at a thousand event cards. A poster (1080×1920, zlib level 6) ≈ 40 ms.
  *
- * Font: Noto Sans SC from @fontsource/noto-sans-sc (SIL OFL): its "chinese-simplified" file (7,900
- * characters with Latin, digits and punctuation) as the family named first, and its ~100
- * unicode-range files (the whole font) as the fallback for rarer characters. With only the ~100
- * files as one family, measuring a title took 2.1 ms (Skia searched the files glyph by glyph); with
- * the big file first, 0.1 ms. Glyphs are drawn as pixels, so nothing beyond what an image shows ends
- * up in it. Only registered fonts are named, and Skia's "portable" text renderer is the default: the
- * same pixels on every machine (a character Noto Sans SC lacks would come from an installed font).
+ * The fonts and their registration: share-fonts.ts.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { createCanvas, GlobalFonts, PngFilter, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, PngFilter, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
+import { CARD_SIZE, POSTER_SIZE, type ShareImage, type ShareTone } from '../../src/lib/share-images.ts';
+import { FONT_PACKAGE_DIR, fontOf, registerFonts } from './share-fonts.ts';
 import { wrap } from './share-text.ts';
 
-export { wrap };
-import { CARD_SIZE, POSTER_SIZE, type ShareImage, type ShareTone } from '../../src/lib/share-images.ts';
-
-const REGULAR = 'Kepu Noto Sans SC';
-const BOLD = 'Kepu Noto Sans SC Bold';
-const EXT = ' Ext';
-
-/** The CSS font of a size and weight: the common characters' file first, the whole font after it. */
-export function fontOf(weight: 400 | 700, size: number): string {
-  const family = weight === 700 ? BOLD : REGULAR;
-  return `${size}px "${family}", "${family}${EXT}"`;
-}
-
-const fontDir = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc')), 'files');
+export { fontOf, wrap };
 
 /**
- * Part of every cached image's key: the drawing code's own text (this file and its line breaking:
- * any change redraws every image), the font package's version and the renderer's.
+ * Part of every cached image's key: the drawing code's own text (this file, its fonts and its line
+ * breaking: any change redraws every image), the font package's version and the renderer's.
  */
 export const DRAW_VERSION = createHash('sha256')
   .update(readFileSync(import.meta.filename))
+  .update(readFileSync(join(import.meta.dirname, 'share-fonts.ts')))
   .update(readFileSync(join(import.meta.dirname, 'share-text.ts')))
-  .update(JSON.parse(readFileSync(join(fontDir, '..', 'package.json'), 'utf8')).version)
+  .update(JSON.parse(readFileSync(join(FONT_PACKAGE_DIR, 'package.json'), 'utf8')).version)
   .update(JSON.parse(readFileSync(join(dirname(createRequire(import.meta.url).resolve('@napi-rs/canvas')), 'package.json'), 'utf8')).version)
   .digest('hex')
   .slice(0, 16);
-
-let registered = false;
-function registerFonts(): void {
-  if (registered) return;
-  for (const [weight, family] of [[400, REGULAR], [700, BOLD]] as const) {
-    const files = readdirSync(fontDir).filter((f) => new RegExp(`^noto-sans-sc-(\\d+|latin)-${weight}-normal\\.woff$`).test(f));
-    const main = `noto-sans-sc-chinese-simplified-${weight}-normal.woff`;
-    if (!files.length || !readdirSync(fontDir).includes(main)) throw new Error(`找不到字体文件 / no font files in ${fontDir}`);
-    GlobalFonts.registerFromPath(join(fontDir, main), family);
-    for (const f of files) GlobalFonts.registerFromPath(join(fontDir, f), family + EXT);
-  }
-  registered = true;
-}
 
 const TONES: Record<ShareTone, { main: string; soft: string }> = {
   event: { main: '#0b5cad', soft: '#eef4fb' },

@@ -16,11 +16,13 @@ import { nowIn, todayIn } from '../lib/time/days.ts';
 import { relativeHint } from '../lib/time/labels.ts';
 
 export function runPageClock(doc: Document = document, now: Date = new Date()): void {
+  const items = doc.querySelectorAll('[data-end]');
+  const hints = doc.querySelectorAll('[data-rel-start]');
+  const deadlines = doc.querySelectorAll<HTMLElement>('[data-reg-deadline]');
   // Nothing dated on the page (the calendar, search, the forms): no clock. The first time-zone
   // lookup costs a slow phone ≈ 100 ms of blocked main thread (Intl loads its zone data).
-  if (!doc.querySelector('[data-end],[data-rel-start],[data-reg-deadline]')) return;
+  if (!items.length && !hints.length && !deadlines.length) return;
   const today = todayIn(now);
-  const items = doc.querySelectorAll('[data-end]');
   let left = items.length;
   items.forEach((el) => {
     if (el.getAttribute('data-end')! < today) {
@@ -28,12 +30,12 @@ export function runPageClock(doc: Document = document, now: Date = new Date()): 
       left--;
     }
   });
-  doc.querySelectorAll('[data-rel-start]').forEach((el) => {
+  hints.forEach((el) => {
     const start = el.getAttribute('data-rel-start')!;
     el.textContent = `（${relativeHint(start, el.getAttribute('data-rel-end') || start, today)}）`;
   });
   // 报名已截止 once an open registration's deadline passes (registration.ts; the page carries both texts).
-  doc.querySelectorAll<HTMLElement>('[data-reg-deadline]').forEach((el) => {
+  deadlines.forEach((el) => {
     if (!deadlinePassed(el.getAttribute('data-reg-deadline')!, today, nowIn(now))) return;
     el.querySelector<HTMLElement>('[data-reg-now]')?.setAttribute('hidden', '');
     el.querySelector<HTMLElement>('[data-reg-later]')?.removeAttribute('hidden');

@@ -20,7 +20,7 @@ import { markdownToPlainText, truncateText } from './plain-text.ts';
 import { occurrenceLabel } from './observance-view.ts';
 import { nextOccurrence, occurrenceInYear } from './recurrence.ts';
 import { placeLine } from './present.ts';
-import { absolute, campaignUrl, eventUrl, facetUrl, observanceUrl } from './urls.ts';
+import { absolute, campaignCardPath, campaignPosterPath, campaignUrl, eventCardFile, eventUrl, facetUrl, listingCardFile, observanceCardPath, observancePosterPath, observanceUrl } from './urls.ts';
 
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
 export const POSTER_SIZE = { width: 1080, height: 1920 } as const;
@@ -105,13 +105,8 @@ export function eventCardPath(e: EventEntry, today: string, q?: SiteQuery): stri
   const has = q ? cardedIds(q, today).has(e.id) : inCardWindow(e, today);
   return has ? eventCardFile(e.id) : undefined;
 }
-const eventCardFile = (id: string) => `/share/events/${id}.png`;
-export const observanceCardPath = (id: string) => `/share/observances/${id}.png`;
-export const observancePosterPath = (id: string) => `/share/observances/${id}-poster.png`;
-export const campaignCardPath = (id: string, year: number) => `/share/campaigns/${id}/${year}.png`;
-export const campaignPosterPath = (id: string, year: number) => `/share/campaigns/${id}/${year}-poster.png`;
 export function listingCardPath(kind: string, id: string): string | undefined {
-  return (CARD_LISTINGS as readonly string[]).includes(kind) ? `/share/${kind}/${id}.png` : undefined;
+  return (CARD_LISTINGS as readonly string[]).includes(kind) ? listingCardFile(kind, id) : undefined;
 }
 
 /** The card an event page shows in link previews: its own, else its campaign edition's or observance's. */

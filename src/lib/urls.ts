@@ -37,6 +37,8 @@ export const FAVORITES_URL = '/favorites/';
 /** /events/archive/<year>/ */
 export const archiveUrl = (year: number | string) => `/events/archive/${year}/`;
 
+/** /observances/ — the observance days of the year. */
+export const OBSERVANCES_URL = '/observances/';
 /** /observances/<id>/ — one observance day's page. */
 export const observanceUrl = (id: string) => `/observances/${id}/`;
 /** /observances/<id>.ics — its days, year after year. */
@@ -85,3 +87,15 @@ export const openEventsPartUrl = (month: string, part: number) => `/api/events/$
 export const campaignDayUrl = (id: string, year: number | string, day: string, page = 1) => `/campaigns/${id}/${year}/days/${day}/${page > 1 ? `page/${page}/` : ''}`;
 /** One province of a campaign edition, paged: /campaigns/<id>/<year>/regions/110000/ (…/page/2/). */
 export const campaignRegionUrl = (id: string, year: number | string, region: string, page = 1) => `/campaigns/${id}/${year}/regions/${region}/${page > 1 ? `page/${page}/` : ''}`;
+
+/**
+ * Share images (src/lib/share-images.ts says which exist): a card (1200×630) and, for observances
+ * and campaign editions, a poster (1080×1920).
+ */
+export const eventCardFile = (id: string) => `/share/events/${id}.png`;
+export const observanceCardPath = (id: string) => `/share/observances/${id}.png`;
+export const observancePosterPath = (id: string) => `/share/observances/${id}-poster.png`;
+export const campaignCardPath = (id: string, year: number) => `/share/campaigns/${id}/${year}.png`;
+export const campaignPosterPath = (id: string, year: number) => `/share/campaigns/${id}/${year}-poster.png`;
+/** /share/topics/<id>.png … — a listing's card. */
+export const listingCardFile = (kind: string, id: string) => `/share/${kind}/${id}.png`;

@@ -21,6 +21,6 @@ export function useFirstDraw(step: number, limit: number, list: boolean): { cale
     if (!calendarOn || cap === Infinity) return;
     const t = setTimeout(() => setCap((c) => (!list || c + step >= limit ? Infinity : c + step)));
     return () => clearTimeout(t);
-  }, [cap, calendarOn]);
+  }, [cap, calendarOn, list]);
   return { calendarOn, cap };
 }

@@ -34,7 +34,7 @@ import {
 } from '../../lib/filters.ts';
 import { distanceLabel, type LatLng } from '../../lib/geo.ts';
 import { todayIn } from '../../lib/time/days.ts';
-import { eventsFilteredUrl } from '../../lib/urls.ts';
+import { eventsFilteredUrl, OBSERVANCES_URL } from '../../lib/urls.ts';
 import { cardElement } from './event-card-dom.ts';
 import { locate, quietLocate } from '../../lib/geo.ts';
 import { quickData, quickMonths, type QuickData, type QuickMonths } from './quick-load.ts';
@@ -252,7 +252,7 @@ function widen(q: Quick, pass: (f: Filters) => CalendarEvent[]): HTMLParagraphEl
     .filter((o) => o.n > 0);
   if (!options.length) {
     const a = doc.createElement('a');
-    a.href = '/observances/';
+    a.href = OBSERVANCES_URL;
     a.textContent = '纪念日日历';
     p.append('近期还没有登记的活动，放宽条件也找不到。可以先看看', a, '。');
     return p;
