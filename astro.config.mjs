@@ -26,7 +26,8 @@ export default defineConfig({
   vite: {
     // The page clock, bundled and inlined in every page (src/integrations/inline-script.ts).
     plugins: [inlineScript()],
-    build: { chunkSizeWarningLimit: 800 },
+    // KEPU_NO_MINIFY=1 keeps the bundles readable, for profiling the islands in Chromium (bench/README.md).
+    build: { chunkSizeWarningLimit: 800, ...(process.env.KEPU_NO_MINIFY ? { minify: false } : {}) },
     // Benchmark and test builds hold up to 170,000 files: watching them exhausts the system's watchers.
     server: { watch: { ignored: ['**/bench/out/**', '**/tests/.tmp/**', '**/dist/**', '**/.stryker-tmp/**'] } },
     // The React islands run on preact/compat: React DOM alone is 65 KB gzipped, and React + FullCalendar

@@ -211,18 +211,22 @@ export function shardKey(url: string): string {
   return m[1]!.startsWith('region-') ? `region:${m[1]!.slice(7)}` : m[1]!.endsWith('-head') ? `head:${m[1]!.slice(0, 10)}` : `day:${m[1]}`;
 }
 
+/** The calendar's list of one day under the same filters: where a count, or a grid's “另 N 项”, leads. */
+export function dayListUrl(day: string, state: Pick<CalendarState, 'filters' | 'observances'>): string {
+  return calendarFilteredUrl(calendarSearch({ filters: state.filters, observances: state.observances, view: 'list', date: day }));
+}
+
 /**
  * One count per day as an all-day item the grids draw in place of rows (“1 234 项活动”, or “最多 …”
  * when the count is an upper bound); it opens that day's list with the same filters.
  */
 export function countItem(day: string, n: number, exact: boolean, state: Pick<CalendarState, 'filters' | 'observances'>): DrawnEvent {
-  const search = calendarSearch({ filters: state.filters, observances: state.observances, view: 'list', date: day });
   return {
     id: `n:${day}`,
     title: `${exact ? '' : '最多 '}${n.toLocaleString('en-US').replace(/,/g, ' ')} 项活动`,
     start: day,
     allDay: true,
-    url: calendarFilteredUrl(search),
+    url: dayListUrl(day, state),
     className: 'kp-count',
     order: 2,
   };

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/lib/bench/browser.ts';
 import { unpackRows } from '../../src/lib/calendar-dense.ts';
 import { buildSite, ROOT, TMP } from '../helpers/build-site.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH } from '../helpers/browser.ts';
 
 const content = join(TMP, 'dense-content');
@@ -70,6 +71,11 @@ describe('the calendar on a dense month', () => {
     // Rows are not drawn in the grid, and no shard was fetched for it.
     expect(await page.locator('.kp-calendar a[href^="/events/"]').count()).toBe(0);
     expect(fetched.map((f) => f.path).filter((p) => p.startsWith('/data/events/2026-09/'))).toEqual([]);
+    // Drawn by the calendar's own grid (CountGrid.tsx: six weeks in a table), not FullCalendar's day grid.
+    expect(await page.locator('.kp-cg-table tbody td').count()).toBe(42);
+    expect(await page.locator('.kp-cg-table th').allTextContents()).toEqual(['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日']);
+    expect(await page.locator('.kp-cg-spans').textContent()).toContain('全国科普月');
+    expect(await axeViolations(page)).toEqual([]);
     const twelfth = page.locator('.kp-count[href*="date=2026-09-12"]');
     const n = Number((await twelfth.textContent())!.replace(/\D/g, ''));
     expect(n).toBe(month.dense.total[11]);
@@ -85,6 +91,10 @@ describe('the calendar on a dense month', () => {
     await expect.poll(() => page.locator('.kp-fc a[href^="/events/"]').count()).toBe(Math.min(n, 199));
     expect(fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12.json');
     await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月12日：${n} 项活动`);
+    // Back to the month: the counts again, at once (the month's file is in).
+    await page.click('.kp-fc [role="tab"]:has-text("月")');
+    await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月：${EVENTS} 项活动`);
+    expect(await page.locator('.kp-cg-table .kp-count').count()).toBe(30);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -104,6 +114,12 @@ describe('the calendar on a dense month', () => {
     expect(shard.events.length).toBeLessThan(300);
     await expect.poll(() => page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
     expect(await page.locator('.kp-count').count()).toBe(0);
+    // A day with more rows than a cell shows says “另 N 项”, which opens that day's list under the same filter.
+    const more = page.locator('.kp-cg-more').first();
+    const [day, extra] = [await more.getAttribute('data-day'), Number((await more.textContent())!.replace(/\D/g, ''))];
+    expect(await more.getAttribute('href')).toBe(`/calendar/?region=${region}&view=list&date=${day}`);
+    await more.click();
+    await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月${Number(day!.slice(8))}日：${extra + 3} 项活动`);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -117,6 +133,14 @@ describe('the calendar on a dense month', () => {
     await expect.poll(() => phone.page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
     expect(phone.fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12-head.json');
     await phone.page.close();
+    // The month grid on a 360 px phone: seven columns that fit, the counts legible, nothing wider than the screen.
+    const small = await open('/calendar/?view=month&date=2026-09', /^\/data\//, { width: 360, height: 800 });
+    await small.page.waitForSelector('.kp-cg-table .kp-count');
+    expect(await small.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const box = (await small.page.locator('.kp-cg-table .kp-count').first().boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(24);
+    expect(await small.page.locator('.kp-cg-table .kp-count').first().getAttribute('aria-label')).toMatch(/^9月1日：[\d ]+ 项活动$/);
+    await small.page.close();
   });
 });
 

@@ -7,7 +7,7 @@
  * long days and weeks page with 再列出), and the month/week grids load on first use: a phone
  * opens at the list and never needs them.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import FullCalendar from '@fullcalendar/react';
 import type { CalendarRef, DatesSetInfo, EventClickInfo, EventInput, PluginInput } from '@fullcalendar/react';
 import classicTheme from '@fullcalendar/react/themes/classic';
@@ -17,6 +17,7 @@ import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import './calendar.css';
 import { viewRange, visibleItems } from '../../lib/calendar-draw.ts';
+import { dayListUrl } from '../../lib/calendar-dense.ts';
 import { LIST_ROW_LIMIT, listRows, listSpanFor } from '../../lib/calendar-list.ts';
 import { calendarSearch, parseCalendarParams, whenRange, type CalendarState, type CalendarView, type Filters } from '../../lib/filters.ts';
 import { locate as askPosition, quietLocate, type LatLng } from '../../lib/geo.ts';
@@ -25,8 +26,9 @@ import QuickChips from './QuickChips.tsx';
 import { BUTTONS, COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, gridPending, LARGE_PHONE, loadGrid, nextHint, nextTask, PHONE, prevHint, spanOf, TIME_FORMAT, titleOf, urlDate, viewOf, VIEWS, viewTypes, ymdOf } from './calendar-options.tsx';
 import { AsideList, EmptyMonth, MoreRows, StatusLine } from './CalendarParts.tsx';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
+import { ShownItems, withCountGrid } from './CountGrid.tsx';
 import { useFirstDraw } from './use-first-draw.ts';
-import { LOAD_ERROR, loadRange, rangeData, useMonthData, type VisibleRange } from './use-month-data.ts';
+import { LOAD_ERROR, loadRange, prefetch, rangeData, useMonthData, type VisibleRange } from './use-month-data.ts';
 import { useDenseView } from './use-dense.ts';
 import { useListPage, useListSwitch } from './use-list-view.ts';
 
@@ -187,7 +189,7 @@ function useGridPlugin(type: string, initial: PluginInput | undefined) {
       live = false;
     };
   }, [type, grid]);
-  const plugins = useMemo(() => [classicTheme, listPlugin, grid ?? gridPending], [grid]);
+  const plugins = useMemo(() => [classicTheme, listPlugin, withCountGrid(grid ?? gridPending)], [grid]);
   return { plugins, gridError };
 }
 
@@ -215,22 +217,50 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     const list = dense.hide.size || dense.countItems.length ? [...rows.filter((d) => !dense.hide.has(d.id)), ...dense.countItems] : rows;
     return list.map((d) => ({ ...d, color: (listView ? DOTS : COLORS)[d.order], contrastColor: CONTRAST[d.order] }));
   }, [items, page, switching, listView, dense]);
-  const shownEvents = useMemo(() => (cap >= drawn.length ? drawn : drawn.slice(0, cap)), [drawn, cap]);
+  const capped = useMemo(() => (cap >= drawn.length ? drawn : drawn.slice(0, cap)), [drawn, cap]);
+  // While a filter's files load (a region's shard: ≈ 50 ms here) the view keeps what it shows, the
+  // status line saying 加载中, rather than drawing an interim state that is redrawn at once. Another
+  // day, month or view is drawn at once (its rows come into it).
+  const viewKey = `${type} ${range.start}`;
+  const held = useRef({ viewKey, events: capped });
+  const shownEvents = data.loading && !data.error && held.current.viewKey === viewKey ? held.current.events : capped;
+  held.current = { viewKey, events: shownEvents };
+  const shown = useMemo(() => ({ items: shownEvents, type, dayUrl: (day: string) => dayListUrl(day, state) }), [shownEvents, type, state]);
+  // A new filter's files are asked for in the event itself, while the page draws the loading state:
+  // a region's shard is on its way a frame sooner (useMonthData would ask only after that draw).
+  const setFilters = useCallback(
+    (next: Pick<CalendarState, 'filters'> & Partial<CalendarState>) => {
+      prefetch(range, next.filters);
+      setState((s) => ({ ...s, ...next }));
+    },
+    [range, setState],
+  );
+  // A count in the count grid (CountGrid.tsx) opens its day's list in place, as a count drawn by FullCalendar does (onEventClick).
+  const openCountedDay = useCallback((ev: ReactMouseEvent) => {
+    const a = (ev.target as Element).closest?.('a[data-day]');
+    if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
+    ev.preventDefault();
+    calendar.current?.getApi().changeView('listDay', a.getAttribute('data-day')!);
+  }, []);
   const busy = data.loading || switching;
   const error = data.error ?? (opening.failed ? LOAD_ERROR : undefined);
   return (
     // aria-busy until the month's data is in and every event is drawn (the first draw is staged over
     // tasks): assistive technology waits for the whole, and so do the browser tests.
-    <div className="kp-calendar" ref={root} aria-busy={busy || cap !== Infinity}>
-      <QuickChips filters={state.filters} onChange={(filters) => setState((s) => ({ ...s, filters }))} onLocate={locate} nearNote={nearNote} />
-      <FilterBar vocab={vocab} state={state} folded={phone} onChange={(next) => setState((s) => ({ ...s, ...next }))} />
+    <div className="kp-calendar" ref={root} aria-busy={busy || cap !== Infinity} onClick={openCountedDay}>
+      <QuickChips filters={state.filters} onChange={(filters) => setFilters({ filters })} onLocate={locate} nearNote={nearNote} />
+      <FilterBar vocab={vocab} state={state} folded={phone} onChange={setFilters} />
       <StatusLine error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} dense={dense} />
       {/* Above the list, not below it: drawn with the calendar, it does not move when the rows come (CLS). */}
       {type === 'listDay' && !switching && (
         <p className="kp-note">这个月活动较多，列表按天显示：点下面的 ‹ › 看前一天、后一天。在“筛选”里选择地区，可以只看附近的活动。</p>
       )}
       <AsideList aside={items.aside} current={current} />
-      {calendarOn && <CalendarGrid calendar={calendar} opening={opening} plugins={plugins} type={type} events={shownEvents} busy={busy} onDatesSet={onDatesSet} />}
+      {calendarOn && (
+        <ShownItems.Provider value={shown}>
+          <CalendarGrid calendar={calendar} opening={opening} plugins={plugins} type={type} events={shownEvents} emptyText={busy && listView ? '正在加载…' : '这段时间没有符合条件的活动'} onDatesSet={onDatesSet} />
+        </ShownItems.Provider>
+      )}
       {!busy && !error && !dense.counted && <EmptyMonth months={data.months} current={current} items={items} state={state} />}
       {cap === Infinity && page && !data.partial && <MoreRows page={page} rangeEnd={range.end} onMore={onMore} />}
       {/* A long day shown from its head (issue 21): 再列出 fetches the whole day and shows the next page. */}
@@ -248,12 +278,16 @@ interface GridProps {
   /** The view shown now: when it is the day list, the 列表 button opens that too. */
   type: string;
   events: EventInput[];
-  busy: boolean;
+  /** What a list says when it has no rows (a grid shows none: it keeps its items while loading). */
+  emptyText: string;
   onDatesSet: (info: DatesSetInfo) => void;
 }
 
-/** FullCalendar itself: opened at the opening's view and day, with the events drawn so far. */
-function CalendarGrid({ calendar, opening, plugins, type, events, busy, onDatesSet }: GridProps) {
+/**
+ * FullCalendar itself: opened at the opening's view and day, with the events drawn so far. Memoised:
+ * the filters or the status line changing alone (a shard loading) does not redraw the month.
+ */
+const CalendarGrid = memo(function CalendarGrid({ calendar, opening, plugins, type, events, emptyText, onDatesSet }: GridProps) {
   const { types } = opening;
   const listType = type === 'listDay' ? 'listDay' : types.list;
   const toolbar = useMemo(() => ({ start: 'prev,today,next', center: 'title', end: `${types.month},${types.week},${listType}` }), [listType]);
@@ -278,7 +312,7 @@ function CalendarGrid({ calendar, opening, plugins, type, events, busy, onDatesS
       eventTimeFormat={TIME_FORMAT}
       dayMaxEventRows={4}
       height="auto"
-      noEventsText={busy ? '正在加载…' : '这段时间没有符合条件的活动'}
+      noEventsText={emptyText}
       eventsHint="活动"
       prevHint={prevHint}
       nextHint={nextHint}
@@ -287,4 +321,4 @@ function CalendarGrid({ calendar, opening, plugins, type, events, busy, onDatesS
       eventClick={onEventClick}
     />
   );
-}
+});

@@ -48,7 +48,7 @@ export const PHONE = '(max-width: 639.98px)';
 /** In 大字 mode text is a third larger: a month grid needs a wider screen to stay legible. */
 export const LARGE_PHONE = '(max-width: 899.98px)';
 
-const WEEKDAYS = '日一二三四五六';
+export const WEEKDAYS = '日一二三四五六';
 /** The week view's column heads: weekday and date on two lines (the default shows no date on phones). */
 const weekDayHeader = (info: { date: Date; isNarrow: boolean }) => (
   <span className="kp-dayhead">
