@@ -84,12 +84,12 @@ describe('the calendar on a dense month', () => {
     // A Saturday of more than a page: its head first (the first 100 rows, observance days among them), the whole day on 再列出.
     expect(n).toBeGreaterThan(100);
     await expect.poll(() => page.locator('.kp-fc a[href^="/events/"], .kp-fc a[href^="/observances/"]').count()).toBe(100);
-    expect(fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12-head.json');
+    await expect.poll(() => fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12-head.json');
     expect(fetched.map((f) => f.path)).not.toContain('/data/events/2026-09/2026-09-12.json');
     await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月12日：${n} 项活动`);
     await page.click('.kp-more button');
     await expect.poll(() => page.locator('.kp-fc a[href^="/events/"]').count()).toBe(Math.min(n, 199));
-    expect(fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12.json');
+    await expect.poll(() => fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12.json');
     await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月12日：${n} 项活动`);
     // Back to the month: the counts again, at once (the month's file is in).
     await page.click('.kp-fc [role="tab"]:has-text("月")');
@@ -109,7 +109,7 @@ describe('the calendar on a dense month', () => {
     expect(shard.events.length).toBeGreaterThan(20);
     const { page, fetched, errors } = await open(`/calendar/?view=month&date=2026-09&region=${region}`, /^\/data\//);
     await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月：${shard.events.length} 项活动`);
-    expect(fetched.map((f) => f.path).filter((p) => p.startsWith('/data/events/2026-09/'))).toEqual([`/data/events/2026-09/region-${region}.json`]);
+    await expect.poll(() => fetched.map((f) => f.path).filter((p) => p.startsWith('/data/events/2026-09/'))).toEqual([`/data/events/2026-09/region-${region}.json`]);
     // A province's few rows are drawn as rows, not counts.
     expect(shard.events.length).toBeLessThan(300);
     await expect.poll(() => page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
@@ -131,7 +131,8 @@ describe('the calendar on a dense month', () => {
     await page.close();
     const phone = await open('/calendar/?date=2026-09-12', /^\/data\//, { width: 390, height: 800 });
     await expect.poll(() => phone.page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
-    expect(phone.fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12-head.json');
+    // Recorded when each response's size is in (an event after the rows may be drawn): waited for.
+    await expect.poll(() => phone.fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12-head.json');
     await phone.page.close();
     // The month grid on a 360 px phone: seven columns that fit, the counts legible, nothing wider than the screen.
     const small = await open('/calendar/?view=month&date=2026-09', /^\/data\//, { width: 360, height: 800 });

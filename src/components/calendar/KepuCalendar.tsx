@@ -21,7 +21,7 @@ import { dayListUrl } from '../../lib/calendar-dense.ts';
 import { LIST_ROW_LIMIT, listRows, listSpanFor } from '../../lib/calendar-list.ts';
 import { calendarSearch, parseCalendarParams, whenRange, type CalendarState, type CalendarView, type Filters } from '../../lib/filters.ts';
 import { locate as askPosition, quietLocate, type LatLng } from '../../lib/geo.ts';
-import { todayIn } from '../../lib/time/days.ts';
+import { nextDay, todayIn } from '../../lib/time/days.ts';
 import QuickChips from './QuickChips.tsx';
 import { BUTTONS, COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, gridPending, LARGE_PHONE, loadGrid, nextHint, nextTask, PHONE, prevHint, spanOf, TIME_FORMAT, titleOf, urlDate, viewOf, VIEWS, viewTypes, ymdOf } from './calendar-options.tsx';
 import { AsideList, EmptyMonth, MoreRows, StatusLine } from './CalendarParts.tsx';
@@ -201,12 +201,13 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const data = useMonthData(range, state.filters);
   const type = current.type;
   const { plugins, gridError } = useGridPlugin(type, opening.grid);
-  // Drawn in short tasks: the calendar a task after the filters, then a list's FIRST_DRAW_STEP rows per task.
   const listView = type.startsWith('list');
-  const { calendarOn, cap } = useFirstDraw(FIRST_DRAW_STEP, LIST_ROW_LIMIT, listView);
   const { today, here, nearNote, locate } = useQuickContext(state, setState);
   const ctx = useMemo(() => ({ today, here: state.filters.near ? here : undefined }), [today, here, state.filters.near]);
   const items = useMemo(() => visibleItems(data.events, data.observances, state, { spansAside: listView, ctx }), [data.events, data.observances, state, listView, ctx]);
+  // Drawn in short tasks: the calendar a task after the filters, then a list's FIRST_DRAW_STEP rows per
+  // task; a later list its first FIRST_DRAW_STEP rows at once and the rest a task later.
+  const { calendarOn, cap } = useFirstDraw(FIRST_DRAW_STEP, LIST_ROW_LIMIT, listView, items.drawn);
   useWhenJump(state.filters.when, today, calendar);
   const dense = useDenseView(data, items, state, listView, range, current);
   const switching = useListSwitch(type, current.start, items.drawn, !data.loading && !data.error, calendar, root, calendarOn, data.dense.some((d) => d.month === current.start.slice(0, 7)));
@@ -235,19 +236,26 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     },
     [range, setState],
   );
-  // A count in the count grid (CountGrid.tsx) opens its day's list in place, as a count drawn by FullCalendar does (onEventClick).
-  const openCountedDay = useCallback((ev: ReactMouseEvent) => {
+  // A count (or “另 N 项”) opens its day's list in place, its rows asked for in the click itself.
+  const filters = useRef(state.filters);
+  filters.current = state.filters;
+  const openDay = useCallback((day: string) => {
+    prefetch({ start: day, end: nextDay(day) }, filters.current);
+    calendar.current?.getApi().changeView('listDay', day);
+  }, []);
+  // In the count grid (CountGrid.tsx) by their links' data-day; FullCalendar's own grid calls onEventClick.
+  const onGridClick = useCallback((ev: ReactMouseEvent) => {
     const a = (ev.target as Element).closest?.('a[data-day]');
     if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
     ev.preventDefault();
-    calendar.current?.getApi().changeView('listDay', a.getAttribute('data-day')!);
-  }, []);
+    openDay(a.getAttribute('data-day')!);
+  }, [openDay]);
   const busy = data.loading || switching;
   const error = data.error ?? (opening.failed ? LOAD_ERROR : undefined);
   return (
     // aria-busy until the month's data is in and every event is drawn (the first draw is staged over
     // tasks): assistive technology waits for the whole, and so do the browser tests.
-    <div className="kp-calendar" ref={root} aria-busy={busy || cap !== Infinity} onClick={openCountedDay}>
+    <div className="kp-calendar" ref={root} aria-busy={busy || cap !== Infinity} onClick={onGridClick}>
       <QuickChips filters={state.filters} onChange={(filters) => setFilters({ filters })} onLocate={locate} nearNote={nearNote} />
       <FilterBar vocab={vocab} state={state} folded={phone} onChange={setFilters} />
       <StatusLine error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} dense={dense} />
@@ -258,7 +266,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
       <AsideList aside={items.aside} current={current} />
       {calendarOn && (
         <ShownItems.Provider value={shown}>
-          <CalendarGrid calendar={calendar} opening={opening} plugins={plugins} type={type} events={shownEvents} emptyText={busy && listView ? '正在加载…' : '这段时间没有符合条件的活动'} onDatesSet={onDatesSet} />
+          <CalendarGrid calendar={calendar} opening={opening} plugins={plugins} type={type} events={shownEvents} emptyText={busy && listView ? '正在加载…' : '这段时间没有符合条件的活动'} onDatesSet={onDatesSet} openDay={openDay} />
         </ShownItems.Provider>
       )}
       {!busy && !error && !dense.counted && <EmptyMonth months={data.months} current={current} items={items} state={state} />}
@@ -281,13 +289,14 @@ interface GridProps {
   /** What a list says when it has no rows (a grid shows none: it keeps its items while loading). */
   emptyText: string;
   onDatesSet: (info: DatesSetInfo) => void;
+  openDay: (day: string) => void;
 }
 
 /**
  * FullCalendar itself: opened at the opening's view and day, with the events drawn so far. Memoised:
  * the filters or the status line changing alone (a shard loading) does not redraw the month.
  */
-const CalendarGrid = memo(function CalendarGrid({ calendar, opening, plugins, type, events, emptyText, onDatesSet }: GridProps) {
+const CalendarGrid = memo(function CalendarGrid({ calendar, opening, plugins, type, events, emptyText, onDatesSet, openDay }: GridProps) {
   const { types } = opening;
   const listType = type === 'listDay' ? 'listDay' : types.list;
   const toolbar = useMemo(() => ({ start: 'prev,today,next', center: 'title', end: `${types.month},${types.week},${listType}` }), [listType]);
@@ -295,8 +304,8 @@ const CalendarGrid = memo(function CalendarGrid({ calendar, opening, plugins, ty
   const onEventClick = useCallback((info: EventClickInfo) => {
     if (!info.event.id.startsWith('n:')) return;
     info.jsEvent.preventDefault();
-    calendar.current?.getApi().changeView('listDay', info.event.id.slice(2));
-  }, []);
+    openDay(info.event.id.slice(2));
+  }, [openDay]);
   return (
     <FullCalendar
       ref={calendar}

@@ -83,9 +83,13 @@ export const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false }
 export const prevHint = (_text: string, unit: string) => (unit === 'week' ? '上一周' : unit === 'day' ? '前一天' : '上个月');
 export const nextHint = (_text: string, unit: string) => (unit === 'week' ? '下一周' : unit === 'day' ? '后一天' : '下个月');
 const LIST_CLASSES = { listItemEventTimeClass: 'kp-list-time', listItemEventTitleClass: 'kp-list-title' };
+/** Month and day titles as FullCalendar's zh-CN ones read, without an Intl range format on every view change. */
+const monthTitle = ({ start }: { start: Ymd }) => `${start.year}年${start.month + 1}月`;
+const dayTitle = ({ start }: { start: Ymd }) => `${start.year}年${start.month + 1}月${start.day}日`;
 export const VIEWS = {
-  listMonth: LIST_CLASSES,
-  listDay: LIST_CLASSES,
+  listMonth: { ...LIST_CLASSES, titleFormat: monthTitle },
+  listDay: { ...LIST_CLASSES, titleFormat: dayTitle },
+  dayGridMonth: { titleFormat: monthTitle },
   listWeek: { ...LIST_CLASSES, titleFormat: weekTitle },
   dayGridWeek: { titleFormat: weekTitle, dayHeaderContent: weekDayHeader },
 };
