@@ -6,15 +6,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { contentRoot, loadContent } from '../src/lib/content-fs.ts';
+import { contentRoot, loadContentInParallel } from '../src/lib/content-fs.ts';
 import { formatError, githubAnnotation } from '../src/lib/errors.ts';
 import { checkSources } from '../src/lib/pull/sources.ts';
 import { SOURCES_FILE } from '../src/lib/validate.ts';
 
-function run(): number {
+async function run(): Promise<number> {
   const root = contentRoot();
   const started = performance.now();
-  const loaded = loadContent(root);
+  const loaded = await loadContentInParallel(root);
   const { content, warnings } = loaded;
   // content/sources.yaml (the calendars npm run pull fetches) is checked against the content too.
   const sourcesPath = join(root, SOURCES_FILE);
@@ -39,10 +39,11 @@ function run(): number {
   return 0;
 }
 
-try {
-  process.exitCode = run();
-} catch (e) {
-  // Never a stack trace for contributors: one line, and the exit code.
-  console.error(`✗ 检查程序出错 / validator failed: ${e instanceof Error ? e.message : String(e)}`);
-  process.exitCode = 1;
-}
+run().then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    // Never a stack trace for contributors: one line, and the exit code.
+    console.error(`✗ 检查程序出错 / validator failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  },
+);

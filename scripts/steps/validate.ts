@@ -5,12 +5,12 @@
  *   node scripts/steps/validate.ts <snapshot.jsonl>
  */
 import { writeContentSnapshot } from '../../src/content/snapshot-fs.ts';
-import { contentRoot, loadContent } from '../../src/lib/content-fs.ts';
+import { contentRoot, loadContentInParallel } from '../../src/lib/content-fs.ts';
 import { formatError } from '../../src/lib/errors.ts';
 import { childModule } from '../lib/child.ts';
 
 export const validateStep = childModule(import.meta.url, 'validate', async ([snapshot]) => {
-  const result = loadContent(contentRoot());
+  const result = await loadContentInParallel(contentRoot());
   result.warnings.forEach((w) => console.log(formatError(w)));
   if (result.errors.length) {
     result.errors.forEach((e) => console.log(formatError(e)));

@@ -12,6 +12,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { decodeUtf8 } from './encoding.ts';
 import { IMAGE_EXTENSIONS } from './image-check.ts';
 import { MAX_FILE_BYTES, MAX_IMAGE_BYTES } from './limits.ts';
+import { parseInParallel } from './parse-parallel.ts';
 import { type AssetFile, type SourceFile, validateContent, type ValidationResult } from './validate.ts';
 
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -97,13 +98,28 @@ function fakeSize(size: number): Uint8Array {
 
 const cache = new Map<string, ValidationResult>();
 
+/** The content tree's files, or one unreadable entry for a missing root. */
+function rootFiles(root: string, cwd: string): SourceFile[] {
+  return lstatSync(root, { throwIfNoEntry: false })?.isDirectory() ? readContentFiles(root, cwd) : [{ path: rel(cwd, root), text: '', unreadable: 'ENOENT' }];
+}
+
+const validate = (files: SourceFile[], root: string, cwd: string, publicDir: string) => validateContent(files, rel(cwd, root), { assets: readAssets(publicDir, cwd), publicDir: rel(cwd, publicDir) });
+
 /** Read and validate once per process (the site's loaders share the result). */
 export function loadContent(root = contentRoot(), cwd = process.cwd(), publicDir = publicRoot()): ValidationResult {
   const hit = cache.get(root);
   if (hit) return hit;
-  const contentDir = rel(cwd, root);
-  const files = lstatSync(root, { throwIfNoEntry: false })?.isDirectory() ? readContentFiles(root, cwd) : [{ path: contentDir, text: '', unreadable: 'ENOENT' }];
-  const result = validateContent(files, contentDir, { assets: readAssets(publicDir, cwd), publicDir: rel(cwd, publicDir) });
+  const result = validate(rootFiles(root, cwd), root, cwd, publicDir);
   cache.set(root, result);
   return result;
+}
+
+/**
+ * loadContent for the build's validate step and `npm run validate`: the files' YAML parsed on two
+ * threads first (parse-parallel.ts); the result is the same.
+ */
+export async function loadContentInParallel(root = contentRoot(), cwd = process.cwd(), publicDir = publicRoot()): Promise<ValidationResult> {
+  const files = rootFiles(root, cwd);
+  await parseInParallel(files);
+  return validate(files, root, cwd, publicDir);
 }

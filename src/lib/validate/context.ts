@@ -5,7 +5,7 @@
  */
 import type { ContentError } from '../errors.ts';
 import type { Encoding } from '../encoding.ts';
-import type { ParsedFile } from '../frontmatter.ts';
+import type { ParsedFile, ParseProblem } from '../frontmatter.ts';
 import { type ContentSet, emptyContent } from '../model.ts';
 import type { CollectionName } from '../schema.ts';
 
@@ -19,6 +19,8 @@ export interface SourceFile {
   unreadable?: string;
   /** The bytes are not UTF-8: what they seem to be, and the line of the first foreign byte. */
   encoding?: { encoding: Encoding; line: number };
+  /** The file already parsed as `kind` (src/lib/parse-parallel.ts): used when read as that kind. */
+  parsed?: { kind: 'markdown' | 'yaml'; result: ParsedFile | ParseProblem };
 }
 
 /** A file of public/ (an image contributors add), with its bytes. */

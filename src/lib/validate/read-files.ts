@@ -41,7 +41,7 @@ function fileProblem(ctx: Ctx, f: SourceFile): boolean {
 
 /** Parse YAML (or front matter + body), reporting syntax and raw-text problems. */
 function parse(ctx: Ctx, f: SourceFile, kind: 'markdown' | 'yaml'): ParsedFile | undefined {
-  const p = parseContentFile(f.text, kind);
+  const p = f.parsed?.kind === kind ? f.parsed.result : parseContentFile(f.text, kind);
   if (!('data' in p)) {
     ctx.err(f.path, p.line, '', p.message);
     return undefined;
