@@ -7,41 +7,28 @@
  * long days and weeks page with 再列出), and the month/week grids load on first use: a phone
  * opens at the list and never needs them.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
-import FullCalendar from '@fullcalendar/react';
-import type { CalendarRef, DatesSetInfo, EventClickInfo, EventInput, PluginInput } from '@fullcalendar/react';
-import classicTheme from '@fullcalendar/react/themes/classic';
-import listPlugin from '@fullcalendar/react/list';
-import zhCn from '@fullcalendar/react/locales/zh-cn';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { CalendarRef, DatesSetInfo } from '@fullcalendar/react';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import './calendar.css';
 import { viewRange, visibleItems } from '../../lib/calendar-draw.ts';
 import { dayListUrl } from '../../lib/calendar-dense.ts';
 import { LIST_ROW_LIMIT, listRows, listSpanFor } from '../../lib/calendar-list.ts';
-import { calendarSearch, parseCalendarParams, whenRange, type CalendarState, type CalendarView, type Filters } from '../../lib/filters.ts';
+import { calendarSearch, parseCalendarParams, whenRange, type CalendarState, type Filters } from '../../lib/filters.ts';
 import { locate as askPosition, quietLocate, type LatLng } from '../../lib/geo.ts';
-import { nextDay, todayIn } from '../../lib/time/days.ts';
+import { todayIn } from '../../lib/time/days.ts';
 import QuickChips from './QuickChips.tsx';
-import { BUTTONS, COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, gridPending, LARGE_PHONE, loadGrid, nextHint, nextTask, PHONE, prevHint, spanOf, TIME_FORMAT, titleOf, urlDate, viewOf, VIEWS, viewTypes, ymdOf } from './calendar-options.tsx';
+import { COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, LARGE_PHONE, loadGrid, nextTask, PHONE, spanOf, titleOf, urlDate, viewOf, viewTypes, ymdOf } from './calendar-options.tsx';
 import { AsideList, EmptyMonth, MoreRows, StatusLine } from './CalendarParts.tsx';
+import { CalendarGrid, useDayOpener, useGridPlugin, type Opening } from './CalendarGrid.tsx';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
-import { ShownItems, withCountGrid } from './CountGrid.tsx';
-import { useFirstDraw } from './use-first-draw.ts';
+import { ShownItems } from './CountGrid.tsx';
+import { useFirstDraw, useHeldWhileLoading } from './use-first-draw.ts';
 import { LOAD_ERROR, loadRange, prefetch, rangeData, useMonthData, type VisibleRange } from './use-month-data.ts';
 import { useDenseView } from './use-dense.ts';
 import { useListPage, useListSwitch } from './use-list-view.ts';
 
-interface Opening {
-  phone: boolean;
-  types: Record<CalendarView, string>;
-  /** FullCalendar view type and day to open at, and what that view shows. */
-  type: string;
-  date: string;
-  range: ReturnType<typeof viewRange>;
-  grid?: PluginInput;
-  failed?: boolean;
-}
 
 /**
  * Loads what the first view needs (its month files, and the grid plugin for a grid) before the
@@ -174,25 +161,6 @@ function useWhenJump(when: Filters['when'], today: string, calendar: RefObject<C
   }, [when]);
 }
 
-/** The grid plugin, loaded the first time a grid view is shown. */
-function useGridPlugin(type: string, initial: PluginInput | undefined) {
-  const [grid, setGrid] = useState<PluginInput | undefined>(initial);
-  const [gridError, setGridError] = useState(false);
-  useEffect(() => {
-    if (grid || !type.startsWith('dayGrid')) return;
-    let live = true;
-    loadGrid().then(
-      (p) => live && (setGridError(false), setGrid(p)),
-      () => live && setGridError(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, [type, grid]);
-  const plugins = useMemo(() => [classicTheme, listPlugin, withCountGrid(grid ?? gridPending)], [grid]);
-  return { plugins, gridError };
-}
-
 function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening }) {
   const { phone, types } = opening;
   const calendar = useRef<CalendarRef>(null);
@@ -219,13 +187,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     return list.map((d) => ({ ...d, color: (listView ? DOTS : COLORS)[d.order], contrastColor: CONTRAST[d.order] }));
   }, [items, page, switching, listView, dense]);
   const capped = useMemo(() => (cap >= drawn.length ? drawn : drawn.slice(0, cap)), [drawn, cap]);
-  // While a filter's files load (a region's shard: ≈ 50 ms here) the view keeps what it shows, the
-  // status line saying 加载中, rather than drawing an interim state that is redrawn at once. Another
-  // day, month or view is drawn at once (its rows come into it).
-  const viewKey = `${type} ${range.start}`;
-  const held = useRef({ viewKey, events: capped });
-  const shownEvents = data.loading && !data.error && held.current.viewKey === viewKey ? held.current.events : capped;
-  held.current = { viewKey, events: shownEvents };
+  const shownEvents = useHeldWhileLoading(capped, `${type} ${range.start}`, data.loading && !data.error);
   const shown = useMemo(() => ({ items: shownEvents, type, dayUrl: (day: string) => dayListUrl(day, state) }), [shownEvents, type, state]);
   // A new filter's files are asked for in the event itself, while the page draws the loading state:
   // a region's shard is on its way a frame sooner (useMonthData would ask only after that draw).
@@ -236,20 +198,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     },
     [range, setState],
   );
-  // A count (or “另 N 项”) opens its day's list in place, its rows asked for in the click itself.
-  const filters = useRef(state.filters);
-  filters.current = state.filters;
-  const openDay = useCallback((day: string) => {
-    prefetch({ start: day, end: nextDay(day) }, filters.current);
-    calendar.current?.getApi().changeView('listDay', day);
-  }, []);
-  // In the count grid (CountGrid.tsx) by their links' data-day; FullCalendar's own grid calls onEventClick.
-  const onGridClick = useCallback((ev: ReactMouseEvent) => {
-    const a = (ev.target as Element).closest?.('a[data-day]');
-    if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
-    ev.preventDefault();
-    openDay(a.getAttribute('data-day')!);
-  }, [openDay]);
+  const { openDay, onGridClick } = useDayOpener(calendar, state.filters);
   const busy = data.loading || switching;
   const error = data.error ?? (opening.failed ? LOAD_ERROR : undefined);
   return (
@@ -278,56 +227,3 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     </div>
   );
 }
-
-interface GridProps {
-  calendar: RefObject<CalendarRef | null>;
-  opening: Opening;
-  plugins: PluginInput[];
-  /** The view shown now: when it is the day list, the 列表 button opens that too. */
-  type: string;
-  events: EventInput[];
-  /** What a list says when it has no rows (a grid shows none: it keeps its items while loading). */
-  emptyText: string;
-  onDatesSet: (info: DatesSetInfo) => void;
-  openDay: (day: string) => void;
-}
-
-/**
- * FullCalendar itself: opened at the opening's view and day, with the events drawn so far. Memoised:
- * the filters or the status line changing alone (a shard loading) does not redraw the month.
- */
-const CalendarGrid = memo(function CalendarGrid({ calendar, opening, plugins, type, events, emptyText, onDatesSet, openDay }: GridProps) {
-  const { types } = opening;
-  const listType = type === 'listDay' ? 'listDay' : types.list;
-  const toolbar = useMemo(() => ({ start: 'prev,today,next', center: 'title', end: `${types.month},${types.week},${listType}` }), [listType]);
-  // A dense month's count opens that day's list here (its link does the same without script).
-  const onEventClick = useCallback((info: EventClickInfo) => {
-    if (!info.event.id.startsWith('n:')) return;
-    info.jsEvent.preventDefault();
-    openDay(info.event.id.slice(2));
-  }, [openDay]);
-  return (
-    <FullCalendar
-      ref={calendar}
-      plugins={plugins}
-      locale={zhCn}
-      initialView={opening.type}
-      initialDate={opening.date}
-      class="kp-fc"
-      headerToolbar={toolbar}
-      buttons={BUTTONS}
-      events={events}
-      eventOrder="order,start,-duration,title"
-      eventTimeFormat={TIME_FORMAT}
-      dayMaxEventRows={4}
-      height="auto"
-      noEventsText={emptyText}
-      eventsHint="活动"
-      prevHint={prevHint}
-      nextHint={nextHint}
-      views={VIEWS}
-      datesSet={onDatesSet}
-      eventClick={onEventClick}
-    />
-  );
-});

@@ -77,7 +77,7 @@ export function titleOf(type: string, currentStart: string, currentEnd: string):
 // Options that never change live outside the component: FullCalendar re-reads options given anew.
 export const BUTTONS = { today: { text: '今天' }, dayGridMonth: { text: '月' }, dayGridWeek: { text: '周' }, listWeek: { text: '周' }, listMonth: { text: '列表' }, listDay: { text: '列表' } };
 /** Rows added per task while the calendar is first drawn. */
-export const FIRST_DRAW_STEP = 25;
+export const FIRST_DRAW_STEP = 15;
 export const nextTask = () => new Promise<void>((done) => setTimeout(done));
 export const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
 export const prevHint = (_text: string, unit: string) => (unit === 'week' ? '上一周' : unit === 'day' ? '前一天' : '上个月');

@@ -10,7 +10,7 @@
  *
  * `cap` is how many events to hand FullCalendar: Infinity once the draw is done.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export function useFirstDraw(step: number, limit: number, list: boolean, rows: unknown): { calendarOn: boolean; cap: number } {
   const [calendarOn, setCalendarOn] = useState(false);
@@ -29,4 +29,16 @@ export function useFirstDraw(step: number, limit: number, list: boolean, rows: u
     return () => clearTimeout(t);
   }, [cap, calendarOn, list, rows]);
   return { calendarOn, cap };
+}
+
+/**
+ * While a filter's files load (a region's shard: ≈ 50 ms here) the view keeps the items it shows,
+ * the status line saying 加载中, rather than drawing an interim state that is redrawn at once.
+ * Another day, month or view (`view` changes) is drawn at once: its rows come into it.
+ */
+export function useHeldWhileLoading<T>(items: T, view: string, loading: boolean): T {
+  const held = useRef({ view, items });
+  const shown = loading && held.current.view === view ? held.current.items : items;
+  held.current = { view, items: shown };
+  return shown;
 }
