@@ -79,14 +79,17 @@ function indexBundleChild(file: string, out: string): Promise<number> {
 }
 
 /**
- * Index the bundles one at a time beside the page build; once the pages are done (scripts/build.ts
- * creates the file named by KEPU_PAGES_DONE) two at a time, so the last bundles use the core the
+ * Index the bundles one at a time beside the page build (two at once when there are only two); once
+ * the pages are done (scripts/build.ts creates the file named by KEPU_PAGES_DONE) two at a time, so the last bundles use the core the
  * page build has left (issue 21: at 100,000 events the index ended ≈ 36 s after the pages, one
  * core idle). Each bundle's folder and files are the same whichever order they are written in.
  */
 async function indexBundles(jobs: { file: string; out: string }[]): Promise<number> {
   const flag = process.env.KEPU_PAGES_DONE;
-  const width = () => (flag && existsSync(flag) ? 2 : 1);
+  // Two bundles or fewer (up to 20,000 records, the spread-out 10k tree) are indexed side by side
+  // at once: ≈ 1 GB each at most beside a page build of that size, and the second bundle no longer
+  // ends alone, one core idle, after the pages (issue 9's 10k budget).
+  const width = () => (jobs.length <= 2 || (flag && existsSync(flag)) ? 2 : 1);
   const running = new Set<Promise<void>>();
   let n = 0;
   let failed: unknown;
