@@ -216,6 +216,13 @@ export function dayListUrl(day: string, state: Pick<CalendarState, 'filters' | '
   return calendarFilteredUrl(calendarSearch({ filters: state.filters, observances: state.observances, view: 'list', date: day }));
 }
 
+/** A count's title ends so (“1 234 项活动”); an upper bound begins with UPPER_BOUND (“最多 1 234 项活动”). */
+export const COUNT_SUFFIX = ' 项活动';
+export const UPPER_BOUND = '最多 ';
+
+/** Whether a drawn item is a day's count (countItem), not a row: its id is `n:` and the day. */
+export const isCountItem = (d: Pick<DrawnEvent, 'id'>): boolean => d.id.startsWith('n:');
+
 /**
  * One count per day as an all-day item the grids draw in place of rows (“1 234 项活动”, or “最多 …”
  * when the count is an upper bound); it opens that day's list with the same filters.
@@ -223,7 +230,7 @@ export function dayListUrl(day: string, state: Pick<CalendarState, 'filters' | '
 export function countItem(day: string, n: number, exact: boolean, state: Pick<CalendarState, 'filters' | 'observances'>): DrawnEvent {
   return {
     id: `n:${day}`,
-    title: `${exact ? '' : '最多 '}${n.toLocaleString('en-US').replace(/,/g, ' ')} 项活动`,
+    title: `${exact ? '' : UPPER_BOUND}${n.toLocaleString('en-US').replace(/,/g, ' ')}${COUNT_SUFFIX}`,
     start: day,
     allDay: true,
     url: dayListUrl(day, state),

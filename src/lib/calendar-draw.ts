@@ -60,6 +60,9 @@ function drawEventOnce(e: CalendarEvent): DrawnEvent {
   return d;
 }
 
+/** Before an observance day's name in the calendars (the grids, the lists). */
+export const OBSERVANCE_PREFIX = '纪念日：';
+
 export function drawObservance(o: CalendarObservance): DrawnEvent {
   const campaign = o.kind === 'campaign';
   if (o.tentative) {
@@ -76,7 +79,7 @@ export function drawObservance(o: CalendarObservance): DrawnEvent {
   }
   return {
     id: `o:${o.id}:${o.start}`,
-    title: campaign ? o.name : `纪念日：${o.name}`,
+    title: campaign ? o.name : OBSERVANCE_PREFIX + o.name,
     start: o.start,
     end: nextDay(o.end),
     allDay: true,

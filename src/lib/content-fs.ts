@@ -12,7 +12,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { decodeUtf8 } from './encoding.ts';
 import { IMAGE_EXTENSIONS } from './image-check.ts';
 import { MAX_FILE_BYTES, MAX_IMAGE_BYTES } from './limits.ts';
-import { parseInParallel } from './parse-parallel.ts';
+import { parseInParallel } from './parse-parallel-fs.ts';
 import { type AssetFile, type SourceFile, validateContent, type ValidationResult } from './validate.ts';
 
 export function contentRoot(env: Record<string, string | undefined> = process.env): string {
@@ -116,7 +116,7 @@ export function loadContent(root = contentRoot(), cwd = process.cwd(), publicDir
 
 /**
  * loadContent for the build's validate step and `npm run validate`: the files' YAML parsed on two
- * threads first (parse-parallel.ts); the result is the same.
+ * threads first (parse-parallel-fs.ts); the result is the same.
  */
 export async function loadContentInParallel(root = contentRoot(), cwd = process.cwd(), publicDir = publicRoot()): Promise<ValidationResult> {
   const files = rootFiles(root, cwd);

@@ -29,11 +29,6 @@ export function monthGridWeeks(day: string): GridDay[][] {
   );
 }
 
-/** Whether these drawn items hold a dense month's counts (countItem's ids). */
-export function hasCounts(items: readonly Pick<DrawnEvent, 'id'>[]): boolean {
-  return items.some((d) => d.id.startsWith('n:'));
-}
-
 /** Activities a day's cell shows before “另 N 项” (FullCalendar's grid showed four rows a day too). */
 export const ROWS_PER_DAY = 3;
 

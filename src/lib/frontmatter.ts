@@ -21,6 +21,14 @@ export interface ParseProblem {
   message: string;
 }
 
+/** A parse without its document (lineOf): what a worker thread can send back (parse-parallel-fs.ts). */
+export type PlainParse = Omit<ParsedFile, 'lineOf'> | ParseProblem;
+
+export function plainParse(text: string, kind: 'markdown' | 'yaml'): PlainParse {
+  const p = parseContentFile(text, kind);
+  return 'data' in p ? { data: p.data, body: p.body, bodyLine: p.bodyLine } : p;
+}
+
 const FENCE = /^---[ \t]*$/;
 
 export function parseContentFile(text: string, kind: 'markdown' | 'yaml'): ParsedFile | ParseProblem {

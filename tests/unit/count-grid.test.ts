@@ -3,9 +3,9 @@
  * FullCalendar's zh-CN grid, and which items go under which day and which above the grid.
  */
 import { describe, expect, it } from 'vitest';
-import { countItem } from '../../src/lib/calendar-dense.ts';
+import { countItem, isCountItem } from '../../src/lib/calendar-dense.ts';
 import type { DrawnEvent } from '../../src/lib/calendar-draw.ts';
-import { hasCounts, monthGridWeeks, placeItems } from '../../src/lib/count-grid.ts';
+import { monthGridWeeks, placeItems } from '../../src/lib/count-grid.ts';
 import { weekday } from '../../src/lib/time/days.ts';
 
 const item = (id: string, start: string, end: string | undefined, order: number, allDay = true): DrawnEvent => ({ id, title: id, start, ...(end ? { end } : {}), allDay, url: `/x/${id}/`, className: '', order });
@@ -53,7 +53,7 @@ describe('placeItems', () => {
   });
 
   it('knows counts from rows', () => {
-    expect(hasCounts([countItem('2026-09-12', 5, true, { filters: {}, observances: true })])).toBe(true);
-    expect(hasCounts([item('e:a', '2026-09-12', undefined, 2)])).toBe(false);
+    expect(isCountItem(countItem('2026-09-12', 5, true, { filters: {}, observances: true }))).toBe(true);
+    expect(isCountItem(item('e:a', '2026-09-12', undefined, 2))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The build's validation parses the content's YAML on two threads (src/lib/parse-parallel.ts): the
+ * The build's validation parses the content's YAML on two threads (src/lib/parse-parallel-fs.ts): the
  * same files must give the same content and the same problems, line numbers included — a field's
  * line in a file parsed by the worker is found by parsing it again on demand.
  */
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/lib/content-fs.ts';
 import { formatError } from '../../src/lib/errors.ts';
-import { parseInParallel } from '../../src/lib/parse-parallel.ts';
+import { parseInParallel } from '../../src/lib/parse-parallel-fs.ts';
 import { type SourceFile, validateContent } from '../../src/lib/validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');

@@ -9,6 +9,7 @@ import type { CalendarRef, DatesSetInfo, EventClickInfo, EventInput, PluginInput
 import classicTheme from '@fullcalendar/react/themes/classic';
 import listPlugin from '@fullcalendar/react/list';
 import zhCn from '@fullcalendar/react/locales/zh-cn';
+import { isCountItem } from '../../lib/calendar-dense.ts';
 import type { viewRange } from '../../lib/calendar-draw.ts';
 import type { CalendarView, Filters } from '../../lib/filters.ts';
 import { nextDay } from '../../lib/time/days.ts';
@@ -90,7 +91,7 @@ export const CalendarGrid = memo(function CalendarGrid({ calendar, opening, plug
   const toolbar = useMemo(() => ({ start: 'prev,today,next', center: 'title', end: `${types.month},${types.week},${listType}` }), [listType]);
   // A dense month's count opens that day's list here (its link does the same without script).
   const onEventClick = useCallback((info: EventClickInfo) => {
-    if (!info.event.id.startsWith('n:')) return;
+    if (!isCountItem(info.event)) return;
     info.jsEvent.preventDefault();
     openDay(info.event.id.slice(2));
   }, [openDay]);

@@ -5,6 +5,7 @@
  */
 import type { visibleItems } from '../../lib/calendar-draw.ts';
 import { nearestMonthWith, overlaps, spanLabel } from '../../lib/calendar-draw.ts';
+import { UPPER_BOUND } from '../../lib/calendar-dense.ts';
 import { LIST_ROW_LIMIT, type ListPage } from '../../lib/calendar-list.ts';
 import { activeFilterCount, calendarSearch, type CalendarState } from '../../lib/filters.ts';
 import { prevDay } from '../../lib/time/days.ts';
@@ -24,7 +25,7 @@ export function StatusLine(p: { error?: string; gridError: boolean; busy: boolea
   // A dense month's grid counts from the month's counts (use-dense.ts): rows it replaces are not counted twice.
   const rows = p.dense?.hide.size ? p.items.events.filter((e) => overlaps(e, p.current.start, p.current.end) && !p.dense!.hide.has(`e:${e.id}`)).length : shownIn(p.items, p.current);
   const shown = rows + (p.dense?.counted ?? 0);
-  const bound = p.dense && !p.dense.exact && p.dense.counted > 0 ? '最多 ' : '';
+  const bound = p.dense && !p.dense.exact && p.dense.counted > 0 ? UPPER_BOUND : '';
   return (
     <div className="kp-status-row">
       <p className="kp-status" role="status" aria-live="polite">

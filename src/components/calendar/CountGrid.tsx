@@ -10,7 +10,8 @@
  */
 import { createContext, useContext, useMemo, type ReactElement } from 'react';
 import type { PluginInput } from '@fullcalendar/react';
-import type { DrawnEvent } from '../../lib/calendar-draw.ts';
+import { COUNT_SUFFIX, isCountItem, UPPER_BOUND } from '../../lib/calendar-dense.ts';
+import { OBSERVANCE_PREFIX, type DrawnEvent } from '../../lib/calendar-draw.ts';
 import { monthGridWeeks, placeItems, ROWS_PER_DAY } from '../../lib/count-grid.ts';
 import { nextDay, todayIn } from '../../lib/time/days.ts';
 import { WEEKDAYS } from './calendar-options.tsx';
@@ -46,16 +47,19 @@ const dayLabel = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.sli
  * On a phone a day is ≈ 46 px wide: the words a cell can spare (“活动” after a count, “纪念日：”
  * before an observance day, known by its colour and the legend) are kept for screen readers only.
  */
-function Title({ text }: { text: string }) {
-  const count = /^(最多 )?([\d\s\u202f]+) 项活动$/.exec(text);
-  if (count) return <>{count[1]}<span className="kp-cg-n">{count[2]}</span> 项<span className="kp-cg-long">活动</span></>;
-  const obs = /^(纪念日：)(.*)$/.exec(text);
-  if (obs) return <><span className="kp-cg-long">{obs[1]}</span>{obs[2]}</>;
+function Title({ d }: { d: ShownItem }) {
+  const text = d.title;
+  if (isCountItem(d) && text.endsWith(COUNT_SUFFIX)) {
+    const head = text.slice(0, -COUNT_SUFFIX.length);
+    const at = head.startsWith(UPPER_BOUND) ? UPPER_BOUND.length : 0;
+    return <>{head.slice(0, at)}<span className="kp-cg-n">{head.slice(at)}</span> 项<span className="kp-cg-long">活动</span></>;
+  }
+  if (text.startsWith(OBSERVANCE_PREFIX)) return <><span className="kp-cg-long">{OBSERVANCE_PREFIX}</span>{text.slice(OBSERVANCE_PREFIX.length)}</>;
   return <>{text}</>;
 }
 
 function Item({ d, day }: { d: ShownItem; day?: string }) {
-  const count = d.id.startsWith('n:');
+  const count = isCountItem(d);
   const time = !d.allDay && d.order === 2 && day === d.start.slice(0, 10) ? d.start.slice(11, 16) : '';
   return (
     <a
@@ -66,18 +70,19 @@ function Item({ d, day }: { d: ShownItem; day?: string }) {
       {...(count && day ? { 'data-day': day, 'aria-label': `${dayLabel(day)}：${d.title}` } : {})}
     >
       {time && <span className="kp-cg-time">{time} </span>}
-      <Title text={d.title} />
+      <Title d={d} />
     </a>
   );
 }
 
 function Day({ day, items, dayUrl }: { day: string; items: ShownItem[]; dayUrl: (day: string) => string }) {
-  const rows = items.filter((d) => d.order === 2 && !d.id.startsWith('n:'));
-  const shown = rows.length > ROWS_PER_DAY + 1 ? new Set(rows.slice(0, ROWS_PER_DAY)) : undefined;
+  const rows = items.filter((d) => d.order === 2 && !isCountItem(d));
+  // Past ROWS_PER_DAY + 1 activities, the rest are “另 N 项” (one more row would take the link's place).
+  const hidden = rows.length > ROWS_PER_DAY + 1 ? new Set(rows.slice(ROWS_PER_DAY)) : undefined;
   return (
     <>
-      {items.filter((d) => !shown || d.order !== 2 || d.id.startsWith('n:') || shown.has(d)).map((d) => <Item key={d.id} d={d} day={day} />)}
-      {shown && (
+      {items.filter((d) => !hidden?.has(d)).map((d) => <Item key={d.id} d={d} day={day} />)}
+      {hidden && (
         <a href={dayUrl(day)} className="kp-cg-more" data-day={day} aria-label={`${dayLabel(day)}：另 ${rows.length - ROWS_PER_DAY} 项活动`}>
           另 {rows.length - ROWS_PER_DAY} 项
         </a>

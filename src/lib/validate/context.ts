@@ -19,7 +19,7 @@ export interface SourceFile {
   unreadable?: string;
   /** The bytes are not UTF-8: what they seem to be, and the line of the first foreign byte. */
   encoding?: { encoding: Encoding; line: number };
-  /** The file already parsed as `kind` (src/lib/parse-parallel.ts): used when read as that kind. */
+  /** The file already parsed as `kind` (src/lib/parse-parallel-fs.ts): used when read as that kind. */
   parsed?: { kind: 'markdown' | 'yaml'; result: ParsedFile | ParseProblem };
 }
 

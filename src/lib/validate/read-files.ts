@@ -39,6 +39,12 @@ function fileProblem(ctx: Ctx, f: SourceFile): boolean {
   return true;
 }
 
+/** How an entry file is read: `.md` as front matter + body, any other as YAML (vocabularies always as YAML). */
+export function contentKind(path: string): 'markdown' | 'yaml' {
+  // Stryker disable next-line StringLiteral: equivalent — parse and parseContentFile read every kind but 'markdown' as YAML
+  return path.toLowerCase().endsWith('.md') ? 'markdown' : 'yaml';
+}
+
 /** Parse YAML (or front matter + body), reporting syntax and raw-text problems. */
 function parse(ctx: Ctx, f: SourceFile, kind: 'markdown' | 'yaml'): ParsedFile | undefined {
   const p = f.parsed?.kind === kind ? f.parsed.result : parseContentFile(f.text, kind);
@@ -86,10 +92,7 @@ function readEntry(ctx: Ctx, f: SourceFile, parts: string[], out: ReadResult): v
     ctx.err(f.path, 0, '', `文件名只能用小写字母、数字和连字符（它会成为网址），例如 2026-09-12-first-aid-training${ext} / file name must use a-z, 0-9 and hyphens`);
     return;
   }
-  // Stryker disable next-line StringLiteral: equivalent — parse and parseContentFile read every kind but 'markdown' as YAML
-  let kind: 'markdown' | 'yaml' = 'yaml';
-  if (ext === '.md') kind = 'markdown';
-  const p = parse(ctx, f, kind);
+  const p = parse(ctx, f, contentKind(f.path));
   if (!p) return;
   if (
     typeof p.data !== 'object' ||

@@ -1,6 +1,6 @@
-/** Worker of parse-parallel.ts: parses the files it is given and posts their results, in order. */
+/** Worker of parse-parallel-fs.ts: parses the files it is given and posts their results, in order. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { plainParse } from './parse-parallel.ts';
+import { plainParse } from './frontmatter.ts';
 
 const files = workerData as [string, 'markdown' | 'yaml'][];
 parentPort!.postMessage(files.map(([text, kind]) => plainParse(text, kind)));

@@ -8,24 +8,14 @@
  * an error message): that file is parsed again here when, and only when, a line is asked for.
  */
 import { Worker } from 'node:worker_threads';
-import { parseContentFile, type ParsedFile, type ParseProblem } from './frontmatter.ts';
+import { parseContentFile, type ParsedFile, type ParseProblem, type PlainParse } from './frontmatter.ts';
 import type { SourceFile } from './validate/context.ts';
+import { contentKind } from './validate/read-files.ts';
 
 type Kind = 'markdown' | 'yaml';
-/** What a worker sends back for one file: the parse without its document. */
-export type PlainParse = Omit<ParsedFile, 'lineOf'> | ParseProblem;
-
-/** How validation will read a file (read-files.ts): `.md` as front matter + body, anything else as YAML. */
-export const parseKind = (path: string): Kind => (path.toLowerCase().endsWith('.md') ? 'markdown' : 'yaml');
 
 /** Below this many files a worker's start-up (≈ 0.1 s) costs more than it saves. */
 const MIN_FILES = 2000;
-
-/** The parse of one file, without the function a worker cannot send. */
-export function plainParse(text: string, kind: Kind): PlainParse {
-  const p = parseContentFile(text, kind);
-  return 'data' in p ? { data: p.data, body: p.body, bodyLine: p.bodyLine } : p;
-}
 
 /** A worker's parse as validation reads it: lineOf parses the file again on first use. */
 function withLines(f: SourceFile, kind: Kind, p: PlainParse): ParsedFile | ParseProblem {
@@ -40,16 +30,16 @@ export async function parseInParallel(files: SourceFile[], minFiles = MIN_FILES)
   if (todo.length < minFiles || todo.length < 2) return;
   const half = Math.floor(todo.length / 2);
   const theirs = todo.slice(half);
-  const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
-    workerData: theirs.map((f) => [f.text, parseKind(f.path)] as const),
+  const worker = new Worker(new URL('./parse-worker-fs.ts', import.meta.url), {
+    workerData: theirs.map((f) => [f.text, contentKind(f.path)] as const),
   });
   const done = new Promise<PlainParse[]>((ok, fail) => {
     worker.once('message', ok);
     worker.once('error', fail);
     worker.once('exit', (code) => code !== 0 && fail(new Error(`parse worker exit ${code}`)));
   });
-  for (const f of todo.slice(0, half)) f.parsed = { kind: parseKind(f.path), result: parseContentFile(f.text, parseKind(f.path)) };
+  for (const f of todo.slice(0, half)) f.parsed = { kind: contentKind(f.path), result: parseContentFile(f.text, contentKind(f.path)) };
   const results = await done;
   await worker.terminate();
-  theirs.forEach((f, i) => (f.parsed = { kind: parseKind(f.path), result: withLines(f, parseKind(f.path), results[i]!) }));
+  theirs.forEach((f, i) => (f.parsed = { kind: contentKind(f.path), result: withLines(f, contentKind(f.path), results[i]!) }));
 }
