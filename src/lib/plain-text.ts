@@ -22,8 +22,13 @@ export function cleanText(s: string): string {
     .replace(CONTROL, '');
 }
 
+/** A character any inline rule below starts from; a line without one is already plain text. */
+const INLINE_MARK = /[`\\!\[<*_~&]/;
+
 /** Inline Markdown of one line → text. */
 function inline(s: string): string {
+  // Most lines of a description are plain sentences: no rule below can match them.
+  if (!INLINE_MARK.test(s)) return s.replace(/ {2,}$/, '');
   const codes: string[] = [];
   // Code spans first: their content is literal (no emphasis, no links inside).
   let t = s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_m, _ticks: string, code: string) => {
@@ -74,6 +79,9 @@ function link(text: string, url: string): string {
   return `${label} (${target})`;
 }
 
+/** A line whose first non-space character may begin a block rule: fence, reference, break, quote, heading, bullet, table row, setext. */
+const BLOCK_START = /^\s*[-`~[*_=>#+|:]/;
+
 /**
  * Convert a Markdown body to plain text: headings, emphasis, code marks, quotes and rules removed;
  * list items kept as `- item` / `1. item`; paragraphs separated by one blank line; links as
@@ -94,6 +102,12 @@ export function markdownToPlainText(md: string): string {
       continue;
     }
     let line = raw.trimEnd();
+    // A line that starts with none of the block marks below (a sentence, a list item's text) and
+    // has no closing heading marks only needs its inline rules.
+    if (!BLOCK_START.test(line) && !line.includes('#')) {
+      out.push(inline(line));
+      continue;
+    }
     // Reference link definitions carry only a URL the reference links already lost; drop them.
     if (/^\s{0,3}\[[^\]]+\]:\s*\S+/.test(line)) continue;
     // Thematic breaks (---, ***, ___) and setext underlines.
@@ -123,6 +137,8 @@ export function markdownToPlainText(md: string): string {
  * close, and mark the cut with "…". Returns the text unchanged when it is short enough.
  */
 export function truncateText(text: string, max: number): string {
+  // No more UTF-16 units than allowed means no more code points either.
+  if (text.length <= max) return text;
   const chars = [...text];
   if (chars.length <= max) return text;
   const head = chars.slice(0, Math.max(0, max - 1)).join('');

@@ -34,6 +34,15 @@ describe('markdownToPlainText', () => {
     expect(markdownToPlainText('file_name_x 与 https://a.example.org/a_b_c 和 \\*星号\\*')).toBe('file_name_x 与 https://a.example.org/a_b_c 和 *星号*');
   });
 
+  it('a line is plain text only when no rule can start in it: block marks after spaces, a table row from ":", "#" anywhere', () => {
+    // Each of these lines reaches a rule that a plain sentence skips (src/lib/plain-text.ts, BLOCK_START / INLINE_MARK).
+    expect(markdownToPlainText('名称 | 时间\n:--- | ---:\n讲座 | 9:00')).toBe('名称 | 时间\n讲座 | 9:00');
+    expect(markdownToPlainText('   > 缩进的引用\n  - 缩进的条目')).toBe('缩进的引用\n  - 缩进的条目');
+    expect(markdownToPlainText('学习 C# 编程 ##')).toBe('学习 C# 编程');
+    expect(markdownToPlainText('一句话 &lt;b&gt; 与 \\[方括号\\] 和 ~~旧~~')).toBe('一句话 <b> 与 [方括号] 和 旧');
+    expect(markdownToPlainText('第一行  \n第二行\\\n第三行')).toBe('第一行\n第二行\n第三行');
+  });
+
   it('decodes character references and normalises line ends and blank lines', () => {
     expect(markdownToPlainText('A &amp; B &#20013;\r\n\r\n\r\n\r\nC\rD')).toBe('A & B 中\n\nC\nD');
   });
@@ -55,5 +64,9 @@ describe('truncateText', () => {
     const cut = truncateText(t, 20);
     expect(cut).toBe('第一句话写在这里。第二句话也写在这里。…');
     expect([...truncateText('😀'.repeat(30), 10)]).toHaveLength(10);
+    // 8 code points in 16 UTF-16 units: short enough for max 8, though longer than 8 units.
+    expect(truncateText('😀'.repeat(8), 8)).toBe('😀'.repeat(8));
+    expect(truncateText('1234567890', 10)).toBe('1234567890');
+    expect(truncateText('12345678901', 10)).toBe('123456789…');
   });
 });

@@ -1,12 +1,15 @@
 /**
  * The build's validation parses the content's YAML on two threads (src/lib/parse-parallel-fs.ts): the
  * same files must give the same content and the same problems, line numbers included — a field's
- * line in a file parsed by the worker is found by parsing it again on demand.
+ * line in a file parsed by the worker is found by parsing it again on demand. The files themselves
+ * are read on libuv's threads (readContentFilesAsync): the same entries as the one-thread reader.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/lib/content-fs.ts';
+import { readContentFiles, readContentFilesAsync } from '../../src/lib/content-fs.ts';
+import { MAX_FILE_BYTES } from '../../src/lib/limits.ts';
 import { formatError } from '../../src/lib/errors.ts';
 import { parseInParallel } from '../../src/lib/parse-parallel-fs.ts';
 import { type SourceFile, validateContent } from '../../src/lib/validate.ts';
@@ -46,5 +49,35 @@ describe('parseInParallel', () => {
     const few = files().slice(0, 5);
     await parseInParallel(few);
     expect(few.every((f) => !f.parsed)).toBe(true);
+  });
+});
+
+describe('readContentFilesAsync', () => {
+  it('reads the same entries in the same order as readContentFiles: text, bad encoding, huge, dot file, symlink, unreadable folder', async () => {
+    const dir = join(tmpdir(), `kepu-read-async-${process.pid}`);
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(join(ROOT, 'tests/fixtures/site'), dir, { recursive: true });
+    writeFileSync(join(dir, 'events/2026/gbk.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xd6, 0xd0, 0xce, 0xc4, 0x0a]));
+    writeFileSync(join(dir, 'events/2026/huge.md'), Buffer.alloc(MAX_FILE_BYTES + 10, 'a'));
+    writeFileSync(join(dir, 'events/.hidden.md'), 'x');
+    symlinkSync('/etc/passwd', join(dir, 'events/2026/link.md'));
+    mkdirSync(join(dir, 'events/locked'));
+    chmodSync(join(dir, 'events/locked'), 0o000);
+    try {
+      const sync = readContentFiles(dir, dir);
+      const async = await readContentFilesAsync(dir, dir);
+      expect(async).toEqual(sync);
+      expect(sync.length).toBeGreaterThan(15);
+      const by = (p: string) => async.find((f) => f.path === p)!;
+      expect(by('events/2026/gbk.md').encoding).toBeDefined();
+      expect(by('events/2026/huge.md').text.length).toBe(MAX_FILE_BYTES + 1);
+      expect(by('events/2026/link.md').symlink).toBe(true);
+      expect(by('events/.hidden.md').text).toBe('');
+      // As root the folder is still readable; otherwise both readers report it the same way.
+      expect(async.some((f) => f.path.startsWith('events/locked'))).toBe(sync.some((f) => f.path.startsWith('events/locked')));
+    } finally {
+      chmodSync(join(dir, 'events/locked'), 0o755);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
