@@ -73,13 +73,26 @@ export function expandAliases(texts: readonly string[], groups: readonly (readon
 
 /** Every word of the groups that `texts` trigger, including the words they already contain (科协 for 北京市科协). */
 export function synonymsOf(texts: readonly string[], groups: readonly (readonly string[])[] = SYNONYM_GROUPS): string[] {
-  const has = contains(texts);
+  const hay = haystack(texts);
   const out = new Set<string>();
-  for (const g of groups) if (g.some(has)) g.forEach((w) => out.add(w));
+  lowerGroups(groups).forEach((lower, i) => {
+    if (lower.some((w) => hay.includes(w))) groups[i]!.forEach((w) => out.add(w));
+  });
   return [...out];
 }
 
+/** The texts lower-cased and joined by NUL, which no word contains: a word is in one text exactly when it is in this string. */
+const haystack = (texts: readonly string[]) => texts.join('\u0000').toLowerCase();
+
 function contains(texts: readonly string[]): (w: string) => boolean {
-  const hay = texts.map((t) => t.toLowerCase());
-  return (w) => hay.some((t) => t.includes(w.toLowerCase()));
+  const hay = haystack(texts);
+  return (w) => hay.includes(w.toLowerCase());
+}
+
+/** The groups' words lower-cased once (synonymsOf runs for every page: ≈ 3 s at 100,000 events when lower-cased on every call). */
+const lowered = new WeakMap<readonly (readonly string[])[], string[][]>();
+function lowerGroups(groups: readonly (readonly string[])[]): string[][] {
+  let l = lowered.get(groups);
+  if (!l) lowered.set(groups, (l = groups.map((g) => g.map((w) => w.toLowerCase()))));
+  return l;
 }
