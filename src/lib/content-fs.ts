@@ -27,7 +27,7 @@ export function publicRoot(env: Record<string, string | undefined> = process.env
 const code = (e: unknown) => (e as NodeJS.ErrnoException)?.code ?? 'EIO';
 const rel = (cwd: string, full: string) => relative(cwd, full).split(sep).join('/') || '.';
 
-/** A regular file the walk found: read later, in tree order, by readOne or readOneAsync. */
+/** A regular file the walk found: its bytes are read after the walk (readContentFiles, readContentFilesAsync). */
 interface Found {
   full: string;
   path: string;

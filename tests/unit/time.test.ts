@@ -4,7 +4,8 @@
  * machine's; the iCal golden test re-renders under four others).
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, daysInMonth, isRealDate, monthsCovered, nextDay, nowIn, prevDay, SITE_ZONE, todayIn, weekday } from '../../src/lib/time/days.ts';
+import { tzOffset } from '@date-fns/tz/tzOffset';
+import { addDays, daysBetween, daysInMonth, isRealDate, monthsCovered, nextDay, nowIn, prevDay, SITE_ZONE, todayIn, weekday, zoneOffset } from '../../src/lib/time/days.ts';
 import { convertWallTime, dayIn, offsetIso, offsetMinutes, utcIso, wallTime, zonedInstant } from '../../src/lib/time/zones.ts';
 import { formatRangeZh, periodLabel, relativeHint, weekdayZh } from '../../src/lib/time/labels.ts';
 
@@ -59,6 +60,18 @@ describe('today and now in China', () => {
     expect(todayIn(new Date('2026-09-10T15:59:00Z'))).toBe('2026-09-10');
     expect(nowIn(new Date('2026-09-10T17:30:59Z'))).toBe('2026-09-11T01:30');
     expect(todayIn(new Date('2026-09-10T17:30:00Z'), 'America/New_York')).toBe('2026-09-10');
+  });
+
+  it("answers China's offset without Intl only where the tz database says +8: every seven hours from 1992 to 2100, and asks it before", () => {
+    // zoneOffset's shortcut for the site's zone must equal @date-fns/tz (the runtime's IANA data).
+    for (let t = Date.UTC(1992, 0, 1); t < Date.UTC(2100, 0, 1); t += 3_600_000 * 7) {
+      const d = new Date(t);
+      if (zoneOffset(SITE_ZONE, d) !== tzOffset(SITE_ZONE, d)) expect(new Date(t).toISOString()).toBe('an instant where the shortcut is wrong');
+    }
+    // China kept summer time 1986–1991: then the library answers (UTC+9 in July 1991).
+    expect(zoneOffset(SITE_ZONE, new Date('1991-07-01T00:00:00Z'))).toBe(540);
+    expect(todayIn(new Date('1991-07-01T15:30:00Z'))).toBe('1991-07-02');
+    expect(zoneOffset('Asia/Tokyo', new Date('2026-01-01T00:00:00Z'))).toBe(540);
   });
 });
 

@@ -88,12 +88,26 @@ export function monthsCovered(start: string, end: string): string[] {
   return eachMonthOfInterval({ start: dayDate(start), end: dayDate(end) }).map((d) => dayOf(d).slice(0, 7));
 }
 
+/** China has kept UTC+8 all year since its last summer time ended in September 1991: from 1992 at the latest. */
+const CHINA_FIXED_SINCE = Date.UTC(1992, 0, 1);
+const CHINA_OFFSET = 480;
+
+/**
+ * Minutes east of UTC in `zone` at `instant` (tzOffset of @date-fns/tz). The site's zone after 1991
+ * is answered without Intl: its first time-zone lookup blocks a slow phone's main thread ≈ 100 ms
+ * (Intl loads its zone data) on every page with a date, and the build asks it ≈ 10 times an event.
+ * tests/unit/time.test.ts holds this against tzOffset every seven hours from 1992 to 2100.
+ */
+export function zoneOffset(zone: string, instant: Date): number {
+  return zone === SITE_ZONE && instant.getTime() >= CHINA_FIXED_SINCE ? CHINA_OFFSET : tzOffset(zone, instant);
+}
+
 /** The calendar day in `zone` at the instant `now` ("today in China" by default). */
 export function todayIn(now: Date, zone: string = SITE_ZONE): string {
-  return new Date(now.getTime() + tzOffset(zone, now) * 60_000).toISOString().slice(0, 10);
+  return new Date(now.getTime() + zoneOffset(zone, now) * 60_000).toISOString().slice(0, 10);
 }
 
 /** The wall time in `zone` at the instant `now`, to the minute: `YYYY-MM-DDTHH:mm`. */
 export function nowIn(now: Date, zone: string = SITE_ZONE): string {
-  return new Date(now.getTime() + tzOffset(zone, now) * 60_000).toISOString().slice(0, 16);
+  return new Date(now.getTime() + zoneOffset(zone, now) * 60_000).toISOString().slice(0, 16);
 }

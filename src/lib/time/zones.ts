@@ -5,8 +5,7 @@
  * Part of src/lib/time/ (see days.ts).
  */
 import { TZDate } from '@date-fns/tz/date';
-import { tzOffset } from '@date-fns/tz/tzOffset';
-import { isRealDate, SITE_ZONE } from './days.ts';
+import { isRealDate, SITE_ZONE, zoneOffset } from './days.ts';
 
 export { SITE_ZONE };
 
@@ -47,12 +46,12 @@ export function zonedDate(local: string, zone: string, what = 'time'): TZDate {
 
 /** Offset in minutes east of UTC of the wall time `local` in `zone` (480 for China). */
 export function offsetMinutes(local: string, zone: string): number {
-  return tzOffset(zone, zonedInstant(local, zone));
+  return zoneOffset(zone, zonedInstant(local, zone));
 }
 
 /** The wall time in `zone` at `instant`: `YYYY-MM-DDTHH:mm:ss`. */
 export function wallTime(instant: Date, zone: string): string {
-  return new Date(instant.getTime() + tzOffset(zone, instant) * 60_000).toISOString().slice(0, 19);
+  return new Date(instant.getTime() + zoneOffset(zone, instant) * 60_000).toISOString().slice(0, 19);
 }
 
 /** `local` in `from` re-read on the wall clock of `to` (`YYYY-MM-DDTHH:mm`); a date stays as it is. */
@@ -73,7 +72,7 @@ export function offsetIso(local: string, zone: string): string {
   const instant = zonedInstant(local, zone);
   const wall = wallTime(instant, zone);
   if (/^(utc|gmt|z)$/i.test(zone)) return `${wall}Z`;
-  const off = tzOffset(zone, instant);
+  const off = zoneOffset(zone, instant);
   const abs = Math.abs(off);
   return `${wall}${off < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
