@@ -144,12 +144,10 @@ function fakeSize(size: number): Uint8Array {
 
 const cache = new Map<string, ValidationResult>();
 
-/** The content tree's files, or one unreadable entry for a missing root. */
-function rootFiles(root: string, cwd: string): SourceFile[] {
-  return lstatSync(root, { throwIfNoEntry: false })?.isDirectory() ? readContentFiles(root, cwd) : missingRoot(root, cwd);
+/** The content tree's files (read by `read`), or one unreadable entry for a missing root. */
+function rootFiles<T extends SourceFile[] | Promise<SourceFile[]>>(root: string, cwd: string, read: (root: string, cwd: string) => T): T | SourceFile[] {
+  return lstatSync(root, { throwIfNoEntry: false })?.isDirectory() ? read(root, cwd) : [{ path: rel(cwd, root), text: '', unreadable: 'ENOENT' }];
 }
-
-const missingRoot = (root: string, cwd: string): SourceFile[] => [{ path: rel(cwd, root), text: '', unreadable: 'ENOENT' }];
 
 const validate = (files: SourceFile[], root: string, cwd: string, publicDir: string) => validateContent(files, rel(cwd, root), { assets: readAssets(publicDir, cwd), publicDir: rel(cwd, publicDir) });
 
@@ -157,7 +155,7 @@ const validate = (files: SourceFile[], root: string, cwd: string, publicDir: str
 export function loadContent(root = contentRoot(), cwd = process.cwd(), publicDir = publicRoot()): ValidationResult {
   const hit = cache.get(root);
   if (hit) return hit;
-  const result = validate(rootFiles(root, cwd), root, cwd, publicDir);
+  const result = validate(rootFiles(root, cwd, readContentFiles), root, cwd, publicDir);
   cache.set(root, result);
   return result;
 }
@@ -168,7 +166,7 @@ export function loadContent(root = contentRoot(), cwd = process.cwd(), publicDir
  * result is the same.
  */
 export async function loadContentInParallel(root = contentRoot(), cwd = process.cwd(), publicDir = publicRoot()): Promise<ValidationResult> {
-  const files = lstatSync(root, { throwIfNoEntry: false })?.isDirectory() ? await readContentFilesAsync(root, cwd) : missingRoot(root, cwd);
+  const files = await rootFiles(root, cwd, readContentFilesAsync);
   await parseInParallel(files);
   return validate(files, root, cwd, publicDir);
 }

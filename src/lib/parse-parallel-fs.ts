@@ -38,8 +38,14 @@ export async function parseInParallel(files: SourceFile[], minFiles = MIN_FILES)
     worker.once('error', fail);
     worker.once('exit', (code) => code !== 0 && fail(new Error(`parse worker exit ${code}`)));
   });
-  for (const f of todo.slice(0, half)) f.parsed = { kind: contentKind(f.path), result: parseContentFile(f.text, contentKind(f.path)) };
+  for (const f of todo.slice(0, half)) {
+    const kind = contentKind(f.path);
+    f.parsed = { kind, result: parseContentFile(f.text, kind) };
+  }
   const results = await done;
   await worker.terminate();
-  theirs.forEach((f, i) => (f.parsed = { kind: contentKind(f.path), result: withLines(f, contentKind(f.path), results[i]!) }));
+  theirs.forEach((f, i) => {
+    const kind = contentKind(f.path);
+    f.parsed = { kind, result: withLines(f, kind, results[i]!) };
+  });
 }

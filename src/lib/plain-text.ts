@@ -27,8 +27,9 @@ const INLINE_MARK = /[`\\!\[<*_~&]/;
 
 /** Inline Markdown of one line → text. */
 function inline(s: string): string {
-  // Most lines of a description are plain sentences: no rule below can match them.
-  if (!INLINE_MARK.test(s)) return s.replace(/ {2,}$/, '');
+  // Most lines of a description are plain sentences: no rule below can match them (the caller has
+  // trimmed the line's end, so there is no hard-break marker either).
+  if (!INLINE_MARK.test(s)) return s;
   const codes: string[] = [];
   // Code spans first: their content is literal (no emphasis, no links inside).
   let t = s.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_m, _ticks: string, code: string) => {
