@@ -5,7 +5,8 @@
  * which the island fetches when a view needs rows. Build side; pure: the caller writes the files.
  */
 import { monthFile, toCalendarEvent, type CalendarEvent, type MonthFile } from './calendar-data.ts';
-import { COUNTED_FILTERS, DENSE_MONTH_EVENTS, hasHead, packRows, type CountedFilter, type DenseSummary, type ShardFile } from './calendar-dense.ts';
+import { COUNTED_FILTERS, DENSE_MONTH_EVENTS, hasHead, type CountedFilter, type DenseSummary, type ShardFile } from './calendar-dense.ts';
+import { packRows } from './packed-rows.ts';
 import { drawEvent } from './calendar-draw.ts';
 import { drawnDays, LIST_ROW_LIMIT, listPage } from './calendar-list.ts';
 import { matchesFilters, MODES, STATUS_FILTERS, type Filters } from './filters.ts';

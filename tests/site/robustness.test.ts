@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSitesInParallel } from '../helpers/build-parallel.ts';
 import { ROOT, TMP } from '../helpers/build-site.ts';
 import { assertIcs, readIcsEvents } from '../helpers/ics-check.ts';
-import { unpackRows } from '../../src/lib/calendar-dense.ts';
+import { unpackRows } from '../../src/lib/packed-rows.ts';
 import { FEED_MAX_EVENTS } from '../../src/lib/feeds.ts';
 import { attr, elements, textOf } from '../helpers/xss-check.ts';
 

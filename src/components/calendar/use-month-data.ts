@@ -7,7 +7,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { CalendarEvent, CalendarManifest, CalendarObservance, MonthFile, ObservanceYearFile } from '../../lib/calendar-data.ts';
-import { shardsFor, unpackRows, type DenseSummary, type ShardFile } from '../../lib/calendar-dense.ts';
+import { shardsFor, type DenseSummary, type ShardFile } from '../../lib/calendar-dense.ts';
+import { unpackRows } from '../../lib/packed-rows.ts';
 import { monthsInRange, uniqueEvents, yearsOf } from '../../lib/calendar-draw.ts';
 import type { Filters } from '../../lib/filters.ts';
 import { CALENDAR_MANIFEST_URL, monthDataUrl, observanceYearDataUrl } from '../../lib/urls.ts';
