@@ -34,3 +34,13 @@ export async function openPage(browser: Browser, url: string, opts: { width?: nu
   await page.goto(url, { waitUntil: 'networkidle' });
   return { page, errors };
 }
+
+/**
+ * How many elements match, after scrolling to the bottom of the page: a calendar list draws its
+ * rows as they come within a screen of the window (use-first-draw.ts), so a test that wants them
+ * all scrolls, as a reader would. For expect.poll: each call scrolls again.
+ */
+export async function countScrolledTo(page: Page, selector: string): Promise<number> {
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  return page.locator(selector).count();
+}

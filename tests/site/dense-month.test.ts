@@ -17,7 +17,7 @@ import { serve } from '../../scripts/lib/bench/browser.ts';
 import { unpackRows } from '../../src/lib/packed-rows.ts';
 import { buildSite, ROOT, TMP } from '../helpers/build-site.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH } from '../helpers/browser.ts';
+import { CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH, countScrolledTo } from '../helpers/browser.ts';
 
 const content = join(TMP, 'dense-content');
 const out = join(TMP, 'dense-dist');
@@ -83,7 +83,8 @@ describe('the calendar on a dense month', () => {
     await expect.poll(() => page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
     // A Saturday of more than a page: its head first (the first 100 rows, observance days among them), the whole day on 再列出.
     expect(n).toBeGreaterThan(100);
-    await expect.poll(() => page.locator('.kp-fc a[href^="/events/"], .kp-fc a[href^="/observances/"]').count()).toBe(100);
+    // Its rows come as they are scrolled to (a 900 px window holds about twenty).
+    await expect.poll(() => countScrolledTo(page, '.kp-fc a[href^="/events/"], .kp-fc a[href^="/observances/"]')).toBe(100);
     await expect.poll(() => fetched.map((f) => f.path)).toContain('/data/events/2026-09/2026-09-12-head.json');
     expect(fetched.map((f) => f.path)).not.toContain('/data/events/2026-09/2026-09-12.json');
     await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月12日：${n} 项活动`);

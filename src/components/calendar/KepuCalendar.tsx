@@ -165,6 +165,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const { phone, types } = opening;
   const calendar = useRef<CalendarRef>(null);
   const root = useRef<HTMLDivElement>(null);
+  const end = useRef<HTMLDivElement>(null);
   const { state, setState, range, current, onDatesSet } = useUrlState(opening);
   const data = useMonthData(range, state.filters);
   const type = current.type;
@@ -174,8 +175,8 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const ctx = useMemo(() => ({ today, here: state.filters.near ? here : undefined }), [today, here, state.filters.near]);
   const items = useMemo(() => visibleItems(data.events, data.observances, state, { spansAside: listView, ctx }), [data.events, data.observances, state, listView, ctx]);
   // Drawn in short tasks: the calendar a task after the filters, then a list's FIRST_DRAW_STEP rows per
-  // task; a later list its first FIRST_DRAW_STEP rows at once and the rest a task later.
-  const { calendarOn, cap } = useFirstDraw(FIRST_DRAW_STEP, LIST_ROW_LIMIT, listView, items.drawn);
+  // task while the list's end (`end`) is within a screen of the window: the rest as they are scrolled to.
+  const { calendarOn, cap, drawing } = useFirstDraw(FIRST_DRAW_STEP, LIST_ROW_LIMIT, listView, items.drawn, end);
   useWhenJump(state.filters.when, today, calendar);
   const dense = useDenseView(data, items, state, listView, range, current);
   const switching = useListSwitch(type, current.start, items.drawn, !data.loading && !data.error, calendar, root, calendarOn, data.dense.some((d) => d.month === current.start.slice(0, 7)));
@@ -202,9 +203,9 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const busy = data.loading || switching;
   const error = data.error ?? (opening.failed ? LOAD_ERROR : undefined);
   return (
-    // aria-busy until the month's data is in and every event is drawn (the first draw is staged over
-    // tasks): assistive technology waits for the whole, and so do the browser tests.
-    <div className="kp-calendar" ref={root} aria-busy={busy || cap !== Infinity} onClick={onGridClick}>
+    // aria-busy until the month's data is in and the rows in reach are drawn (the first draw is staged
+    // over tasks): assistive technology waits for them, and so do the browser tests.
+    <div className="kp-calendar" ref={root} aria-busy={busy || drawing} onClick={onGridClick}>
       <QuickChips filters={state.filters} onChange={(filters) => setFilters({ filters })} onLocate={locate} nearNote={nearNote} />
       <FilterBar vocab={vocab} state={state} folded={phone} onChange={setFilters} />
       <StatusLine error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} dense={dense} />
@@ -218,6 +219,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
           <CalendarGrid calendar={calendar} opening={opening} plugins={plugins} type={type} events={shownEvents} emptyText={busy && listView ? '正在加载…' : '这段时间没有符合条件的活动'} onDatesSet={onDatesSet} openDay={openDay} />
         </ShownItems.Provider>
       )}
+      <div ref={end} />
       {!busy && !error && !dense.counted && <EmptyMonth months={data.months} current={current} items={items} state={state} />}
       {cap === Infinity && page && !data.partial && <MoreRows page={page} rangeEnd={range.end} onMore={onMore} />}
       {/* A long day shown from its head (issue 21): 再列出 fetches the whole day and shows the next page. */}

@@ -2,33 +2,75 @@
  * The calendar's draws, spread over short tasks so that a slow phone never blocks for long
  * (Lighthouse's total blocking time, and the 100 ms an interaction may take): the filters and
  * status line first, FullCalendar a task later (its first render is the page's longest task), then
- * a list's rows `step` more per task until `limit` (a list draws at most that many rows at once).
- * Each later list (another day, another filter: `rows` is a new array) draws its first `step` rows
- * at once and the rest a task later — the first screen of a dense day's 100 rows in ≈ 10 ms, not
- * all of them in ≈ 35 ms. A grid gets all its items at once: each step would redraw the whole month
- * (≈ 15–45 ms here each), and a dense month's grid holds counts, not rows.
+ * a list's rows `step` more per task until `limit` (a list draws at most that many rows at once) —
+ * but only while the end of the list (`end`, an element just after it) is within a screen of the
+ * bottom of the window. Each step redraws every row drawn so far (FullCalendar's list): at a dense
+ * day's 100 rows the last steps took 26–37 ms here, 100–150 ms on Lighthouse's phone, for rows
+ * below the fold. Now a phone draws the rows of its first two screens, and the rest as they are
+ * scrolled to (an IntersectionObserver wakes the steps). Each later list (another day, another
+ * filter: `rows` is a new array) draws its first `step` rows at once and goes on the same way.
+ * A grid gets all its items at once: each step would redraw the whole month (≈ 15–45 ms here
+ * each), and a dense month's grid holds counts, not rows.
  *
- * `cap` is how many events to hand FullCalendar: Infinity once the draw is done.
+ * `cap` is how many events to hand FullCalendar: Infinity once the draw is done. `drawing` is
+ * whether more rows are on their way without anyone scrolling (the calendar's aria-busy).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
-export function useFirstDraw(step: number, limit: number, list: boolean, rows: unknown): { calendarOn: boolean; cap: number } {
+/**
+ * How far below the window the end of a list may be for its next rows to be drawn: one screen. The
+ * next rows are drawn a screen before the reader gets to them; more screens would bring back the
+ * long steps at load (two screens: ≈ 45 rows on Lighthouse's phone).
+ */
+const AHEAD = 1;
+
+/** Whether an element is at most AHEAD screens below the bottom of the window (or not measurable). */
+function nearView(el: Element | null): boolean {
+  if (!el || typeof window === 'undefined') return true;
+  return el.getBoundingClientRect().top < window.innerHeight * (1 + AHEAD);
+}
+
+export function useFirstDraw(
+  step: number,
+  limit: number,
+  list: boolean,
+  rows: unknown,
+  end: RefObject<Element | null>,
+): { calendarOn: boolean; cap: number; drawing: boolean } {
   const [calendarOn, setCalendarOn] = useState(false);
   const [drawn, setDrawn] = useState({ rows, cap: 0 });
-  const firstDraw = drawn.cap !== Infinity;
+  const [near, setNear] = useState(true);
+  const [wake, setWake] = useState(0);
   // A new list after the first draw starts at `step` rows, in the same render that brings it.
-  const cap = firstDraw || drawn.rows === rows ? drawn.cap : list ? step : Infinity;
+  const cap = drawn.rows === rows || drawn.cap === 0 ? drawn.cap : list ? step : Infinity;
   useEffect(() => {
     const t = setTimeout(() => setCalendarOn(true));
     return () => clearTimeout(t);
   }, []);
   useEffect(() => {
     if (!calendarOn || cap === Infinity) return;
-    // The first draw goes on by steps; a later list has its rest in one go.
-    const t = setTimeout(() => setDrawn({ rows, cap: firstDraw && list && cap + step < limit ? cap + step : Infinity }));
+    // Measured after the rows so far are drawn: the next ones only when they would soon be seen.
+    const more = !list || cap === 0 || nearView(end.current);
+    setNear(more);
+    if (!more) return;
+    const t = setTimeout(() => setDrawn({ rows, cap: list && cap + step < limit ? cap + step : Infinity }));
     return () => clearTimeout(t);
-  }, [cap, calendarOn, list, rows]);
-  return { calendarOn, cap };
+  }, [cap, calendarOn, list, rows, wake]);
+  useScrolledTo(end, calendarOn && list && cap !== Infinity, () => setWake((w) => w + 1));
+  return { calendarOn, cap, drawing: !calendarOn || (cap !== Infinity && near) };
+}
+
+/** Calls `onNear` when `el` comes within AHEAD screens of the window (scrolled to, or the page got shorter). */
+function useScrolledTo(el: RefObject<Element | null>, on: boolean, onNear: () => void): void {
+  const call = useRef(onNear);
+  call.current = onNear;
+  useEffect(() => {
+    const node = el.current;
+    if (!on || !node || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((seen) => seen.some((s) => s.isIntersecting) && call.current(), { rootMargin: `0px 0px ${AHEAD * 100}% 0px` });
+    io.observe(node);
+    return () => io.disconnect();
+  }, [on, el]);
 }
 
 /**
