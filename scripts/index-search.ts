@@ -17,7 +17,7 @@
  * 4 GB at 50,000 events (issue 9, bench/README.md).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SearchBundleManifest, SearchDocument } from '../src/lib/search-documents.ts';
 import { childModule } from './lib/child.ts';
@@ -41,46 +41,7 @@ async function writeRecords(dir: string): Promise<void> {
   writeFileSync(join(dir, 'ranges.json'), JSON.stringify(bundles.map((b) => b.range)));
 }
 
-/** statfs's type of a tmpfs (linux/magic.h). */
-const TMPFS_MAGIC = 0x01021994;
-/** Free space /dev/shm must have to be used; otherwise bundles are written where they go. */
-const MEMORY_FOLDER_FREE = 1024 ** 3;
-
-/**
- * A folder in memory for Pagefind to write a bundle into, or undefined where there is none.
- * Pagefind writes a bundle's 10,000 fragments from many threads at once into one folder; on ext4
- * they queue on that folder's lock and spin (a perf profile of one bundle: ≈ 40 % of its CPU in the
- * kernel, most of it `rwsem_spin_on_owner` and the inode allocator). Written in memory and then
- * copied by one thread, a bundle took 3 s less system time, alternating runs on one bundle of the 100k
- * tree (issue 21); the output is the same, file for file.
- */
-function memoryFolder(): string | undefined {
-  try {
-    const fs = process.platform === 'linux' ? statfsSync('/dev/shm') : undefined;
-    // A container's /dev/shm may hold 64 MB; a bundle is ≈ 45 MB and two are written at once.
-    if (!fs || fs.type !== TMPFS_MAGIC || fs.bavail * fs.bsize < MEMORY_FOLDER_FREE) return undefined;
-    return mkdtempSync('/dev/shm/kepu-pagefind-');
-  } catch {
-    return undefined;
-  }
-}
-
 async function indexBundle(file: string, outputPath: string): Promise<number> {
-  const scratch = memoryFolder();
-  if (!scratch) return indexBundleInto(file, outputPath);
-  const drop = () => rmSync(scratch, { recursive: true, force: true });
-  // Stopped by the build (another step failed): the memory is given back all the same.
-  process.once('SIGTERM', () => (drop(), process.exit(1)));
-  try {
-    const n = await indexBundleInto(file, scratch);
-    cpSync(scratch, outputPath, { recursive: true });
-    return n;
-  } finally {
-    drop();
-  }
-}
-
-async function indexBundleInto(file: string, outputPath: string): Promise<number> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
   if (!index || errors.length) throw new Error(errors.join('\n'));
