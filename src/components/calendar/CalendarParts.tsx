@@ -63,6 +63,20 @@ export function EmptyMonth({ months, current, items, state }: { months: readonly
   );
 }
 
+/**
+ * Below a list that waits to be scrolled to its end (use-first-draw.ts): its next rows now, for
+ * anyone who does not scroll — a keyboard, a screen reader. Scrolling there draws them anyway.
+ */
+export function NextRows({ onMore }: { onMore: () => void }) {
+  return (
+    <div className="kp-more">
+      <button type="button" className="secondary" onClick={onMore}>
+        继续列出
+      </button>
+    </div>
+  );
+}
+
 /** Only once the rows are drawn: put below an empty list, it would be pushed down by them (CLS). */
 export function MoreRows({ page, rangeEnd, onMore }: { page: ListPage<unknown>; rangeEnd: string; onMore: () => void }) {
   if (page.rows <= page.shownRows) return null;

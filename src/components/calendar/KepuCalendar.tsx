@@ -20,7 +20,7 @@ import { locate as askPosition, quietLocate, type LatLng } from '../../lib/geo.t
 import { todayIn } from '../../lib/time/days.ts';
 import QuickChips from './QuickChips.tsx';
 import { COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, LARGE_PHONE, loadGrid, nextTask, PHONE, spanOf, titleOf, urlDate, viewOf, viewTypes, ymdOf } from './calendar-options.tsx';
-import { AsideList, EmptyMonth, MoreRows, StatusLine } from './CalendarParts.tsx';
+import { AsideList, EmptyMonth, MoreRows, NextRows, StatusLine } from './CalendarParts.tsx';
 import { CalendarGrid, useDayOpener, useGridPlugin, type Opening } from './CalendarGrid.tsx';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import { ShownItems } from './CountGrid.tsx';
@@ -176,7 +176,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const items = useMemo(() => visibleItems(data.events, data.observances, state, { spansAside: listView, ctx }), [data.events, data.observances, state, listView, ctx]);
   // Drawn in short tasks: the calendar a task after the filters, then a list's FIRST_DRAW_STEP rows per
   // task while the list's end (`end`) is within a screen of the window: the rest as they are scrolled to.
-  const { calendarOn, cap, drawing } = useFirstDraw(FIRST_DRAW_STEP, LIST_ROW_LIMIT, listView, items.drawn, end);
+  const { calendarOn, cap, drawing, waiting, drawMore } = useFirstDraw(FIRST_DRAW_STEP, LIST_ROW_LIMIT, listView, items.drawn, end);
   useWhenJump(state.filters.when, today, calendar);
   const dense = useDenseView(data, items, state, listView, range, current);
   const switching = useListSwitch(type, current.start, items.drawn, !data.loading && !data.error, calendar, root, calendarOn, data.dense.some((d) => d.month === current.start.slice(0, 7)));
@@ -219,7 +219,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
           <CalendarGrid calendar={calendar} opening={opening} plugins={plugins} type={type} events={shownEvents} emptyText={busy && listView ? '正在加载…' : '这段时间没有符合条件的活动'} onDatesSet={onDatesSet} openDay={openDay} />
         </ShownItems.Provider>
       )}
-      <div ref={end} />
+      <div ref={end}>{waiting && cap < drawn.length && <NextRows onMore={drawMore} />}</div>
       {!busy && !error && !dense.counted && <EmptyMonth months={data.months} current={current} items={items} state={state} />}
       {cap === Infinity && page && !data.partial && <MoreRows page={page} rangeEnd={range.end} onMore={onMore} />}
       {/* A long day shown from its head (issue 21): 再列出 fetches the whole day and shows the next page. */}

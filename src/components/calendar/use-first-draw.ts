@@ -13,7 +13,9 @@
  * each), and a dense month's grid holds counts, not rows.
  *
  * `cap` is how many events to hand FullCalendar: Infinity once the draw is done. `drawing` is
- * whether more rows are on their way without anyone scrolling (the calendar's aria-busy).
+ * whether more rows are on their way without anyone scrolling (the calendar's aria-busy);
+ * `waiting`, whether the list waits for a scroll, and `drawMore` draws its next rows at once (the
+ * list's 继续列出 button, for a keyboard or a screen reader, which need not scroll).
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 
@@ -36,13 +38,14 @@ export function useFirstDraw(
   list: boolean,
   rows: unknown,
   end: RefObject<Element | null>,
-): { calendarOn: boolean; cap: number; drawing: boolean } {
+): { calendarOn: boolean; cap: number; drawing: boolean; waiting: boolean; drawMore: () => void } {
   const [calendarOn, setCalendarOn] = useState(false);
   const [drawn, setDrawn] = useState({ rows, cap: 0 });
   const [near, setNear] = useState(true);
   const [wake, setWake] = useState(0);
   // A new list after the first draw starts at `step` rows, in the same render that brings it.
   const cap = drawn.rows === rows || drawn.cap === 0 ? drawn.cap : list ? step : Infinity;
+  const next = list && cap + step < limit ? cap + step : Infinity;
   useEffect(() => {
     const t = setTimeout(() => setCalendarOn(true));
     return () => clearTimeout(t);
@@ -53,11 +56,18 @@ export function useFirstDraw(
     const more = !list || cap === 0 || nearView(end.current);
     setNear(more);
     if (!more) return;
-    const t = setTimeout(() => setDrawn({ rows, cap: list && cap + step < limit ? cap + step : Infinity }));
+    const t = setTimeout(() => setDrawn({ rows, cap: next }));
     return () => clearTimeout(t);
   }, [cap, calendarOn, list, rows, wake]);
   useScrolledTo(end, calendarOn && list && cap !== Infinity, () => setWake((w) => w + 1));
-  return { calendarOn, cap, drawing: !calendarOn || (cap !== Infinity && near) };
+  return {
+    calendarOn,
+    cap,
+    drawing: !calendarOn || (cap !== Infinity && near),
+    // Waiting for a scroll: a button says so too (a keyboard or a screen reader need not scroll).
+    waiting: calendarOn && list && cap !== Infinity && !near,
+    drawMore: () => setDrawn({ rows, cap: next }),
+  };
 }
 
 /** Calls `onNear` when `el` comes within AHEAD screens of the window (scrolled to, or the page got shorter). */
