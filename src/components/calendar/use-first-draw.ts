@@ -41,7 +41,9 @@ export function useFirstDraw(
 ): { calendarOn: boolean; cap: number; drawing: boolean; waiting: boolean; drawMore: () => void } {
   const [calendarOn, setCalendarOn] = useState(false);
   const [drawn, setDrawn] = useState({ rows, cap: 0 });
-  const [near, setNear] = useState(true);
+  // Whether the end of these rows was within reach when last measured (a new list: not yet measured).
+  const [nearFor, setNearFor] = useState({ rows, near: true });
+  const near = nearFor.rows !== rows || nearFor.near;
   const [wake, setWake] = useState(0);
   // A new list after the first draw starts at `step` rows, in the same render that brings it.
   const cap = drawn.rows === rows || drawn.cap === 0 ? drawn.cap : list ? step : Infinity;
@@ -54,7 +56,7 @@ export function useFirstDraw(
     if (!calendarOn || cap === Infinity) return;
     // Measured after the rows so far are drawn: the next ones only when they would soon be seen.
     const more = !list || cap === 0 || nearView(end.current);
-    setNear(more);
+    setNearFor((p) => (p.rows === rows && p.near === more ? p : { rows, near: more }));
     if (!more) return;
     const t = setTimeout(() => setDrawn({ rows, cap: next }));
     return () => clearTimeout(t);
