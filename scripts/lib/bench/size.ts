@@ -73,9 +73,10 @@ function generate(events: number, seed: number, month?: string): { content: stri
   rmSync(dist, { recursive: true, force: true });
   rmSync(cache, { recursive: true, force: true });
   // The fixtures just written and the ≈ 300,000 files just removed are flushed before the build is
-  // timed: left to the kernel they were written back (and their blocks discarded) during the build,
-  // slowing it: one search bundle written right after removing 10,000 files took 7–9 s of system
-  // time, 3–4 s otherwise (measured on this machine, issue 21).
+  // timed, so their write-back does not fall inside it. (Files made in the ≈ 30 s after many were
+  // removed cost more system time on this machine's disk — ext4 without a journal skips recently
+  // freed inodes — but at 10k, removing the last run's output right before the build made no
+  // difference to its time: bench/README.md, issue 21.)
   spawnSync('sync', { stdio: 'ignore' });
   return { content, dist, cache };
 }
