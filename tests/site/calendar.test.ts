@@ -178,9 +178,18 @@ describe('calendar', () => {
     expect(errors).toEqual([]);
   });
 
-  it('phones get the list view, with the filters folded', async () => {
+  it('phones get the list view, with the filters folded and the first rows on the first screen', async () => {
     const { page, errors } = await open('/calendar/', 390);
     await expect.poll(() => page.getAttribute('[role="tab"][aria-selected="true"]', 'aria-label')).toBe('列表');
+    // An iPhone's first screen (390 × 844) shows activities, not only the controls above them: the
+    // quick filters are one row (2026-12: the list began at y ≈ 1,016 under four rows of them, the
+    // legend and the lead), and what they scroll to is reached by the keyboard.
+    const firstRow = await page.locator('.kp-fc [role="list"] a[href^="/events/"]').first().boundingBox();
+    expect(firstRow!.y + firstRow!.height).toBeLessThanOrEqual(844);
+    expect((await page.locator('.kp-quick .chips').boundingBox())!.height).toBeLessThan(60);
+    await page.focus('#kp-age');
+    const age = (await page.locator('#kp-age').boundingBox())!;
+    expect(age.x + age.width).toBeLessThanOrEqual(390);
     expect(await page.isVisible('#kp-f-topic')).toBe(false);
     await page.click('.kp-filter-box summary');
     expect(await page.isVisible('#kp-f-topic')).toBe(true);
