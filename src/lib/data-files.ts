@@ -13,13 +13,15 @@ import {
   campaignSpec,
   eventSpec,
   facetSpec,
-  observanceSpec,
-  observancesSpec,
   renderEventsFeed,
-  renderObservanceYearFeed,
-  renderObservancesFeed,
   type FeedSpec,
 } from './feeds.ts';
+import {
+  observanceSpec,
+  observancesSpec,
+  renderObservanceYearFeed,
+  renderObservancesFeed,
+} from './observance-feeds.ts';
 import { monthDataFiles } from './calendar-shards.ts';
 import { CALENDAR_MANIFEST_URL, OPEN_EVENTS_URL, observanceYearDataUrl, observanceYearFileUrl } from './urls.ts';
 import { FACETS, facetIds } from './facets.ts';

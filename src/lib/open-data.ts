@@ -19,7 +19,8 @@ import { formatRangeZh } from './time/labels.ts';
 import { KIND_LABEL, STATUS_LABEL } from './labels.ts';
 import { eventFacts, type LabelledRef, type NamedRef } from './event-facts.ts';
 import { placeLine } from './present.ts';
-import { observanceYears, recentAndUpcoming } from './feeds.ts';
+import { recentAndUpcoming } from './feeds.ts';
+import { observanceYears } from './observance-feeds.ts';
 import { wgs84 } from './venue-geo.ts';
 
 /**

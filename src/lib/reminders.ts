@@ -12,7 +12,8 @@
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import type { Alarm } from './ical.ts';
-import { FEED_BRAND, callsSpec, feedLookups, feedOptions, observanceFeedItem, observancesSpec, type FeedSpec } from './feeds.ts';
+import { FEED_BRAND, callsSpec, feedLookups, feedOptions, type FeedSpec } from './feeds.ts';
+import { observanceFeedItem, observancesSpec } from './observance-feeds.ts';
 import { eventsFeed, observancesFeed } from './ical.ts';
 
 export const OBSERVANCES_ALARM_PATH = '/observances-alarm.ics';

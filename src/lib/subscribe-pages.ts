@@ -7,7 +7,8 @@
 import type { SiteQuery } from './query.ts';
 import { campaignYears } from './campaign-view.ts';
 import { callsAlarmSpec, observancesAlarmSpec } from './reminders.ts';
-import { FEED_BRAND, calendarSpec, callsSpec, campaignSpec, facetSpec, observanceSpec, observancesSpec } from './feeds.ts';
+import { FEED_BRAND, calendarSpec, callsSpec, campaignSpec, facetSpec } from './feeds.ts';
+import { observanceSpec, observancesSpec } from './observance-feeds.ts';
 import { FACETS, FACET_INFO, facetIds, type Facet } from './facets.ts';
 import { campaignUrl, facetUrl, observanceUrl } from './urls.ts';
 

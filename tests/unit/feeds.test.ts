@@ -18,12 +18,10 @@ import {
   eventSpec,
   facetSpec,
   feedLookups,
-  observanceFeedItem,
   recentAndUpcoming,
   renderEventsFeed,
-  renderObservancesFeed,
-  observancesSpec,
 } from '../../src/lib/feeds.ts';
+import { observanceFeedItem, renderObservancesFeed, observancesSpec } from '../../src/lib/observance-feeds.ts';
 import { subscribeUrls } from '../../src/lib/subscribe-urls.ts';
 import { facetIds } from '../../src/lib/facets.ts';
 import { assertIcs, readIcsEvents } from '../helpers/ics-check.ts';

@@ -19,7 +19,7 @@ import { TABLE_HEADERS, byMonth, plannerYears, planningNextYear, yearBands, year
 import { homeView } from '../../src/lib/home-view.ts';
 import { nearestMonthWith } from '../../src/lib/calendar-draw.ts';
 import { observanceYearFile } from '../../src/lib/calendar-data.ts';
-import { observanceYearItem, renderObservancesFeed, observancesSpec } from '../../src/lib/feeds.ts';
+import { observanceYearItem, renderObservancesFeed, observancesSpec } from '../../src/lib/observance-feeds.ts';
 import { testContentTree, TMP } from '../helpers/build-site.ts';
 
 const SITE = 'https://kepu.example.org';
