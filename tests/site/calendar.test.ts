@@ -80,9 +80,10 @@ describe('calendar', () => {
     await expect(page.locator(LECTURE).first().textContent()).resolves.toContain('【已取消】');
     await expect(page.locator('a[href="/observances/world-first-aid-day/"]').first().textContent()).resolves.toContain('纪念日：世界急救日');
     await expect.poll(() => page.locator('a[href="/observances/national-science-month/"]').count()).toBeGreaterThan(0);
-    // Only the visible months' files were fetched (the grid shows Aug 31 – Oct 11; 2026-08 has none).
+    // Only the visible months' files were fetched (the grid shows Aug 31 – Oct 11; 2026-08 has none),
+    // and no manifest: it is in the page, so the month's files are asked for at once.
     const data = requests.filter((p) => p.startsWith('/data/'));
-    expect(data.sort()).toEqual(['/data/calendar.json', '/data/events/2026-09.json', '/data/events/2026-10.json', '/data/observances/2026.json']);
+    expect(data.sort()).toEqual(['/data/events/2026-09.json', '/data/events/2026-10.json', '/data/observances/2026.json']);
     expect(errors).toEqual([]);
   });
 
@@ -236,7 +237,7 @@ describe('calendar', () => {
     // … and scrolled down, the rest comes, up to a page of 100.
     await expect.poll(() => countScrolledTo(page, ROW)).toBe(100);
     await expect.poll(() => page.textContent('.kp-more')).toMatch(/先列出 100 条，还有 15\d 条/);
-    await expect.poll(() => page.textContent('.kp-note')).toContain('按天显示');
+    await expect.poll(() => page.textContent('.kp-note')).toContain('按天列出');
     expect(search(page).get('view')).toBeNull(); // opening at the day is not a choice to record
     await page.click('.kp-more button');
     await expect.poll(rows).toBe(200);

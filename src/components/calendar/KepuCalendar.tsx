@@ -1,7 +1,8 @@
 /**
  * The /calendar/ island: FullCalendar 7 (month, week, list; list by default on phones) over the
  * static per-month JSON, with observance days and campaign banners drawn apart from activities,
- * and filters + view + date kept in the URL. Props are only the filter vocabularies (a few KB).
+ * and filters + view + date kept in the URL. Props are the filter vocabularies and the data files'
+ * manifest (a few KB).
  *
  * Lists never draw more than LIST_ROW_LIMIT rows at once (a dense month's 列表 goes day by day,
  * long days and weeks page with 再列出), and the month/week grids load on first use: a phone
@@ -25,7 +26,8 @@ import { CalendarGrid, useDayOpener, useGridPlugin, type Opening } from './Calen
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import { ShownItems } from './CountGrid.tsx';
 import { useFirstDraw, useHeldWhileLoading } from './use-first-draw.ts';
-import { LOAD_ERROR, loadRange, prefetch, rangeData, useMonthData, type VisibleRange } from './use-month-data.ts';
+import { LOAD_ERROR, loadRange, prefetch, rangeData, seedManifest, useMonthData, type VisibleRange } from './use-month-data.ts';
+import type { CalendarManifest } from '../../lib/calendar-data.ts';
 import { useDenseView } from './use-dense.ts';
 import { useListPage, useListSwitch } from './use-list-view.ts';
 
@@ -35,9 +37,10 @@ import { useListPage, useListSwitch } from './use-list-view.ts';
  * calendar is drawn, so it appears complete in one go: no list that fills in, no banner that pushes
  * it down. A dense month's list opens directly at the day.
  */
-export default function KepuCalendar({ vocab }: { vocab: FilterVocab }) {
+export default function KepuCalendar({ vocab, manifest }: { vocab: FilterVocab; manifest?: CalendarManifest }) {
   const [opening, setOpening] = useState<Opening>();
   useEffect(() => {
+    seedManifest(manifest);
     const state = parseCalendarParams(window.location.search);
     const phone = window.matchMedia(PHONE).matches;
     const types = viewTypes(phone);
@@ -211,7 +214,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
       <StatusLine error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} dense={dense} />
       {/* Above the list, not below it: drawn with the calendar, it does not move when the rows come (CLS). */}
       {type === 'listDay' && !switching && (
-        <p className="kp-note">这个月活动较多，列表按天显示：点下面的 ‹ › 看前一天、后一天。在“筛选”里选择地区，可以只看附近的活动。</p>
+        <p className="kp-note">这个月活动多，按天列出：点 ‹ › 换一天；在“筛选”里选地区，只看附近的。</p>
       )}
       <AsideList aside={items.aside} current={current} />
       {calendarOn && (
