@@ -1,6 +1,7 @@
 /**
- * Loads the calendar's static JSON for the visible range: the manifest once (or from the page, seedManifest), then each month's
- * events and each year's observance days the first time they are shown (cached for the visit).
+ * Loads the calendar's static JSON for the visible range: the manifest once (or takes the page's,
+ * seedManifest), then each month's events and each year's observance days the first time they are
+ * shown (cached for the visit).
  * Only files the manifest lists are requested, so a month without events costs no request.
  * The cache belongs to the page, not to a component: the calendar loads its first range before it
  * draws (loadRange), and the hook then finds that range already there.
