@@ -44,3 +44,17 @@ export async function countScrolledTo(page: Page, selector: string): Promise<num
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   return page.locator(selector).count();
 }
+
+/** Sums layout shifts from the first byte (an init script: no shift happens before it listens). */
+export const CLS_RECORDER = `window.__cls = { sum: 0, o: new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls.sum += e.value; }) };
+window.__cls.o.observe({ type: 'layout-shift' });`;
+
+/**
+ * The page's layout shift so far (Lighthouse's CLS): after one more rendered frame (a shift is
+ * measured when a frame is drawn), the delivered entries plus those still queued (`takeRecords`
+ * reads them at once — no waiting for the observer's callback).
+ */
+export async function layoutShift(page: Page): Promise<number> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(`(() => { const c = window.__cls; for (const e of c.o.takeRecords()) if (!e.hadRecentInput) c.sum += e.value; return c.sum; })()`) as Promise<number>;
+}

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { countScrolledTo, launchBrowser } from '../helpers/browser.ts';
+import { CLS_RECORDER, countScrolledTo, launchBrowser, layoutShift } from '../helpers/browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { calendarEvent } from '../helpers/calendar-event.ts';
 
@@ -56,20 +56,6 @@ async function loaded(page: Page): Promise<string> {
 }
 
 const search = (page: Page) => new URL(page.url()).searchParams;
-
-/** Sums layout shifts from the first byte (an init script: no shift happens before it listens). */
-const CLS_RECORDER = `window.__cls = { sum: 0, o: new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls.sum += e.value; }) };
-window.__cls.o.observe({ type: 'layout-shift' });`;
-
-/**
- * The page's layout shift so far (Lighthouse's CLS): after one more rendered frame (a shift is
- * measured when a frame is drawn), the delivered entries plus those still queued (`takeRecords`
- * reads them at once — no waiting for the observer's callback).
- */
-async function layoutShift(page: Page): Promise<number> {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return page.evaluate(`(() => { const c = window.__cls; for (const e of c.o.takeRecords()) if (!e.hadRecentInput) c.sum += e.value; return c.sum; })()`) as Promise<number>;
-}
 
 describe('calendar', () => {
   it('opens at today in month view and shows September 2026’s events, observance days and the 全国科普月 banner', async () => {

@@ -17,7 +17,7 @@ import { serve } from '../../scripts/lib/bench/browser.ts';
 import { unpackRows } from '../../src/lib/packed-rows.ts';
 import { buildSite, ROOT, TMP } from '../helpers/build-site.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH, countScrolledTo } from '../helpers/browser.ts';
+import { CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH, CLS_RECORDER, countScrolledTo, layoutShift } from '../helpers/browser.ts';
 
 const content = join(TMP, 'dense-content');
 const out = join(TMP, 'dense-dist');
@@ -45,10 +45,11 @@ afterAll(async () => {
 const read = (f: string) => readFileSync(join(out, f), 'utf8');
 
 /** A page that records what it fetches under a path prefix. */
-async function open(url: string, prefix: RegExp, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; fetched: { path: string; bytes: number }[]; errors: string[] }> {
+async function open(url: string, prefix: RegExp, viewport = { width: 1280, height: 900 }, init?: string): Promise<{ page: Page; fetched: { path: string; bytes: number }[]; errors: string[] }> {
   const page = await browser.newPage({ viewport });
   const fetched: { path: string; bytes: number }[] = [];
   const errors: string[] = [];
+  if (init) await page.addInitScript(init);
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('requestfinished', async (req) => {
     const path = new URL(req.url()).pathname;
@@ -96,6 +97,16 @@ describe('the calendar on a dense month', () => {
     await page.click('.kp-fc [role="tab"]:has-text("月")');
     await expect.poll(() => page.textContent('.kp-status')).toBe(`2026年9月：${EVENTS} 项活动`);
     expect(await page.locator('.kp-cg-table .kp-count').count()).toBe(30);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone, draws the month grid in one go: the spans above the table come with it, nothing moves', async () => {
+    const { page, errors } = await open('/calendar/?view=month&date=2026-09', /^\/data\//, { width: 412, height: 823 }, CLS_RECORDER);
+    await page.waitForSelector('.kp-calendar[aria-busy="false"] .kp-cg-table .kp-count');
+    expect(await page.locator('.kp-cg-spans').textContent()).toContain('全国科普月');
+    // Lighthouse's CLS: the spans once came a drawing step after the table and pushed it 76 px down (0.056).
+    expect(await layoutShift(page)).toBeLessThan(0.01);
     expect(errors).toEqual([]);
     await page.close();
   });

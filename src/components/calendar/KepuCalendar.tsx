@@ -26,7 +26,7 @@ import { CalendarGrid, useDayOpener, useGridPlugin, type Opening } from './Calen
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import { ShownItems } from './CountGrid.tsx';
 import { useFirstDraw, useHeldWhileLoading } from './use-first-draw.ts';
-import { LOAD_ERROR, loadRange, prefetch, rangeData, seedManifest, useMonthData, type VisibleRange } from './use-month-data.ts';
+import { isDenseMonth, LOAD_ERROR, loadRange, prefetch, rangeData, seedManifest, useMonthData, type VisibleRange } from './use-month-data.ts';
 import type { CalendarManifest } from '../../lib/calendar-data.ts';
 import { useDenseView } from './use-dense.ts';
 import { useListPage, useListSwitch } from './use-list-view.ts';
@@ -190,7 +190,10 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     const list = dense.hide.size || dense.countItems.length ? [...rows.filter((d) => !dense.hide.has(d.id)), ...dense.countItems] : rows;
     return list.map((d) => ({ ...d, color: (listView ? DOTS : COLORS)[d.order], contrastColor: CONTRAST[d.order] }));
   }, [items, page, switching, listView, dense]);
-  const capped = useMemo(() => (cap >= drawn.length ? drawn : drawn.slice(0, cap)), [drawn, cap]);
+  // A dense month's grid is a table of counts (CountGrid), cheap to draw: it gets its items in its first
+  // draw, or the spans above the table (全国科普月 …) would come a step later and push it down (CLS).
+  const whole = type === 'dayGridMonth' && isDenseMonth(current.start.slice(0, 7));
+  const capped = useMemo(() => (whole || cap >= drawn.length ? drawn : drawn.slice(0, cap)), [drawn, cap, whole]);
   const shownEvents = useHeldWhileLoading(capped, `${type} ${range.start}`, data.loading && !data.error);
   const shown = useMemo(() => ({ items: shownEvents, type, dayUrl: (day: string) => dayListUrl(day, state) }), [shownEvents, type, state]);
   // A new filter's files are asked for in the event itself, while the page draws the loading state:
