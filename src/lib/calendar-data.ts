@@ -8,7 +8,9 @@
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import type { EventKind, EventStatus, VocabName } from './schema.ts';
-import type { DenseSummary } from './calendar-dense.ts';
+import { DENSE_MONTH_EVENTS, monthDays, type DenseSummary } from './calendar-dense.ts';
+import { drawnDays } from './calendar-list.ts';
+import { nextDay } from './time/days.ts';
 import { expandObservance, pendingIsPast } from './recurrence.ts';
 import { isFree, placeLine } from './present.ts';
 import { convertWallTime, SITE_ZONE } from './time/zones.ts';
@@ -79,6 +81,11 @@ export interface CalendarManifest {
   months: string[];
   /** Years that have an observances file, ascending. */
   observanceYears: number[];
+  /**
+   * Dense months (calendar-dense.ts) → the events listed on each of their days (DenseSummary.total):
+   * the calendar asks for its first day's rows together with the month's counts, not after them.
+   */
+  dense?: Record<string, number[]>;
 }
 
 /** `YYYY-MM-DDTHH:mm` in `tz` → the same instant as wall time in China (the calendar shows China's clock). */
@@ -161,7 +168,29 @@ export function observanceYears(q: SiteQuery, today: string): number[] {
 }
 
 export function calendarManifest(q: SiteQuery, today: string): CalendarManifest {
-  return { months: [...q.byMonth.keys()].sort(), observanceYears: observanceYears(q, today) };
+  const months = [...q.byMonth.keys()].sort();
+  const dense = months.filter((k) => q.byMonth.get(k)!.length > DENSE_MONTH_EVENTS).map((k) => [k, denseDayTotals(k, q.byMonth.get(k)!)] as const);
+  return { months, observanceYears: observanceYears(q, today), ...(dense.length ? { dense: Object.fromEntries(dense) } : {}) };
+}
+
+/**
+ * The events listed on each day of a month, from the entries alone (the month file's
+ * DenseSummary.total, calendar-shards.ts, counts the same from the calendar's rows; a build test
+ * holds them equal): the days each is drawn on in China's calendar (calendar-list.ts drawnDays).
+ */
+export function denseDayTotals(month: string, list: EventEntry[]): number[] {
+  const days = monthDays(month);
+  const total = days.map(() => 0);
+  const [firstDay, lastDay] = [days[0]!, days[days.length - 1]!];
+  for (const e of list) {
+    const start = toCalendarZone(e.start, e.timezone);
+    const end = e.end ? toCalendarZone(e.end, e.timezone) : undefined;
+    const [first, last] = drawnDays({ start, allDay: e.allDay, end: e.allDay ? nextDay((end ?? start).slice(0, 10)) : end });
+    if (last < firstDay || first > lastDay) continue;
+    const to = last > lastDay ? days.length - 1 : Number(last.slice(8, 10)) - 1;
+    for (let i = first < firstDay ? 0 : Number(first.slice(8, 10)) - 1; i <= to; i++) total[i]!++;
+  }
+  return total;
 }
 
 /** Filter options: the vocabulary entries that at least one event uses, in vocabulary order. */

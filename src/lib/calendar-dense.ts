@@ -17,7 +17,7 @@
 import type { CalendarEvent } from './calendar-data.ts';
 import { drawEvent, type DrawnEvent } from './calendar-draw.ts';
 import { drawnDays } from './calendar-list.ts';
-import { nextDay } from './time/days.ts';
+import { addDays, daysInMonth, nextDay } from './time/days.ts';
 import type { PackedRows } from './packed-rows.ts';
 import { LIST_ROW_LIMIT } from './calendar-list.ts';
 import { activeFilterCount, calendarSearch, type CalendarState, type Filters } from './filters.ts';
@@ -108,18 +108,33 @@ export function eventsIn(s: DenseSummary, f: Filters, from: string, toExclusive:
   return { n, exact: keys.length === 1 && !other };
 }
 
+/** The days of a month (`YYYY-MM`), `YYYY-MM-DD` in order: a DenseSummary's `days`. */
+export function monthDays(month: string): string[] {
+  const n = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  return Array.from({ length: n }, (_, i) => addDays(`${month}-01`, i));
+}
+
+/**
+ * What choosing a dense month's shards takes: its days and their totals — from the month file, or,
+ * before it is in, from the page's manifest (CalendarManifest.dense: the first view asks for its
+ * day's rows at the same time as the month's counts) — and where each region's rows are (the month
+ * file only).
+ */
+export type ShardPlan = Pick<DenseSummary, 'days' | 'total'> & Partial<Pick<DenseSummary, 'regionShard'>>;
+
 /**
  * The shards a view needs from a dense month: with a region filter, that region's province (every
- * filter then works on its rows); otherwise the days of the view when it shows one day; otherwise
- * none (the month's counts are enough). URLs, in order.
+ * filter then works on its rows); otherwise the days of the view when it shows one day (none for a
+ * day without activities: it has no file); otherwise none (the month's counts are enough). URLs, in
+ * order. Without `regionShard` (the manifest), a region's shard is not known yet: none.
  */
-export function shardsFor(month: string, s: DenseSummary, f: Filters, range: { start: string; end: string }, whole = false): string[] {
+export function shardsFor(month: string, s: ShardPlan, f: Filters, range: { start: string; end: string }, whole = false): string[] {
   if (f.region) {
-    const shard = s.regionShard[f.region];
+    const shard = s.regionShard?.[f.region];
     return shard ? [monthRegionDataUrl(month, shard)] : [];
   }
   const i = s.days.findIndex((d) => d >= range.start && d < range.end);
-  if (i < 0 || s.days.filter((d) => d >= range.start && d < range.end).length !== 1) return [];
+  if (i < 0 || s.days.filter((d) => d >= range.start && d < range.end).length !== 1 || !s.total[i]) return [];
   // Without filters a long day starts from its head; a filter or 再列出 (`whole`) needs every row.
   const head = !whole && activeFilterCount(f) === 0 && (s.total[i] ?? 0) > LIST_ROW_LIMIT;
   return [monthDayDataUrl(month, s.days[i]!, head)];

@@ -5,24 +5,19 @@
  * which the island fetches when a view needs rows. Build side; pure: the caller writes the files.
  */
 import { monthFile, toCalendarEvent, type CalendarEvent, type MonthFile } from './calendar-data.ts';
-import { COUNTED_FILTERS, DENSE_MONTH_EVENTS, hasHead, type CountedFilter, type DenseSummary, type ShardFile } from './calendar-dense.ts';
+import { COUNTED_FILTERS, DENSE_MONTH_EVENTS, hasHead, monthDays, type CountedFilter, type DenseSummary, type ShardFile } from './calendar-dense.ts';
 import { packRows } from './packed-rows.ts';
 import { drawEvent } from './calendar-draw.ts';
 import { drawnDays, LIST_ROW_LIMIT, listPage } from './calendar-list.ts';
 import { matchesFilters, MODES, STATUS_FILTERS, type Filters } from './filters.ts';
 import type { SiteQuery } from './query.ts';
-import { addDays, daysInMonth, nextDay } from './time/days.ts';
+import { nextDay } from './time/days.ts';
 import { monthDataUrl, monthDayDataUrl, monthRegionDataUrl } from './urls.ts';
 
 /** One file of a month: its path on the site and its JSON value. */
 export interface MonthDataFile {
   path: string;
   value: MonthFile | ShardFile;
-}
-
-function monthDays(month: string): string[] {
-  const n = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
-  return Array.from({ length: n }, (_, i) => addDays(`${month}-01`, i));
 }
 
 /** The province (or `national`) a region belongs to: the last id of the event's region chain. */

@@ -136,6 +136,31 @@ describe('the calendar on a dense month', () => {
     await page.close();
   });
 
+  it('on a phone, asks for the day’s first rows together with the month’s counts, not after them', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    let headAsked = false;
+    let askedHead = () => {};
+    const head = new Promise<void>((r) => (askedHead = r));
+    page.on('request', (r) => new URL(r.url()).pathname === '/data/events/2026-09/2026-09-12-head.json' && ((headAsked = true), askedHead()));
+    // The month's counts are held until the day's head is asked for (the manifest in the page names the
+    // dense month and its day totals) — or, when the head waits for the counts, a few seconds: then it fails.
+    let headFirst: boolean | undefined;
+    await page.route('**/data/events/2026-09.json', async (route) => {
+      await Promise.race([head, new Promise((r) => setTimeout(r, 5000))]);
+      headFirst = headAsked;
+      await route.continue();
+    });
+    await page.goto(base + '/calendar/?date=2026-09-12');
+    await expect.poll(() => headFirst, { timeout: 15_000 }).toBeDefined();
+    expect(headFirst).toBe(true);
+    await expect.poll(() => page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
+    expect(await page.textContent('[role="heading"]')).toBe('2026年9月12日');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says “最多” when two filters without a region are combined, and lists a phone’s day', async () => {
     const { page } = await open('/calendar/?view=month&date=2026-09&topic=health&free=1', /^\/data\//);
     await page.waitForSelector('.kp-count');

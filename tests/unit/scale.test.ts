@@ -10,8 +10,8 @@ import { generateFixtures } from '../../scripts/lib/fixtures/generate.ts';
 import { loadContent, readContentFiles } from '../../src/lib/content-fs.ts';
 import { validateContent } from '../../src/lib/validate.ts';
 import { buildQuery, type SiteQuery } from '../../src/lib/query.ts';
-import { toCalendarEvent, type MonthFile } from '../../src/lib/calendar-data.ts';
-import { countItem, countsFromRows, dayCounts, DENSE_MONTH_EVENTS, shardsFor, type ShardFile } from '../../src/lib/calendar-dense.ts';
+import { calendarManifest, toCalendarEvent, type MonthFile } from '../../src/lib/calendar-data.ts';
+import { countItem, countsFromRows, dayCounts, DENSE_MONTH_EVENTS, monthDays, shardsFor, type ShardFile } from '../../src/lib/calendar-dense.ts';
 import { packRows, unpackRows } from '../../src/lib/packed-rows.ts';
 import { LIST_ROW_LIMIT } from '../../src/lib/calendar-list.ts';
 import { monthDataFiles } from '../../src/lib/calendar-shards.ts';
@@ -104,6 +104,25 @@ describe('a dense month of the calendar (issue 21)', () => {
     expect(shardsFor('2026-09', s, {}, { start: '2026-09-12', end: '2026-09-13' }, true)).toEqual(['/data/events/2026-09/2026-09-12.json']);
     expect(shardsFor('2026-09', s, { topic: 'health' }, { start: '2026-08-31', end: '2026-10-12' })).toEqual([]);
     expect(shardsFor('2026-09', s, { topic: 'health' }, { start: '2026-09-07', end: '2026-09-14' })).toEqual([]);
+  });
+
+  it('names its dense months in the manifest with their day totals, so the first day’s rows are asked for with the month', () => {
+    const s = ((files()[0]!.value) as MonthFile).dense!;
+    const m = calendarManifest(q, TODAY);
+    // From the entries alone, equal to the month file's counts from the calendar's rows.
+    expect(m.dense!['2026-09']).toEqual(s.total);
+    expect(Object.keys(m.dense!)).toEqual(['2026-09']);
+    expect(monthDays('2026-09')).toEqual(s.days);
+    // The manifest's plan asks for the same day shards as the month file; a region's shard waits for the file.
+    const plan = { days: monthDays('2026-09'), total: m.dense!['2026-09']! };
+    for (const [f, range] of [[{}, { start: '2026-09-12', end: '2026-09-13' }], [{ topic: 'health' }, { start: '2026-09-01', end: '2026-09-02' }]] as const) {
+      expect(shardsFor('2026-09', plan, f, range)).toEqual(shardsFor('2026-09', s, f, range));
+    }
+    expect(shardsFor('2026-09', plan, { region: '110000' }, { start: '2026-09-12', end: '2026-09-13' })).toEqual([]);
+    // A day without activities has no file: nothing is asked for (it once asked for a missing file).
+    const quiet = { ...s, total: s.total.map((n, i) => (i === 11 ? 0 : n)) };
+    expect(shardsFor('2026-09', quiet, {}, { start: '2026-09-12', end: '2026-09-13' })).toEqual([]);
+    expect(files().some((f) => f.path === '/data/events/2026-09/2026-09-12.json')).toBe(true);
   });
 
   it('says a count is an upper bound when two filters are combined, and exact for one', () => {

@@ -49,6 +49,9 @@ export default function KepuCalendar({ vocab, manifest }: { vocab: FilterVocab; 
     let type = types[large && state.view !== 'week' ? 'list' : (state.view ?? (phone ? 'list' : 'month'))];
     const when = state.filters.when ? whenRange(state.filters.when, todayIn(new Date())).start : undefined;
     const date = state.date ? (state.date.length === 7 ? `${state.date}-01` : state.date) : (when ?? ymdOf(new Date()));
+    // A dense month (the manifest names it, issue 21) lists day by day: its list opens at the day, whose
+    // rows are asked for together with the month's counts (use-month-data.ts loadRange), not after them.
+    if ((type === 'listMonth' || type === 'listWeek') && isDenseMonth(date.slice(0, 7))) type = 'listDay';
     let range = viewRange(spanOf(type), date);
     let live = true;
     const grid = type.startsWith('dayGrid') ? loadGrid() : undefined;

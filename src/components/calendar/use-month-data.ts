@@ -8,7 +8,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { CalendarEvent, CalendarManifest, CalendarObservance, MonthFile, ObservanceYearFile } from '../../lib/calendar-data.ts';
-import { shardsFor, type DenseSummary, type ShardFile } from '../../lib/calendar-dense.ts';
+import { monthDays, shardsFor, type DenseSummary, type ShardFile } from '../../lib/calendar-dense.ts';
 import { unpackRows } from '../../lib/packed-rows.ts';
 import { monthsInRange, uniqueEvents, yearsOf } from '../../lib/calendar-draw.ts';
 import type { Filters } from '../../lib/filters.ts';
@@ -81,17 +81,22 @@ function filesOf(m: CalendarManifest, range: VisibleRange): { monthKeys: string[
   return { monthKeys: wanted.filter((k) => m.months.includes(k)), yearKeys: yearsOf(wanted).filter((y) => m.observanceYears.includes(y)) };
 }
 
-/** The shards the view needs from the dense months already known. */
-function shardUrls(range: VisibleRange, filters: Filters): string[] {
+/**
+ * The shards the view needs from the dense months known: from their files' counts, or, with
+ * `early`, from the manifest's day totals for a month whose file is not in yet (a day's rows, asked
+ * for together with the month's file; a region's shard waits for the file, which says where it is).
+ */
+function shardUrls(range: VisibleRange, filters: Filters, early = false): string[] {
   return monthsInRange(range.start, range.end).flatMap((k) => {
-    const s = summaries.get(k);
-    return s ? shardsFor(k, s, filters, range, isWhole(range)) : [];
+    const total = manifest?.dense?.[k];
+    const plan = summaries.get(k) ?? (early && total ? { days: monthDays(k), total } : undefined);
+    return plan ? shardsFor(k, plan, filters, range, isWhole(range)) : [];
   });
 }
 
-function loadShards(range: VisibleRange, filters: Filters): Promise<unknown> {
+function loadShards(range: VisibleRange, filters: Filters, early = false): Promise<unknown> {
   return Promise.all(
-    shardUrls(range, filters).map((u) =>
+    shardUrls(range, filters, early).map((u) =>
       once(u, () =>
         getJson<ShardFile>(u).then((f) => {
           if (f.total !== undefined) headTotals.set(u, f.total);
@@ -135,6 +140,7 @@ export function loadRange(range: VisibleRange, filters: Filters = {}): Promise<v
   return manifestLoad.then((m) => {
     const { monthKeys, yearKeys } = filesOf(m, range);
     return Promise.all([
+      loadShards(range, filters, true),
       ...monthKeys.map((k) =>
         once(monthDataUrl(k), () =>
           getJson<MonthFile>(monthDataUrl(k)).then((f) => {
@@ -172,9 +178,9 @@ export function rangeData(range: VisibleRange | undefined, filters: Filters = {}
   return { events: uniqueEvents(lists), observances: yearsOf(wanted).flatMap((y) => years.get(y) ?? []), dense, ...(head ? { head } : {}) };
 }
 
-/** Whether a month (`YYYY-MM`) is known to be dense (its file is in). */
+/** Whether a month (`YYYY-MM`) is known to be dense (the manifest says so, or its file is in). */
 export function isDenseMonth(month: string): boolean {
-  return summaries.has(month);
+  return summaries.has(month) || !!manifest?.dense?.[month];
 }
 
 export function useMonthData(range: VisibleRange | undefined, filters: Filters = {}): MonthData {
