@@ -1,77 +1,25 @@
 /**
- * FullCalendar in the /calendar/ island: the grid plugin (loaded on first use, with a dense month's
- * own grid: CountGrid.tsx), the calendar itself (memoised: a filter's shard loading does not redraw
- * the month), and how a count opens its day. Apart from KepuCalendar.tsx, which holds the state.
+ * FullCalendar in the /calendar/ island: the calendar itself (memoised: a filter's shard loading does
+ * not redraw the month) with its plugins — the list, and the grid plugin once loaded, with a dense
+ * month's own grid (CountGrid.tsx). Loaded apart from the island's own code (engine.ts loadEngine):
+ * the island draws its first answer without waiting for it. KepuCalendar.tsx holds the state.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
+import { memo, useCallback, useMemo, type RefObject } from 'react';
 import FullCalendar from '@fullcalendar/react';
 import type { CalendarRef, DatesSetInfo, EventClickInfo, EventInput, PluginInput } from '@fullcalendar/react';
 import classicTheme from '@fullcalendar/react/themes/classic';
 import listPlugin from '@fullcalendar/react/list';
 import zhCn from '@fullcalendar/react/locales/zh-cn';
 import { isCountItem } from '../../lib/calendar-dense.ts';
-import type { viewRange } from '../../lib/calendar-draw.ts';
-import type { CalendarView, Filters } from '../../lib/filters.ts';
-import { nextDay } from '../../lib/time/days.ts';
-import { BUTTONS, gridPending, loadGrid, nextHint, prevHint, TIME_FORMAT, VIEWS } from './calendar-options.tsx';
+import { BUTTONS, gridPending, nextHint, prevHint, TIME_FORMAT, VIEWS } from './calendar-options.tsx';
 import { withCountGrid } from './CountGrid.tsx';
-import { prefetch } from './use-month-data.ts';
-
-export interface Opening {
-  phone: boolean;
-  types: Record<CalendarView, string>;
-  /** FullCalendar view type and day to open at, and what that view shows. */
-  type: string;
-  date: string;
-  range: ReturnType<typeof viewRange>;
-  grid?: PluginInput;
-  failed?: boolean;
-}
-
-/** The grid plugin, loaded the first time a grid view is shown. */
-export function useGridPlugin(type: string, initial: PluginInput | undefined) {
-  const [grid, setGrid] = useState<PluginInput | undefined>(initial);
-  const [gridError, setGridError] = useState(false);
-  useEffect(() => {
-    if (grid || !type.startsWith('dayGrid')) return;
-    let live = true;
-    loadGrid().then(
-      (p) => live && (setGridError(false), setGrid(p)),
-      () => live && setGridError(true),
-    );
-    return () => {
-      live = false;
-    };
-  }, [type, grid]);
-  const plugins = useMemo(() => [classicTheme, listPlugin, withCountGrid(grid ?? gridPending)], [grid]);
-  return { plugins, gridError };
-}
-
-/**
- * A count (or “另 N 项”) opens its day's list in place, its rows asked for in the click itself: in
- * the count grid by their links' data-day (onGridClick, on the calendar's root), in FullCalendar's
- * own grid by onEventClick (CalendarGrid). Their links do the same without script.
- */
-export function useDayOpener(calendar: RefObject<CalendarRef | null>, filters: Filters) {
-  const now = useRef(filters);
-  now.current = filters;
-  const openDay = useCallback((day: string) => {
-    prefetch({ start: day, end: nextDay(day) }, now.current);
-    calendar.current?.getApi().changeView('listDay', day);
-  }, []);
-  const onGridClick = useCallback((ev: ReactMouseEvent) => {
-    const a = (ev.target as Element).closest?.('a[data-day]');
-    if (!a || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button !== 0) return;
-    ev.preventDefault();
-    openDay(a.getAttribute('data-day')!);
-  }, [openDay]);
-  return { openDay, onGridClick };
-}
+import type { Opening } from './engine.ts';
 
 interface GridProps {
   calendar: RefObject<CalendarRef | null>;
   opening: Opening;
-  plugins: PluginInput[];
+  /** The month grids' plugin once loaded (engine.ts useGridPlugin); until then a stand-in. */
+  grid: PluginInput | undefined;
   /** The view shown now: when it is the day list, the 列表 button opens that too. */
   type: string;
   events: EventInput[];
@@ -85,8 +33,9 @@ interface GridProps {
  * FullCalendar itself: opened at the opening's view and day, with the events drawn so far. Memoised:
  * the filters or the status line changing alone (a shard loading) does not redraw the month.
  */
-export const CalendarGrid = memo(function CalendarGrid({ calendar, opening, plugins, type, events, emptyText, onDatesSet, openDay }: GridProps) {
+export const CalendarGrid = memo(function CalendarGrid({ calendar, opening, grid, type, events, emptyText, onDatesSet, openDay }: GridProps) {
   const { types } = opening;
+  const plugins = useMemo(() => [classicTheme, listPlugin, withCountGrid(grid ?? gridPending)], [grid]);
   const listType = type === 'listDay' ? 'listDay' : types.list;
   const toolbar = useMemo(() => ({ start: 'prev,today,next', center: 'title', end: `${types.month},${types.week},${listType}` }), [listType]);
   // A dense month's count opens that day's list here (its link does the same without script).

@@ -22,7 +22,7 @@ import { todayIn } from '../../lib/time/days.ts';
 import QuickChips from './QuickChips.tsx';
 import { COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, LARGE_PHONE, loadGrid, nextTask, PHONE, spanOf, titleOf, urlDate, viewOf, viewTypes, ymdOf } from './calendar-options.tsx';
 import { AsideList, EmptyMonth, MoreRows, NextRows, StatusLine } from './CalendarParts.tsx';
-import { CalendarGrid, useDayOpener, useGridPlugin, type Opening } from './CalendarGrid.tsx';
+import { loadEngine, useDayOpener, useEngine, useGridPlugin, type Opening } from './engine.ts';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import { ShownItems } from './CountGrid.tsx';
 import { useFirstDraw, useHeldWhileLoading } from './use-first-draw.ts';
@@ -33,9 +33,11 @@ import { useListPage, useListSwitch } from './use-list-view.ts';
 
 
 /**
- * Loads what the first view needs (its month files, and the grid plugin for a grid) before the
- * calendar is drawn, so it appears complete in one go: no list that fills in, no banner that pushes
- * it down. A dense month's list opens directly at the day.
+ * Draws the island's frame (filters, status line) and then the calendar once what the first view
+ * needs is in (its month files, FullCalendar, the grid plugin for a grid), so the calendar appears
+ * complete in one go: no list that fills in, no banner that pushes it down. A month's or week's list
+ * waits for its files before the frame (it may turn into a day's list); a dense month's list opens
+ * directly at the day.
  */
 export default function KepuCalendar({ vocab, manifest }: { vocab: FilterVocab; manifest?: CalendarManifest }) {
   const [opening, setOpening] = useState<Opening>();
@@ -53,8 +55,18 @@ export default function KepuCalendar({ vocab, manifest }: { vocab: FilterVocab; 
     // rows are asked for together with the month's counts (use-month-data.ts loadRange), not after them.
     if ((type === 'listMonth' || type === 'listWeek') && isDenseMonth(date.slice(0, 7))) type = 'listDay';
     let range = viewRange(spanOf(type), date);
+    // A grid, or a dense month's day: the view is known before any file is in. The island draws its
+    // frame at once (filters, status line, the dense month's note); the files and FullCalendar are
+    // asked for by the view itself, a frame later, and the calendar comes when they are all in
+    // (CalendarView: `ready`). On Lighthouse's phone the frame came after FullCalendar and the data.
+    if (type !== 'listMonth' && type !== 'listWeek') {
+      setOpening({ phone, types, type, date, range });
+      return;
+    }
     let live = true;
     const grid = type.startsWith('dayGrid') ? loadGrid() : undefined;
+    // A month's or week's list waits for its files (it may become a day's list): FullCalendar loads meanwhile.
+    loadEngine().catch(() => undefined);
     // Each step is its own task (a dense month's file alone is 1.4 MB of JSON): shorter tasks on a slow phone.
     const loading = Promise.all([loadRange(range, state.filters), grid]);
     // The page's first time-zone lookup (Intl loads its data: ≈ 20 ms here, ≈ 80 ms on a slow phone)
@@ -175,14 +187,19 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const { state, setState, range, current, onDatesSet } = useUrlState(opening);
   const data = useMonthData(range, state.filters);
   const type = current.type;
-  const { plugins, gridError } = useGridPlugin(type, opening.grid);
+  const { grid, gridError } = useGridPlugin(type, opening.grid);
+  const { engine, engineError } = useEngine();
   const listView = type.startsWith('list');
   const { today, here, nearNote, locate } = useQuickContext(state, setState);
   const ctx = useMemo(() => ({ today, here: state.filters.near ? here : undefined }), [today, here, state.filters.near]);
   const items = useMemo(() => visibleItems(data.events, data.observances, state, { spansAside: listView, ctx }), [data.events, data.observances, state, listView, ctx]);
   // Drawn in short tasks: the calendar a task after the filters, then a list's FIRST_DRAW_STEP rows per
   // task while the list's end (`end`) is within a screen of the window: the rest as they are scrolled to.
-  const { calendarOn, cap, drawing, waiting, drawMore } = useFirstDraw(FIRST_DRAW_STEP, LIST_ROW_LIMIT, listView, items.drawn, end);
+  // The calendar is drawn once complete: FullCalendar, a grid's plugin and the first view's files are in.
+  const firstIn = useRef(false);
+  firstIn.current ||= !data.loading;
+  const ready = !!engine && firstIn.current && (!type.startsWith('dayGrid') || !!grid || gridError);
+  const { calendarOn, cap, drawing, waiting, drawMore } = useFirstDraw(FIRST_DRAW_STEP, LIST_ROW_LIMIT, listView, items.drawn, end, ready);
   useWhenJump(state.filters.when, today, calendar);
   const dense = useDenseView(data, items, state, listView, range, current);
   const switching = useListSwitch(type, current.start, items.drawn, !data.loading && !data.error, calendar, root, calendarOn, data.dense.some((d) => d.month === current.start.slice(0, 7)));
@@ -210,7 +227,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   );
   const { openDay, onGridClick } = useDayOpener(calendar, state.filters);
   const busy = data.loading || switching;
-  const error = data.error ?? (opening.failed ? LOAD_ERROR : undefined);
+  const error = data.error ?? (opening.failed || engineError ? LOAD_ERROR : undefined);
   return (
     // aria-busy until the month's data is in and the rows in reach are drawn (the first draw is staged
     // over tasks): assistive technology waits for them, and so do the browser tests.
@@ -223,13 +240,14 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         <p className="kp-note">这个月活动多，按天列出：点 ‹ › 换一天；在“筛选”里选地区，只看附近的。</p>
       )}
       <AsideList aside={items.aside} current={current} />
-      {calendarOn && (
+      {calendarOn && engine && (
         <ShownItems.Provider value={shown}>
-          <CalendarGrid calendar={calendar} opening={opening} plugins={plugins} type={type} events={shownEvents} emptyText={busy && listView ? '正在加载…' : '这段时间没有符合条件的活动'} onDatesSet={onDatesSet} openDay={openDay} />
+          <engine.CalendarGrid calendar={calendar} opening={opening} grid={grid} type={type} events={shownEvents} emptyText={busy && listView ? '正在加载…' : '这段时间没有符合条件的活动'} onDatesSet={onDatesSet} openDay={openDay} />
         </ShownItems.Provider>
       )}
       <div ref={end}>{waiting && cap < drawn.length && <NextRows onMore={drawMore} />}</div>
-      {!busy && !error && !dense.counted && <EmptyMonth months={data.months} current={current} items={items} state={state} />}
+      {/* Once the calendar's rows are drawn (the month's observance days): before, they would push it down (CLS). */}
+      {cap === Infinity && !busy && !error && !dense.counted && <EmptyMonth months={data.months} current={current} items={items} state={state} />}
       {cap === Infinity && page && !data.partial && <MoreRows page={page} rangeEnd={range.end} onMore={onMore} />}
       {/* A long day shown from its head (issue 21): 再列出 fetches the whole day and shows the next page. */}
       {cap === Infinity && data.partial && listView && (

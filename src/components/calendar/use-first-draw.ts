@@ -1,7 +1,8 @@
 /**
  * The calendar's draws, spread over short tasks so that a slow phone never blocks for long
  * (Lighthouse's total blocking time, and the 100 ms an interaction may take): the filters and
- * status line first, FullCalendar a task later (its first render is the page's longest task), then
+ * status line first, FullCalendar a task later, once it is `ready` (loaded: engine.ts; its first
+ * render is the page's longest task), then
  * a list's rows `step` more per task until `limit` (a list draws at most that many rows at once) —
  * but only while the end of the list (`end`, an element just after it) is within a screen of the
  * bottom of the window. Each step redraws every row drawn so far (FullCalendar's list): at a dense
@@ -38,6 +39,7 @@ export function useFirstDraw(
   list: boolean,
   rows: unknown,
   end: RefObject<Element | null>,
+  ready = true,
 ): { calendarOn: boolean; cap: number; drawing: boolean; waiting: boolean; drawMore: () => void } {
   const [calendarOn, setCalendarOn] = useState(false);
   const [drawn, setDrawn] = useState({ rows, cap: 0 });
@@ -49,9 +51,10 @@ export function useFirstDraw(
   const cap = drawn.rows === rows || drawn.cap === 0 ? drawn.cap : list ? step : Infinity;
   const next = list && cap + step < limit ? cap + step : Infinity;
   useEffect(() => {
+    if (!ready) return;
     const t = setTimeout(() => setCalendarOn(true));
     return () => clearTimeout(t);
-  }, []);
+  }, [ready]);
   useEffect(() => {
     if (!calendarOn || cap === Infinity) return;
     // Measured after the rows so far are drawn: the next ones only when they would soon be seen.
