@@ -18,6 +18,7 @@ import type { CalendarEvent } from './calendar-data.ts';
 import { drawEvent, type DrawnEvent } from './calendar-draw.ts';
 import { drawnDays } from './calendar-list.ts';
 import { addDays, daysInMonth, nextDay } from './time/days.ts';
+import { groupDigits } from './group-digits.ts';
 import type { PackedRows } from './packed-rows.ts';
 import { LIST_ROW_LIMIT } from './calendar-list.ts';
 import { activeFilterCount, calendarSearch, type CalendarState, type Filters } from './filters.ts';
@@ -172,7 +173,7 @@ export const isCountItem = (d: Pick<DrawnEvent, 'id'>): boolean => d.id.startsWi
 export function countItem(day: string, n: number, exact: boolean, state: Pick<CalendarState, 'filters' | 'observances'>): DrawnEvent {
   return {
     id: `n:${day}`,
-    title: `${exact ? '' : UPPER_BOUND}${n.toLocaleString('en-US').replace(/,/g, ' ')}${COUNT_SUFFIX}`,
+    title: `${exact ? '' : UPPER_BOUND}${groupDigits(n)}${COUNT_SUFFIX}`,
     start: day,
     allDay: true,
     url: dayListUrl(day, state),

@@ -3,6 +3,7 @@
  * campaign hub, no chart JavaScript). Every number is also in the page's text; the chart carries a
  * <title> and <desc> for screen readers. Pure; values are escaped.
  */
+import { groupDigits as fmt } from './group-digits.ts';
 
 export interface Bar {
   label: string;
@@ -10,7 +11,6 @@ export interface Bar {
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 
 /** Horizontal bars, one row per item (labels at the left, values at the right of each bar). */
 export function horizontalBars(bars: readonly Bar[], opts: { title: string; width?: number; row?: number; labelWidth?: number }): string {

@@ -13,6 +13,7 @@ import { buildQuery, type SiteQuery } from '../../src/lib/query.ts';
 import { calendarManifest, toCalendarEvent, type MonthFile } from '../../src/lib/calendar-data.ts';
 import { countItem, countsFromRows, dayCounts, DENSE_MONTH_EVENTS, monthDays, shardsFor, type ShardFile } from '../../src/lib/calendar-dense.ts';
 import { packRows, unpackRows } from '../../src/lib/packed-rows.ts';
+import { groupDigits } from '../../src/lib/group-digits.ts';
 import { LIST_ROW_LIMIT } from '../../src/lib/calendar-list.ts';
 import { monthDataFiles } from '../../src/lib/calendar-shards.ts';
 import { drawEvent } from '../../src/lib/calendar-draw.ts';
@@ -137,6 +138,9 @@ describe('a dense month of the calendar (issue 21)', () => {
     const item = countItem('2026-09-12', 1234, false, { filters: { topic: 'health' }, observances: true });
     expect(item).toMatchObject({ title: '最多 1 234 项活动', start: '2026-09-12', allDay: true, url: '/calendar/?topic=health&view=list&date=2026-09-12' });
     expect(countItem('2026-09-12', 7, true, { filters: {}, observances: false }).title).toBe('7 项活动');
+    // Thousands apart by a space, without Intl (the calendar draws 42 of these at once on a phone).
+    expect([0, 7, 999, 1000, 12345, 100000, 1234567].map(groupDigits)).toEqual(['0', '7', '999', '1 000', '12 345', '100 000', '1 234 567']);
+    for (let n = 0; n < 2_000_000; n += 997) expect(groupDigits(n)).toBe(n.toLocaleString('en-US').replace(/,/g, ' '));
   });
 
   it('counts rows per day over the days each is listed on', () => {

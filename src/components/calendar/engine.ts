@@ -1,10 +1,10 @@
 /**
- * The calendar's engine — FullCalendar and its list view (CalendarGrid.tsx, ≈ 55 KB gzipped with
- * its date library) — loads beside the first view's data, not before the island draws: the page's
- * first answer (filters, status line, a dense month's note) comes with the island's own code and the
- * data, the rows when FullCalendar is in. On Lighthouse's phone the island's first render came after
- * FullCalendar's download and start-up; the rows still do. The month grids' plugin loads on first
- * use (calendar-options.tsx loadGrid).
+ * The calendar's engine — FullCalendar and its list view (CalendarGrid.tsx, ≈ 50 KB gzipped with
+ * its date library) — is not part of the island's own code: the island draws its frame (filters,
+ * status line, a dense month's note) as soon as it starts, and asks for FullCalendar and the first
+ * view's files a frame later; the calendar is drawn once they are in (KepuCalendar.tsx). Before,
+ * the frame waited for FullCalendar's download and start-up: on Lighthouse's phone it was the page's
+ * largest paint, at 1.9–2.3 s. The month grids' plugin loads on first use (calendar-options.tsx loadGrid).
  *
  * Here too: what the island keeps about the calendar apart from FullCalendar (the opening, the grid
  * plugin's loading, how a count opens its day).
