@@ -6,7 +6,8 @@
  *
  * Lists never draw more than LIST_ROW_LIMIT rows at once (a dense month's 列表 goes day by day,
  * long days and weeks page with 再列出), and the month/week grids load on first use: a phone
- * opens at the list and never needs them.
+ * opens at the list and never needs them. FullCalendar itself loads apart from this file's code,
+ * after the island's frame is drawn (engine.ts).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { CalendarRef, DatesSetInfo } from '@fullcalendar/react';
