@@ -199,6 +199,26 @@ describe('calendar', () => {
     expect(errors).toEqual([]);
   });
 
+  it('says so when FullCalendar cannot be loaded, and stops being busy', async () => {
+    // Not open(): it waits for the drawn calendar.
+    const context = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(TODAY);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    let aborted = 0;
+    await page.route(/\/_astro\/CalendarGrid\.[\w-]+\.js$/, (route) => (aborted++, route.abort()));
+    await page.goto(base + 'calendar/');
+    await expect.poll(() => page.textContent('.kp-status')).toBe('日历数据加载失败，请检查网络后刷新页面 / could not load the calendar data');
+    await expect.poll(() => page.getAttribute('.kp-calendar', 'aria-busy')).toBe('false');
+    // The frame is there (filters, status), the calendar is not.
+    expect(await page.locator('.kp-filter-box').count()).toBe(1);
+    expect(await page.locator('.kp-fc').count()).toBe(0);
+    expect(aborted).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('a dense month lists one day at a time, the rows within reach first, 100 as it is scrolled; 再列出 adds more; the next day follows', async () => {
     // The test content has a few events a month; this month file gets 250 generated ones on 10 September
     // and 5 on the 11th (what 50,000 events a year look like), served in place of the built file.

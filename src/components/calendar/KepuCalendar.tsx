@@ -231,8 +231,8 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const error = data.error ?? (opening.failed || engineError ? LOAD_ERROR : undefined);
   return (
     // aria-busy until the month's data is in and the rows in reach are drawn (the first draw is staged
-    // over tasks): assistive technology waits for them, and so do the browser tests.
-    <div className="kp-calendar" ref={root} aria-busy={busy || drawing} onClick={onGridClick}>
+    // over tasks), or something failed to load: assistive technology waits for them, and so do the browser tests.
+    <div className="kp-calendar" ref={root} aria-busy={!error && (busy || drawing)} onClick={onGridClick}>
       <QuickChips filters={state.filters} onChange={(filters) => setFilters({ filters })} onLocate={locate} nearNote={nearNote} />
       <FilterBar vocab={vocab} state={state} folded={phone} onChange={setFilters} />
       <StatusLine error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} dense={dense} />
