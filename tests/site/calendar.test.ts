@@ -159,7 +159,7 @@ describe('calendar', () => {
     await expect.poll(() => page.textContent('.kp-filter-box summary')).toContain('已选 1 项');
     // In-app browsers hide the address bar: the page copies its own link.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
-    await page.click('button:has-text("复制本页链接")');
+    await page.click('button:has-text("复制链接")');
     await expect.poll(() => page.textContent('.kp-share [role="status"]')).toBe('链接已复制');
     await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(`${base}calendar/?topic=health&view=list&date=2026-09`);
     expect(errors).toEqual([]);

@@ -10,7 +10,7 @@ export default function ShareLink() {
     ) ?? setDone('请从地址栏复制链接');
   return (
     <p className="kp-share">
-      <button type="button" className="secondary" onClick={copy}>复制本页链接</button> <span role="status">{done}</span>
+      <button type="button" className="secondary" onClick={copy}>复制链接</button> <span role="status">{done}</span>
     </p>
   );
 }
