@@ -45,11 +45,12 @@ afterAll(async () => {
 const read = (f: string) => readFileSync(join(out, f), 'utf8');
 
 /** A page that records what it fetches under a path prefix. */
-async function open(url: string, prefix: RegExp, viewport = { width: 1280, height: 900 }, init?: string): Promise<{ page: Page; fetched: { path: string; bytes: number }[]; errors: string[] }> {
+async function open(url: string, prefix: RegExp, viewport = { width: 1280, height: 900 }, init?: string, now?: string): Promise<{ page: Page; fetched: { path: string; bytes: number }[]; errors: string[] }> {
   const page = await browser.newPage({ viewport });
   const fetched: { path: string; bytes: number }[] = [];
   const errors: string[] = [];
   if (init) await page.addInitScript(init);
+  if (now) await page.clock.setFixedTime(now);
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('requestfinished', async (req) => {
     const path = new URL(req.url()).pathname;
@@ -179,6 +180,28 @@ describe('the calendar on a dense month', () => {
     expect(box.height).toBeGreaterThanOrEqual(24);
     expect(await small.page.locator('.kp-cg-table .kp-count').first().getAttribute('aria-label')).toMatch(/^9月1日：[\d ]+ 项活动$/);
     await small.page.close();
+  });
+});
+
+describe('the /events/ quick filters in a dense month', () => {
+  /** The build's today (buildSite's `today`): the quick filters read the browser's clock. */
+  const NOW = '2026-09-10T10:00:00+08:00';
+  it('count the month’s activities and lead to the calendar; a region filter lists its province’s rows', async () => {
+    const month = JSON.parse(read('data/events/2026-09.json'));
+    const { page, fetched, errors } = await open('/events/?when=today', /^\/data\//, { width: 390, height: 844 }, undefined, NOW);
+    // 今天 (2026-09-10): the day's count from the month's counts, not “找到 0 个活动” (the month file has no rows).
+    await expect.poll(() => page.textContent('[data-quick-status]')).toBe(`今天：9月活动多，共 ${month.dense.total[9]} 项，请在日历里按天查看`);
+    expect(await page.locator('[data-quick-more] a').getAttribute('href')).toBe('/calendar/?when=today&view=list&date=2026-09-10');
+    expect(fetched.map((f) => f.path).filter((p) => p.startsWith('/data/events/2026-09/'))).toEqual([]);
+    await page.close();
+    // Under a region filter the province's shard is loaded and its rows listed as cards.
+    const region = Object.entries(month.dense.regionShard as Record<string, string>).find(([id, shard]) => id === shard && shard !== 'national')![0];
+    const r = await open(`/events/?when=month&region=${region}`, /^\/data\//, { width: 390, height: 844 }, undefined, NOW);
+    await expect.poll(() => r.page.textContent('[data-quick-status]')).toMatch(/^.+：找到 [1-9]\d* 个活动$/);
+    expect(await r.page.locator('[data-quick-results] .event-list > *').count()).toBeGreaterThan(0);
+    expect(r.fetched.map((f) => f.path)).toContain(`/data/events/2026-09/region-${region}.json`);
+    expect([...errors, ...r.errors]).toEqual([]);
+    await r.page.close();
   });
 });
 

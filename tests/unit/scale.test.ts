@@ -14,6 +14,7 @@ import { calendarManifest, toCalendarEvent, type MonthFile } from '../../src/lib
 import { countItem, countsFromRows, dayCounts, DENSE_MONTH_EVENTS, monthDays, shardsFor, type ShardFile } from '../../src/lib/calendar-dense.ts';
 import { packRows, unpackRows } from '../../src/lib/packed-rows.ts';
 import { groupDigits } from '../../src/lib/group-digits.ts';
+import { denseHint } from '../../src/components/events/quick-load.ts';
 import { LIST_ROW_LIMIT } from '../../src/lib/calendar-list.ts';
 import { monthDataFiles } from '../../src/lib/calendar-shards.ts';
 import { drawEvent } from '../../src/lib/calendar-draw.ts';
@@ -124,6 +125,19 @@ describe('a dense month of the calendar (issue 21)', () => {
     const quiet = { ...s, total: s.total.map((n, i) => (i === 11 ? 0 : n)) };
     expect(shardsFor('2026-09', quiet, {}, { start: '2026-09-12', end: '2026-09-13' })).toEqual([]);
     expect(files().some((f) => f.path === '/data/events/2026-09/2026-09-12.json')).toBe(true);
+  });
+
+  it('tells /events/ quick filters how many of a dense month they leave, and where the calendar lists them', () => {
+    const s = ((files()[0]!.value) as MonthFile).dense!;
+    // 今天 on 2026-09-10: that day's total, exact; the calendar's day list under the same filter.
+    expect(denseHint(s, { when: 'today' }, TODAY)).toEqual({ n: s.total[9], exact: true, href: '/calendar/?when=today&view=list&date=2026-09-10' });
+    // 免费, no date: from today to the month's end, each event once, exact (one counted filter).
+    const free = denseHint(s, { free: true }, TODAY);
+    const rows = q.byMonth.get('2026-09')!.map((e) => toCalendarEvent(e, q)).filter((e) => drawnDays(drawEvent(e))[1] >= TODAY && matchesFilters(e, { free: true }));
+    expect(free).toMatchObject({ n: rows.length, exact: true });
+    // A filter the counts do not hold (age) makes it an upper bound; a past date filter leaves none.
+    expect(denseHint(s, { when: 'weekend', age: 10 }, TODAY).exact).toBe(false);
+    expect(denseHint(s, { when: 'today' }, '2026-10-02').n).toBe(0);
   });
 
   it('says a count is an upper bound when two filters are combined, and exact for one', () => {

@@ -37,7 +37,8 @@ import { todayIn } from '../../lib/time/days.ts';
 import { eventsFilteredUrl, OBSERVANCES_URL } from '../../lib/urls.ts';
 import { cardElement } from './event-card-dom.ts';
 import { locate, quietLocate } from '../../lib/geo.ts';
-import { quickData, quickMonths, type QuickData, type QuickMonths } from './quick-load.ts';
+import { denseHint, quickData, quickMonths, type QuickData, type QuickMonths } from './quick-load.ts';
+import { groupDigits } from '../../lib/group-digits.ts';
 
 /** Cards drawn at once; more on 再显示. */
 const SHOW_STEP = 60;
@@ -182,20 +183,26 @@ async function apply(q: Quick): Promise<void> {
   }
   let months: QuickMonths;
   let events: CalendarEvent[];
+  let dense: Dense[];
   try {
     const m = await q.data.manifest();
     months = quickMonths(m.months, q.filters.when, today, q.extraMonths);
-    events = uniqueEvents(await Promise.all(months.keys.map(q.data.month)));
+    const loaded = await Promise.all(months.keys.map((k) => q.data.month(k, q.filters)));
+    events = uniqueEvents(loaded.map((l) => l.events));
+    dense = loaded.flatMap((l, i) => (l.dense ? [{ key: months.keys[i]!, ...denseHint(l.dense, q.filters, today) }] : []));
   } catch {
     if (mine === q.run) q.status.textContent = '活动数据加载失败，请检查网络后重试 / could not load the events';
     return;
   }
   if (mine !== q.run) return;
-  draw(q, events, months, today);
+  draw(q, events, months, today, dense);
 }
 
+/** A dense month the list leaves out (quick-load.ts denseHint): how many, and where they are listed. */
+type Dense = { key: string; n: number; exact: boolean; href: string };
+
 /** The cards, the status line and the buttons under the list, for the events loaded. */
-function draw(q: Quick, events: CalendarEvent[], months: QuickMonths, today: string): void {
+function draw(q: Quick, events: CalendarEvent[], months: QuickMonths, today: string, dense: Dense[] = []): void {
   const { doc, filters, shown, more } = q;
   const here = filters.near ? q.here : undefined;
   const pass = (f: Filters) => events.filter((e) => eventDays(e).endDate >= today && matchesFilters(e, { ...f, near: undefined }, { today }));
@@ -207,11 +214,12 @@ function draw(q: Quick, events: CalendarEvent[], months: QuickMonths, today: str
       return cardElement(doc, { ...e, ...(km !== undefined ? { distance: distanceLabel(km) } : {}) });
     }),
   );
-  q.status.textContent = statusLine(filters, found, here, months, q.extraMonths);
+  q.status.textContent = statusLine(filters, found, here, months, q.extraMonths, denseLine(dense));
   more.replaceChildren();
+  for (const d of dense) if (d.n > 0) more.append(link(doc, `在日历里按天查看${monthWord(d.key)}的活动 →`, d.href));
   if (found.length > shown) more.append(button(doc, `再显示 ${Math.min(SHOW_STEP, found.length - shown)} 个`, () => ((q.shown += SHOW_STEP), void apply(q))));
   if (months.rest.length) more.append(button(doc, `继续查找 ${monthWord(months.rest[0]!)}的活动`, () => (q.extraMonths++, void apply(q))));
-  if (!found.length) more.append(widen(q, pass));
+  if (!found.length && !dense.some((d) => d.n > 0)) more.append(widen(q, pass));
   doc.dispatchEvent(new Event('kepu:stars'));
 }
 
@@ -219,13 +227,32 @@ function draw(q: Quick, events: CalendarEvent[], months: QuickMonths, today: str
 const monthWord = (key: string) => `${Number(key.slice(5, 7))}月`;
 
 /** 本周末 · 10 岁：找到 12 个活动（已查 9月、10月的活动）, and how the list is sorted under 离我近. */
-function statusLine(f: Filters, found: CalendarEvent[], here: LatLng | undefined, { keys, rest }: QuickMonths, extraMonths: number): string {
+function statusLine(f: Filters, found: CalendarEvent[], here: LatLng | undefined, { keys, rest }: QuickMonths, extraMonths: number, dense = ''): string {
   const words = filterWords(f).filter((w) => w !== FILTER_LABELS.near || here);
   const scope = rest.length || (!f.when && extraMonths > 0) ? `（已查 ${keys.map(monthWord).join('、')}的活动）` : '';
-  let line = `${words.join(' · ')}：找到 ${found.length} 个活动${scope}`;
+  // Nothing listed but a dense month counted: the count is the answer.
+  if (!found.length && dense) return `${words.join(' · ')}：${dense}`;
+  let line = `${words.join(' · ')}：找到 ${found.length} 个活动${scope}${dense ? `；另外${dense}` : ''}`;
   if (f.near && !here) line += '。点“离我近”允许使用位置后按距离排序（位置只在本机使用，不会发送）';
   else if (here) line += `，按距离排序${found.some((e) => !e.geo) ? '（没有坐标的排在后面）' : ''}`;
   return line;
+}
+
+/** 9月活动多，共 3 300 项，请在日历里按天查看 — a dense month's activities, counted, not listed. */
+function denseLine(dense: Dense[]): string {
+  return dense
+    .filter((d) => d.n > 0)
+    .map((d) => `${monthWord(d.key)}活动多，${d.exact ? '共' : '最多'} ${groupDigits(d.n)} 项，请在日历里按天查看`)
+    .join('；');
+}
+
+function link(doc: Document, text: string, href: string): HTMLParagraphElement {
+  const p = doc.createElement('p');
+  const a = doc.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  p.append(a);
+  return p;
 }
 
 function button(doc: Document, text: string, onClick: () => void): HTMLButtonElement {
