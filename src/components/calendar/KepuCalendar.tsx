@@ -14,20 +14,20 @@ import type { CalendarRef, DatesSetInfo } from '@fullcalendar/react';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import './calendar.css';
-import { viewRange, visibleItems } from '../../lib/calendar-draw.ts';
+import { visibleItems } from '../../lib/calendar-draw.ts';
 import { dayListUrl } from '../../lib/calendar-dense.ts';
-import { LIST_ROW_LIMIT, listRows, listSpanFor } from '../../lib/calendar-list.ts';
+import { LIST_ROW_LIMIT } from '../../lib/calendar-list.ts';
 import { calendarSearch, parseCalendarParams, whenRange, type CalendarState, type Filters } from '../../lib/filters.ts';
 import { locate as askPosition, quietLocate, type LatLng } from '../../lib/geo.ts';
 import { todayIn } from '../../lib/time/days.ts';
 import QuickChips from './QuickChips.tsx';
-import { COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, LARGE_PHONE, loadGrid, nextTask, PHONE, spanOf, titleOf, urlDate, viewOf, viewTypes, ymdOf } from './calendar-options.tsx';
+import { COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, titleOf, urlDate, viewOf, ymdOf } from './calendar-options.tsx';
 import { AsideList, EmptyMonth, MoreRows, NextRows, StatusLine } from './CalendarParts.tsx';
-import { loadEngine, useDayOpener, useEngine, useGridPlugin, type Opening } from './engine.ts';
+import { useDayOpener, useEngine, useGridPlugin, useOpening, type Opening } from './engine.ts';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import { ShownItems } from './CountGrid.tsx';
 import { useFirstDraw, useHeldWhileLoading } from './use-first-draw.ts';
-import { isDenseMonth, LOAD_ERROR, loadRange, prefetch, rangeData, seedManifest, useMonthData, type VisibleRange } from './use-month-data.ts';
+import { isDenseMonth, LOAD_ERROR, prefetch, useMonthData, type VisibleRange } from './use-month-data.ts';
 import type { CalendarManifest } from '../../lib/calendar-data.ts';
 import { useDenseView } from './use-dense.ts';
 import { useListPage, useListSwitch } from './use-list-view.ts';
@@ -36,67 +36,10 @@ import { useListPage, useListSwitch } from './use-list-view.ts';
 /**
  * Draws the island's frame (filters, status line) and then the calendar once what the first view
  * needs is in (its month files, FullCalendar, the grid plugin for a grid), so the calendar appears
- * complete in one go: no list that fills in, no banner that pushes it down. A month's or week's list
- * waits for its files before the frame (it may turn into a day's list); a dense month's list opens
- * directly at the day.
+ * complete in one go: no list that fills in, no banner that pushes it down (the opening: engine.ts).
  */
 export default function KepuCalendar({ vocab, manifest }: { vocab: FilterVocab; manifest?: CalendarManifest }) {
-  const [opening, setOpening] = useState<Opening>();
-  useEffect(() => {
-    seedManifest(manifest);
-    const state = parseCalendarParams(window.location.search);
-    const phone = window.matchMedia(PHONE).matches;
-    const types = viewTypes(phone);
-    // 大字 on a phone-sized screen: a month grid would show two characters per event, so it opens as a list.
-    const large = document.documentElement.dataset.font === 'large' && window.matchMedia(LARGE_PHONE).matches;
-    let type = types[large && state.view !== 'week' ? 'list' : (state.view ?? (phone ? 'list' : 'month'))];
-    const when = state.filters.when ? whenRange(state.filters.when, todayIn(new Date())).start : undefined;
-    const date = state.date ? (state.date.length === 7 ? `${state.date}-01` : state.date) : (when ?? ymdOf(new Date()));
-    // A dense month (the manifest names it, issue 21) lists day by day: its list opens at the day, whose
-    // rows are asked for together with the month's counts (use-month-data.ts loadRange), not after them.
-    if ((type === 'listMonth' || type === 'listWeek') && isDenseMonth(date.slice(0, 7))) type = 'listDay';
-    let range = viewRange(spanOf(type), date);
-    // A grid, or a dense month's day: the view is known before any file is in. The island draws its
-    // frame at once (filters, status line, the dense month's note); the files and FullCalendar are
-    // asked for by the view itself, a frame later, and the calendar comes when they are all in
-    // (CalendarView: `ready`). On Lighthouse's phone the frame came after FullCalendar and the data.
-    if (type !== 'listMonth' && type !== 'listWeek') {
-      setOpening({ phone, types, type, date, range });
-      return;
-    }
-    let live = true;
-    const grid = type.startsWith('dayGrid') ? loadGrid() : undefined;
-    // A month's or week's list waits for its files (it may become a day's list): FullCalendar loads meanwhile.
-    loadEngine().catch(() => undefined);
-    // Each step is its own task (a dense month's file alone is 1.4 MB of JSON): shorter tasks on a slow phone.
-    const loading = Promise.all([loadRange(range, state.filters), grid]);
-    // The page's first time-zone lookup (Intl loads its data: ≈ 20 ms here, ≈ 80 ms on a slow phone)
-    // runs while the files load, as a task of its own, not inside the first draw.
-    const warm = setTimeout(() => todayIn(new Date()));
-    loading
-      .then(async ([, plugin]) => {
-        await nextTask();
-        if (type === 'listMonth' || type === 'listWeek') {
-          const { events, observances, dense } = rangeData(range, state.filters);
-          const rows = listRows(visibleItems(events, observances, state, { spansAside: true }).drawn, range.start, range.end);
-          // A dense month (issue 21) always lists day by day: its rows come one day at a time.
-          if (dense.length || (type === 'listMonth' && listSpanFor(rows) === 'day')) {
-            [type, range] = ['listDay', viewRange('day', date)];
-            await loadRange(range, state.filters);
-          }
-        }
-        return { grid: plugin, failed: false };
-      })
-      .catch(() => ({ grid: undefined, failed: true }))
-      .then(async (r) => {
-        await nextTask();
-        if (live) setOpening({ phone, types, type, date, range, ...r });
-      });
-    return () => {
-      live = false;
-      clearTimeout(warm);
-    };
-  }, []);
+  const opening = useOpening(manifest);
   if (!opening) {
     return (
       <p className="muted kp-cal-wait">
@@ -181,14 +124,14 @@ function useWhenJump(when: Filters['when'], today: string, calendar: RefObject<C
 }
 
 function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening }) {
-  const { phone, types } = opening;
+  const { phone } = opening;
   const calendar = useRef<CalendarRef>(null);
   const root = useRef<HTMLDivElement>(null);
   const end = useRef<HTMLDivElement>(null);
   const { state, setState, range, current, onDatesSet } = useUrlState(opening);
   const data = useMonthData(range, state.filters);
   const type = current.type;
-  const { grid, gridError } = useGridPlugin(type, opening.grid);
+  const { grid, gridError } = useGridPlugin(type);
   const { engine, engineError } = useEngine();
   const listView = type.startsWith('list');
   const { today, here, nearNote, locate } = useQuickContext(state, setState);

@@ -19,17 +19,7 @@ export const ymdOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1)
 /** The date part of the URL for a view: a month, or the first day of a week or a day's list. */
 export const urlDate = (type: string, currentStart: string) => (type === 'listDay' || type.endsWith('Week') ? currentStart : currentStart.slice(0, 7));
 
-/** The grids (FullCalendar's daygrid plugin, ~16 KB gzipped) load the first time a grid is shown. */
-let gridLoad: Promise<PluginInput> | undefined;
-export const loadGrid = () =>
-  (gridLoad ??= import('@fullcalendar/react/daygrid').then(
-    (m) => m.default,
-    (e: unknown) => {
-      gridLoad = undefined; // a later view may try again
-      throw e;
-    },
-  ));
-/** Until then the grid views exist with a loading note, so the view buttons stay the same tabs. */
+/** Until the grid plugin is in (engine.ts loadGrid) the grid views exist with a loading note, so the view buttons stay the same tabs. */
 const GridLoading = () => <p className="kp-grid-loading">正在加载…</p>;
 export const gridPending: PluginInput = {
   name: 'daygrid',

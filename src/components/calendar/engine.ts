@@ -4,44 +4,66 @@
  * status line, a dense month's note) as soon as it starts, and asks for FullCalendar and the first
  * view's files a frame later; the calendar is drawn once they are in (KepuCalendar.tsx). Before,
  * the frame waited for FullCalendar's download and start-up: on Lighthouse's phone it was the page's
- * largest paint, at 1.9–2.3 s. The month grids' plugin loads on first use (calendar-options.tsx loadGrid).
+ * largest paint, at 1.9–2.3 s. The month grids' plugin loads on first use (loadGrid).
  *
- * Here too: what the island keeps about the calendar apart from FullCalendar (the opening, the grid
- * plugin's loading, how a count opens its day).
+ * Here too: what the island keeps about the calendar apart from FullCalendar (the opening view, the
+ * grid plugin's loading, how a count opens its day).
  */
 import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import type { CalendarRef, PluginInput } from '@fullcalendar/react';
-import type { viewRange } from '../../lib/calendar-draw.ts';
-import type { CalendarView, Filters } from '../../lib/filters.ts';
-import { nextDay } from '../../lib/time/days.ts';
-import { loadGrid } from './calendar-options.tsx';
-import { prefetch } from './use-month-data.ts';
+import { viewRange, visibleItems } from '../../lib/calendar-draw.ts';
+import { listRows, listSpanFor } from '../../lib/calendar-list.ts';
+import { parseCalendarParams, whenRange, type CalendarView, type Filters } from '../../lib/filters.ts';
+import type { CalendarManifest } from '../../lib/calendar-data.ts';
+import { nextDay, todayIn } from '../../lib/time/days.ts';
+import { LARGE_PHONE, nextTask, PHONE, spanOf, viewTypes, ymdOf } from './calendar-options.tsx';
+import { isDenseMonth, loadRange, prefetch, rangeData, seedManifest } from './use-month-data.ts';
 
 export type Engine = typeof import('./CalendarGrid.tsx');
 
-let engineLoad: Promise<Engine> | undefined;
-/** FullCalendar (CalendarGrid.tsx), asked for once per visit; a failure lets a later call try again. */
-export const loadEngine = (): Promise<Engine> =>
-  (engineLoad ??= import('./CalendarGrid.tsx').catch((e: unknown) => {
-    engineLoad = undefined;
-    throw e;
-  }));
+/** A module imported on first use, once per visit; a failed import lets a later call try again. */
+function importOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () =>
+    (p ??= load().catch((e: unknown) => {
+      p = undefined;
+      throw e;
+    }));
+}
 
-/** The engine once loaded (asked for after the island's first draw, or by a list's opening), or whether it failed. */
-export function useEngine(): { engine?: Engine; engineError: boolean } {
-  const [engine, setEngine] = useState<Engine>();
-  const [engineError, setEngineError] = useState(false);
+/** FullCalendar (CalendarGrid.tsx). */
+export const loadEngine = importOnce(() => import('./CalendarGrid.tsx'));
+/** The grids (FullCalendar's daygrid plugin, ~16 KB gzipped), the first time a grid is shown. */
+export const loadGrid = importOnce(() => import('@fullcalendar/react/daygrid').then((m) => m.default as PluginInput));
+
+/** What `load` gives once it is in (asked for while `wanted`), or whether it failed. */
+function useLoaded<T>(load: () => Promise<T>, wanted: boolean): { value?: T; failed: boolean } {
+  const [value, setValue] = useState<T>();
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
+    if (value || !wanted) return;
     let live = true;
-    loadEngine().then(
-      (m) => live && setEngine(m),
-      () => live && setEngineError(true),
+    load().then(
+      (v) => live && (setFailed(false), setValue(() => v)),
+      () => live && setFailed(true),
     );
     return () => {
       live = false;
     };
-  }, []);
-  return { engine, engineError };
+  }, [wanted, value]);
+  return { value, failed };
+}
+
+/** The engine once loaded (asked for after the island's first draw, or by a list's opening), or whether it failed. */
+export function useEngine(): { engine?: Engine; engineError: boolean } {
+  const { value, failed } = useLoaded(loadEngine, true);
+  return { engine: value, engineError: failed };
+}
+
+/** The grid plugin, loaded the first time a grid view is shown. */
+export function useGridPlugin(type: string): { grid?: PluginInput; gridError: boolean } {
+  const { value, failed } = useLoaded(loadGrid, type.startsWith('dayGrid'));
+  return { grid: value, gridError: failed };
 }
 
 export interface Opening {
@@ -51,26 +73,66 @@ export interface Opening {
   type: string;
   date: string;
   range: ReturnType<typeof viewRange>;
-  grid?: PluginInput;
   failed?: boolean;
 }
 
-/** The grid plugin, loaded the first time a grid view is shown. */
-export function useGridPlugin(type: string, initial: PluginInput | undefined) {
-  const [grid, setGrid] = useState<PluginInput | undefined>(initial);
-  const [gridError, setGridError] = useState(false);
+/**
+ * The view the island opens at. A grid, or a dense month's day (the manifest names dense months,
+ * issue 21), is known before any file is in: the island draws its frame at once (filters, status
+ * line, the dense month's note); the files and FullCalendar are asked for by the view itself, a frame
+ * later, and the calendar comes when they are all in (CalendarView: `ready`). On Lighthouse's phone
+ * the frame came after FullCalendar and the data. A month's or week's list waits for its files (it
+ * may become a day's list), FullCalendar loading meanwhile.
+ */
+export function useOpening(manifest: CalendarManifest | undefined): Opening | undefined {
+  const [opening, setOpening] = useState<Opening>();
   useEffect(() => {
-    if (grid || !type.startsWith('dayGrid')) return;
+    seedManifest(manifest);
+    const state = parseCalendarParams(window.location.search);
+    const phone = window.matchMedia(PHONE).matches;
+    const types = viewTypes(phone);
+    // 大字 on a phone-sized screen: a month grid would show two characters per event, so it opens as a list.
+    const large = document.documentElement.dataset.font === 'large' && window.matchMedia(LARGE_PHONE).matches;
+    let type = types[large && state.view !== 'week' ? 'list' : (state.view ?? (phone ? 'list' : 'month'))];
+    const when = state.filters.when ? whenRange(state.filters.when, todayIn(new Date())).start : undefined;
+    const date = state.date ? (state.date.length === 7 ? `${state.date}-01` : state.date) : (when ?? ymdOf(new Date()));
+    // A dense month lists day by day: its list opens at the day, whose rows are asked for together
+    // with the month's counts (use-month-data.ts loadRange), not after them.
+    if ((type === 'listMonth' || type === 'listWeek') && isDenseMonth(date.slice(0, 7))) type = 'listDay';
+    let range = viewRange(spanOf(type), date);
+    if (type !== 'listMonth' && type !== 'listWeek') {
+      setOpening({ phone, types, type, date, range });
+      return;
+    }
     let live = true;
-    loadGrid().then(
-      (p) => live && (setGridError(false), setGrid(p)),
-      () => live && setGridError(true),
-    );
+    loadEngine().catch(() => undefined);
+    // The page's first time-zone lookup (Intl loads its data: ≈ 20 ms here, ≈ 80 ms on a slow phone)
+    // runs while the files load, as a task of its own, not inside the first draw.
+    const warm = setTimeout(() => todayIn(new Date()));
+    loadRange(range, state.filters)
+      .then(async () => {
+        // Each step is its own task (a dense month's file alone is 1.4 MB of JSON): shorter tasks on a slow phone.
+        await nextTask();
+        const { events, observances, dense } = rangeData(range, state.filters);
+        const rows = listRows(visibleItems(events, observances, state, { spansAside: true }).drawn, range.start, range.end);
+        // A week reaching into a dense month, or a month too long for one page, lists day by day.
+        if (dense.length || (type === 'listMonth' && listSpanFor(rows) === 'day')) {
+          [type, range] = ['listDay', viewRange('day', date)];
+          await loadRange(range, state.filters);
+        }
+        return false;
+      })
+      .catch(() => true)
+      .then(async (failed) => {
+        await nextTask();
+        if (live) setOpening({ phone, types, type, date, range, failed });
+      });
     return () => {
       live = false;
+      clearTimeout(warm);
     };
-  }, [type, grid]);
-  return { grid, gridError };
+  }, []);
+  return opening;
 }
 
 /**
