@@ -8,9 +8,9 @@
 import type { EventEntry, ObservanceEntry } from './model.ts';
 import type { SiteQuery } from './query.ts';
 import type { EventKind, EventStatus, VocabName } from './schema.ts';
-import { DENSE_MONTH_EVENTS, monthDays, type DenseSummary } from './calendar-dense.ts';
+import { DENSE_MONTH_EVENTS, monthDays, spanInMonth, type DenseSummary } from './calendar-dense.ts';
+import { drawnEnd } from './calendar-draw.ts';
 import { drawnDays } from './calendar-list.ts';
-import { nextDay } from './time/days.ts';
 import { expandObservance, pendingIsPast } from './recurrence.ts';
 import { isFree, placeLine } from './present.ts';
 import { convertWallTime, SITE_ZONE } from './time/zones.ts';
@@ -181,14 +181,10 @@ export function calendarManifest(q: SiteQuery, today: string): CalendarManifest 
 export function denseDayTotals(month: string, list: EventEntry[]): number[] {
   const days = monthDays(month);
   const total = days.map(() => 0);
-  const [firstDay, lastDay] = [days[0]!, days[days.length - 1]!];
   for (const e of list) {
-    const start = toCalendarZone(e.start, e.timezone);
-    const end = e.end ? toCalendarZone(e.end, e.timezone) : undefined;
-    const [first, last] = drawnDays({ start, allDay: e.allDay, end: e.allDay ? nextDay((end ?? start).slice(0, 10)) : end });
-    if (last < firstDay || first > lastDay) continue;
-    const to = last > lastDay ? days.length - 1 : Number(last.slice(8, 10)) - 1;
-    for (let i = first < firstDay ? 0 : Number(first.slice(8, 10)) - 1; i <= to; i++) total[i]!++;
+    const item = { start: toCalendarZone(e.start, e.timezone), end: e.end ? toCalendarZone(e.end, e.timezone) : undefined, allDay: e.allDay };
+    const span = spanInMonth(days, ...drawnDays({ ...item, end: drawnEnd(item) }));
+    if (span) for (let i = span[0]; i <= span[1]; i++) total[i]!++;
   }
   return total;
 }

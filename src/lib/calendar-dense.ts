@@ -116,6 +116,16 @@ export function monthDays(month: string): string[] {
 }
 
 /**
+ * The indexes in a month's `days` of the first and last day an item listed from `first` to `last`
+ * (inclusive) is listed on within the month, or undefined when it misses the month.
+ */
+export function spanInMonth(days: readonly string[], first: string, last: string): [number, number] | undefined {
+  const [a, b] = [days[0]!, days[days.length - 1]!];
+  if (last < a || first > b) return undefined;
+  return [first < a ? 0 : Number(first.slice(8, 10)) - 1, last > b ? days.length - 1 : Number(last.slice(8, 10)) - 1];
+}
+
+/**
  * What choosing a dense month's shards takes: its days and their totals — from the month file, or,
  * before it is in, from the page's manifest (CalendarManifest.dense: the first view asks for its
  * day's rows at the same time as the month's counts) — and where each region's rows are (the month

@@ -51,10 +51,15 @@ export function drawEvent(e: CalendarEvent): DrawnEvent {
   return d;
 }
 
+/** Where FullCalendar's item for an event ends: the day after an all-day event's last (exclusive), a timed one's end. */
+export function drawnEnd(e: Pick<CalendarEvent, 'start' | 'end' | 'allDay'>): string | undefined {
+  return e.allDay ? nextDay((e.end ?? e.start).slice(0, 10)) : e.end;
+}
+
 function drawEventOnce(e: CalendarEvent): DrawnEvent {
   const prefix = e.status !== 'scheduled' ? `【${STATUS_LABEL[e.status]}】` : e.kind !== 'activity' ? `【${KIND_LABEL[e.kind]}】` : '';
   const classes = e.kind !== 'activity' ? `kp-event kp-${e.status} kp-${e.kind}` : `kp-event kp-${e.status}`;
-  const end = e.allDay ? nextDay((e.end ?? e.start).slice(0, 10)) : e.end;
+  const end = drawnEnd(e);
   const d: DrawnEvent = { id: `e:${e.id}`, title: prefix + e.title, start: e.start, allDay: e.allDay, url: eventUrl(e.id), className: classes, order: 2 };
   if (end) d.end = end;
   return d;

@@ -5,7 +5,7 @@
  * which the island fetches when a view needs rows. Build side; pure: the caller writes the files.
  */
 import { monthFile, toCalendarEvent, type CalendarEvent, type MonthFile } from './calendar-data.ts';
-import { COUNTED_FILTERS, DENSE_MONTH_EVENTS, hasHead, monthDays, type CountedFilter, type DenseSummary, type ShardFile } from './calendar-dense.ts';
+import { COUNTED_FILTERS, DENSE_MONTH_EVENTS, hasHead, monthDays, spanInMonth, type CountedFilter, type DenseSummary, type ShardFile } from './calendar-dense.ts';
 import { packRows } from './packed-rows.ts';
 import { drawEvent } from './calendar-draw.ts';
 import { drawnDays, LIST_ROW_LIMIT, listPage } from './calendar-list.ts';
@@ -46,17 +46,15 @@ function valuesOf(e: CalendarEvent, key: CountedFilter): string[] {
 /** The counts of a dense month: per day, and per day for each single filter value. */
 export function denseSummary(month: string, events: CalendarEvent[]): DenseSummary {
   const days = monthDays(month);
-  const index = new Map(days.map((d, i) => [d, i]));
   const total = days.map(() => 0);
   const firsts = days.map(() => 0);
   const counts = Object.fromEntries(COUNTED_FILTERS.map((k) => [k, {}])) as DenseSummary['counts'];
   const firstCounts = Object.fromEntries(COUNTED_FILTERS.map((k) => [k, {}])) as DenseSummary['firstCounts'];
   const regionShard: Record<string, string> = {};
   for (const e of events) {
-    const [first, last] = drawnDays(drawEvent(e));
-    const from = index.get(first < days[0]! ? days[0]! : first);
-    const to = index.get(last > days[days.length - 1]! ? days[days.length - 1]! : last);
-    if (from === undefined || to === undefined) continue;
+    const span = spanInMonth(days, ...drawnDays(drawEvent(e)));
+    if (!span) continue;
+    const [from, to] = span;
     for (const r of e.regions) regionShard[r] ??= shardOf(e);
     const values = COUNTED_FILTERS.flatMap((k) => valuesOf(e, k).map((v) => [k, v] as const));
     const series = values.map(([k, v]) => (counts[k][v] ??= days.map(() => 0)));
