@@ -24,7 +24,6 @@ import {
   distanceTo,
   eventDays,
   FILTER_KEYS,
-  FILTER_LABELS,
   filterWords,
   matchesFilters,
   parseCalendarParams,
@@ -38,7 +37,7 @@ import { eventsFilteredUrl, OBSERVANCES_URL } from '../../lib/urls.ts';
 import { cardElement } from './event-card-dom.ts';
 import { locate, quietLocate } from '../../lib/geo.ts';
 import { denseHint, quickData, quickMonths, type QuickData, type QuickMonths } from './quick-load.ts';
-import { groupDigits } from '../../lib/group-digits.ts';
+import { denseLine, monthWord, statusLine, type Dense } from './quick-status.ts';
 
 /** Cards drawn at once; more on 再显示. */
 const SHOW_STEP = 60;
@@ -198,9 +197,6 @@ async function apply(q: Quick): Promise<void> {
   draw(q, events, months, today, dense);
 }
 
-/** A dense month the list leaves out (quick-load.ts denseHint): how many, and where they are listed. */
-type Dense = { key: string; n: number; exact: boolean; href: string };
-
 /** The cards, the status line and the buttons under the list, for the events loaded. */
 function draw(q: Quick, events: CalendarEvent[], months: QuickMonths, today: string, dense: Dense[] = []): void {
   const { doc, filters, shown, more } = q;
@@ -221,29 +217,6 @@ function draw(q: Quick, events: CalendarEvent[], months: QuickMonths, today: str
   if (months.rest.length) more.append(button(doc, `继续查找 ${monthWord(months.rest[0]!)}的活动`, () => (q.extraMonths++, void apply(q))));
   if (!found.length && !dense.some((d) => d.n > 0)) more.append(widen(q, pass));
   doc.dispatchEvent(new Event('kepu:stars'));
-}
-
-/** 9月 for `2026-09`. */
-const monthWord = (key: string) => `${Number(key.slice(5, 7))}月`;
-
-/** 本周末 · 10 岁：找到 12 个活动（已查 9月、10月的活动）, and how the list is sorted under 离我近. */
-function statusLine(f: Filters, found: CalendarEvent[], here: LatLng | undefined, { keys, rest }: QuickMonths, extraMonths: number, dense = ''): string {
-  const words = filterWords(f).filter((w) => w !== FILTER_LABELS.near || here);
-  const scope = rest.length || (!f.when && extraMonths > 0) ? `（已查 ${keys.map(monthWord).join('、')}的活动）` : '';
-  // Nothing listed but a dense month counted: the count is the answer.
-  if (!found.length && dense) return `${words.join(' · ')}：${dense}`;
-  let line = `${words.join(' · ')}：找到 ${found.length} 个活动${scope}${dense ? `；另外${dense}` : ''}`;
-  if (f.near && !here) line += '。点“离我近”允许使用位置后按距离排序（位置只在本机使用，不会发送）';
-  else if (here) line += `，按距离排序${found.some((e) => !e.geo) ? '（没有坐标的排在后面）' : ''}`;
-  return line;
-}
-
-/** 9月活动多，共 3 300 项，请在日历里按天查看 — a dense month's activities, counted, not listed. */
-function denseLine(dense: Dense[]): string {
-  return dense
-    .filter((d) => d.n > 0)
-    .map((d) => `${monthWord(d.key)}活动多，${d.exact ? '共' : '最多'} ${groupDigits(d.n)} 项，请在日历里按天查看`)
-    .join('；');
 }
 
 function link(doc: Document, text: string, href: string): HTMLParagraphElement {

@@ -53,7 +53,6 @@ export interface QuickData {
 
 /** The manifest, the month files and shards, fetched on first use and kept (until a fetch fails). */
 export function quickData(): QuickData {
-  let manifest: Promise<CalendarManifest> | undefined;
   const files = new Map<string, Promise<unknown>>();
   const once = <T>(url: string): Promise<T> => {
     let p = files.get(url) as Promise<T> | undefined;
@@ -65,16 +64,13 @@ export function quickData(): QuickData {
     return p;
   };
   return {
-    manifest: () =>
-      (manifest ??= getJson<CalendarManifest>(CALENDAR_MANIFEST_URL).catch((e: unknown) => {
-        manifest = undefined;
-        throw e;
-      })),
+    manifest: () => once<CalendarManifest>(CALENDAR_MANIFEST_URL),
     month: async (key, filters) => {
       const f = await once<MonthFile>(monthDataUrl(key));
       if (!f.dense) return { events: f.events };
       // A region filter: that province's shard (its every row over the month); else the counts only.
-      const [shard] = filters.region ? shardsFor(key, f.dense, { region: filters.region }, { start: f.dense.days[0]!, end: f.dense.days[0]! }) : [];
+      const month = { start: f.dense.days[0]!, end: nextDay(f.dense.days[f.dense.days.length - 1]!) };
+      const [shard] = filters.region ? shardsFor(key, f.dense, { region: filters.region }, month) : [];
       if (!shard) return { events: [], dense: f.dense };
       return { events: unpackRows((await once<ShardFile>(shard)).rows) };
     },
