@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { OUT, ROOT } from './lib/bench/config.ts';
 import { HAVE_TIME } from './lib/bench/measure.ts';
 import { buildDenseReport, buildReport, denseMarkdown, machine, markdown } from './lib/bench/report.ts';
-import { runSize, type SizeResult } from './lib/bench/size.ts';
+import { emptyTrash, runSize, type SizeResult } from './lib/bench/size.ts';
 
 async function run(): Promise<void> {
   const { values } = parseArgs({
@@ -41,7 +41,11 @@ async function run(): Promise<void> {
   console.log(`bench: ${sizes.join(', ')} events on ${cpus().length} cores${HAVE_TIME ? '' : ' (no /usr/bin/time: peak RSS from /proc polling)'}`);
   const results: SizeResult[] = [];
   const month = values.month;
-  for (const n of sizes) results.push(await runSize(n, seed, { lighthouse: values.lighthouse && n === sizes[sizes.length - 1], keep: values.keep, month }));
+  try {
+    for (const n of sizes) results.push(await runSize(n, seed, { lighthouse: values.lighthouse && n === sizes[sizes.length - 1], keep: values.keep, month }));
+  } finally {
+    emptyTrash();
+  }
   if (month) return writeDense(results, seed, startedAt, values['no-write']);
   const report = buildReport(results, seed, startedAt);
   const md = markdown(report);

@@ -4,6 +4,9 @@
  * what the benchmark promises. No timings here — those belong to `npm run bench`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContent, readContentFiles } from '../../src/lib/content-fs.ts';
 import { generateFixtures } from '../../scripts/lib/fixtures/generate.ts';
@@ -161,5 +164,28 @@ describe('generateFixtures at campaign density (--month, issue 21)', () => {
     const a = generate(80, 2).files;
     const b = generateFixtures({ events: 80, seed: 2, vocab: shipped.vocab, observances: shipped.observances, month: undefined }).files;
     expect(b).toEqual(a);
+  });
+});
+
+describe('npm run fixtures reruns (issue 21)', () => {
+  const run = (out: string, ...args: string[]) =>
+    spawnSync(process.execPath, ['scripts/fixtures.ts', '--events', '30', '--out', out, ...args], { cwd: ROOT, encoding: 'utf8' });
+  it('keeps a tree that already holds the same fixtures, and rewrites it when they differ', { timeout: 60_000 }, () => {
+    const out = mkdtempSync(join(tmpdir(), 'kepu-fixtures-'));
+    try {
+      expect(run(out).status).toBe(0);
+      const file = readdirSync(join(out, 'events'), { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('.md'))!;
+      const before = statSync(join(out, 'events', file)).ino;
+      const again = run(out);
+      expect(again.status).toBe(0);
+      expect(again.stdout).toMatch(/already holds these fixtures, kept/);
+      expect(statSync(join(out, 'events', file)).ino).toBe(before);
+      // Another seed is another tree: rewritten, and its marker says which.
+      const other = run(out, '--seed', '7');
+      expect(other.stdout).not.toMatch(/kept/);
+      expect(readFileSync(join(out, 'README.md'), 'utf8')).toMatch(/--seed 7/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });

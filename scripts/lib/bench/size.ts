@@ -1,7 +1,7 @@
 /** One size: fixtures → build (with the data files and the index beside it) → weigh → browse. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import { lighthouse, type FirstSearch, type LighthouseScores, serve } from './browser.ts';
 import { gz, kb, mb, OUT, ROOT, TODAY } from './config.ts';
 import { SITE_ZONE } from '../../../src/lib/time/days.ts';
@@ -60,6 +60,20 @@ export interface SizeResult {
   largestFile?: { path: string; bytes: number };
 }
 
+const TRASH = join(OUT, '.trash');
+
+/** Move a folder out of the way, into bench/out/.trash/, to be removed after the measurements (emptyTrash). */
+function moveAside(dir: string): void {
+  if (!existsSync(dir)) return;
+  mkdirSync(TRASH, { recursive: true });
+  renameSync(dir, join(TRASH, `${basename(dir)}-${process.pid}-${Date.now()}`));
+}
+
+/** Remove what earlier builds left (moveAside), once nothing is being timed. */
+export function emptyTrash(): void {
+  rmSync(TRASH, { recursive: true, force: true });
+}
+
 /** Fixtures, then a cold build measured as one process tree. */
 function generate(events: number, seed: number, month?: string): { content: string; dist: string; cache: string } {
   const tag = month ? `${events}-${month}` : String(events);
@@ -69,14 +83,14 @@ function generate(events: number, seed: number, month?: string): { content: stri
   const gen = spawnSync(process.execPath, ['scripts/fixtures.ts', '--events', String(events), '--seed', String(seed), '--out', content, ...(month ? ['--month', month] : [])], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (gen.status !== 0) throw new Error(gen.stderr || gen.stdout);
   console.log(`  ${gen.stdout.trim()}`);
-  // Cold builds: no output and no Astro cache left from an earlier run.
-  rmSync(dist, { recursive: true, force: true });
-  rmSync(cache, { recursive: true, force: true });
-  // The fixtures just written and the ≈ 300,000 files just removed are flushed before the build is
-  // timed, so their write-back does not fall inside it. (Files made in the ≈ 30 s after many were
-  // removed cost more system time on this machine's disk — ext4 without a journal skips recently
-  // freed inodes — but at 10k, removing the last run's output right before the build made no
-  // difference to its time: bench/README.md, issue 21.)
+  // Cold builds: no output and no Astro cache left from an earlier run. They are moved aside, not
+  // removed: this machine's disk (ext4 without a journal) skips inodes freed in the last minutes
+  // (60 s, 360 s while their inode table is unwritten) each time it makes a file, so a build that
+  // starts right after ≈ 300,000 files were removed pays for that removal in system time
+  // (bench/README.md, issue 21). The bench removes what it moved aside once every size is measured.
+  moveAside(dist);
+  moveAside(cache);
+  // The fixtures just written are flushed before the build is timed, so their write-back does not fall inside it.
   spawnSync('sync', { stdio: 'ignore' });
   return { content, dist, cache };
 }
@@ -158,7 +172,7 @@ export async function runSize(events: number, seed: number, opts: { lighthouse: 
   const w = weigh(paths.dist);
   if (opts.month) {
     const dense = await browseDense(paths.dist, opts.month, opts.lighthouse);
-    if (!opts.keep) rmSync(paths.cache, { recursive: true, force: true });
+    if (!opts.keep) moveAside(paths.cache);
     const { eventPagePath: _, pages, ...weights } = w;
     const r: SizeResult = {
       events, month: opts.month, pages, ...b, totalSeconds: b.build.seconds, pagesPerSecond: Math.round(w.pages / b.build.seconds), ...weights,
@@ -170,7 +184,7 @@ export async function runSize(events: number, seed: number, opts: { lighthouse: 
     return r;
   }
   const { search, lh } = await browse(paths.dist, w.eventPagePath, opts.lighthouse);
-  if (!opts.keep) rmSync(paths.cache, { recursive: true, force: true });
+  if (!opts.keep) moveAside(paths.cache);
   const { eventPagePath: _, pages, ...weights } = w;
   const r: SizeResult = { events, pages, ...b, totalSeconds: b.build.seconds, pagesPerSecond: Math.round(w.pages / b.build.seconds), ...weights, firstSearch: search, ...(lh ? { lighthouse: lh } : {}) };
   const fs = search && 'bytes' in search ? `${kb(search.bytes)} (${search.results} results)` : search?.error;
