@@ -79,7 +79,7 @@ export function listSpanFor(monthRows: number, limit = LIST_ROW_LIMIT): 'month' 
   return monthRows <= limit ? 'month' : 'day';
 }
 
-/** FullCalendar's list order within a day (`eventOrder: 'order,start,-duration,title'`). */
+/** The grids' order within a day (`eventOrder: 'order,start,-duration,title'`, titles by code point), and the lists' (inListOrder). */
 const durations = new WeakMap<DrawnEvent, number>();
 /** An item's length in ms (0 without an end), computed once per item: sorting a dense day compares thousands of ties. */
 function durationOf(d: DrawnEvent): number {
@@ -97,6 +97,25 @@ function listOrder(a: DrawnEvent, b: DrawnEvent): number {
   const dd = durationOf(b) - durationOf(a);
   if (dd !== 0) return dd;
   return a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
+}
+
+/**
+ * Items in the order a list shows them: by the first day of the list they appear on (`from` or
+ * later), then in FullCalendar's order within a day (listOrder). The island numbers them (`seq`) and
+ * the list views sort by that number alone (calendar-options.tsx VIEWS), so a list drawn a few rows
+ * at a time only ever adds rows below the ones drawn: nothing on screen moves (CLS).
+ */
+export function inListOrder<T extends DrawnEvent>(items: readonly T[], from: string): T[] {
+  const day = new Map<T, string>();
+  for (const d of items) {
+    const first = drawnDays(d)[0];
+    day.set(d, first < from ? from : first);
+  }
+  return [...items].sort((a, b) => {
+    const x = day.get(a)!;
+    const y = day.get(b)!;
+    return x !== y ? (x < y ? -1 : 1) : listOrder(a, b);
+  });
 }
 
 export interface ListPage<T> {

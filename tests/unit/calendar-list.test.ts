@@ -7,7 +7,7 @@ import type { CalendarEvent } from '../../src/lib/calendar-data.ts';
 import { addDays, nextDay, prevDay } from '../../src/lib/time/days.ts';
 import { calendarEvent } from '../helpers/calendar-event.ts';
 import { drawEvent, monthBounds, viewRange, weekStart, type DrawnEvent } from '../../src/lib/calendar-draw.ts';
-import { drawnDays, LIST_ROW_LIMIT, listPage, listRows, listSpanFor } from '../../src/lib/calendar-list.ts';
+import { drawnDays, inListOrder, LIST_ROW_LIMIT, listPage, listRows, listSpanFor } from '../../src/lib/calendar-list.ts';
 
 const event = calendarEvent;
 const drawn = (...events: CalendarEvent[]) => events.map(drawEvent);
@@ -117,5 +117,29 @@ describe('what a view shows', () => {
     expect(viewRange('month', '2026-09-10')).toEqual({ start: '2026-09-01', end: '2026-10-01', currentStart: '2026-09-01', currentEnd: '2026-10-01' });
     expect(viewRange('week', '2026-09-10')).toMatchObject({ start: '2026-09-07', end: '2026-09-14' });
     expect(viewRange('day', '2026-12-31')).toMatchObject({ start: '2026-12-31', end: '2027-01-01' });
+  });
+});
+
+describe('the order a list is drawn in (inListOrder)', () => {
+  it('orders by the first day shown, then campaigns, observance days, activities, then start, longer first, title', () => {
+    const obs: DrawnEvent = { id: 'o:day', title: '纪念日：某日', start: '2026-09-10', end: '2026-09-11', allDay: true, url: '/observances/day/', className: 'kp-observance', order: 1 };
+    const fair = drawEvent(event('fair', '2026-08-28', '2026-09-12'));
+    const short = drawEvent(event('short', '2026-09-10', '2026-09-11'));
+    const timed = drawEvent(event('early', '2026-09-10T08:00', '2026-09-10T09:00'));
+    const later = drawEvent(event('later', '2026-09-11'));
+    // Titles that sort differently as text and as numbers: “活动 10” before “活动 2”, as FullCalendar would.
+    const numbered = [2, 10, 1].map((i) => drawEvent(event(`n${i}`, '2026-09-10', undefined, { title: `活动 ${i}` })));
+    const sorted = inListOrder([later, ...numbered, timed, short, obs, fair], '2026-09-01');
+    // The fair began before the list: it is listed from the list's first day, so first of all.
+    expect(sorted.map((d) => d.id)).toEqual(['e:fair', 'o:day', 'e:short', 'e:n1', 'e:n10', 'e:n2', 'e:early', 'e:later']);
+  });
+
+  it('so every prefix of it is drawn above what follows: a list drawn a few rows at a time only grows downwards', () => {
+    const items = [...manyOn('2026-09-12', 30), ...manyOn('2026-09-10', 30, 'b'), ...manyOn('2026-09-10', 30, 'a')].reverse();
+    const sorted = inListOrder(items, '2026-09-01');
+    const days = sorted.map((d) => d.start);
+    expect(days).toEqual([...days].sort());
+    expect(sorted.slice(0, 30).every((d) => d.id.startsWith('e:a-'))).toBe(true);
+    expect(sorted).toHaveLength(90);
   });
 });

@@ -1,5 +1,7 @@
 /**
- * The parts of the /calendar/ island around FullCalendar: the status line (with the share button),
+ * The parts of the /calendar/ island around FullCalendar: the status line (it names the view: on
+ * phones the toolbar's own title is hidden, calendar.css; beside it the share button, on phones
+ * beside 筛选),
  * the campaigns and months that span the view, the note for an empty month, and 再列出 under a long
  * list. Each reads what the view shows; KepuCalendar.tsx lays them out.
  */
@@ -21,7 +23,7 @@ interface Current {
 
 const shownIn = (items: Items, c: Current) => items.events.filter((e) => overlaps(e, c.start, c.end)).length;
 
-export function StatusLine(p: { error?: string; gridError: boolean; busy: boolean; current: Current; items: Items; state: CalendarState; dense?: { counted: number; exact: boolean; hide: Set<string> } }) {
+export function StatusLine(p: { share: boolean; error?: string; gridError: boolean; busy: boolean; current: Current; items: Items; state: CalendarState; dense?: { counted: number; exact: boolean; hide: Set<string> } }) {
   // A dense month's grid counts from the month's counts (use-dense.ts): rows it replaces are not counted twice.
   const rows = p.dense?.hide.size ? p.items.events.filter((e) => overlaps(e, p.current.start, p.current.end) && !p.dense!.hide.has(`e:${e.id}`)).length : shownIn(p.items, p.current);
   const shown = rows + (p.dense?.counted ?? 0);
@@ -29,9 +31,9 @@ export function StatusLine(p: { error?: string; gridError: boolean; busy: boolea
   return (
     <div className="kp-status-row">
       <p className="kp-status" role="status" aria-live="polite">
-        {p.error ?? (p.gridError ? '月历加载失败，请检查网络后刷新页面 / could not load the month view' : p.busy ? '正在加载…' : `${p.current.title}：${bound}${shown} 项活动${shown === 0 && activeFilterCount(p.state.filters) > 0 ? '符合条件' : ''}`)}
+        {p.error ?? (p.gridError ? '月历加载失败，请检查网络后刷新页面 / could not load the month view' : p.busy ? `${p.current.title}：正在加载…` : `${p.current.title}：${bound}${shown} 项活动${shown === 0 && activeFilterCount(p.state.filters) > 0 ? '符合条件' : ''}`)}
       </p>
-      <ShareLink />
+      {p.share && <ShareLink />}
     </div>
   );
 }

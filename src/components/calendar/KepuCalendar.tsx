@@ -16,7 +16,7 @@ import '@fullcalendar/react/themes/classic/theme.css';
 import './calendar.css';
 import { visibleItems } from '../../lib/calendar-draw.ts';
 import { dayListUrl } from '../../lib/calendar-dense.ts';
-import { LIST_ROW_LIMIT } from '../../lib/calendar-list.ts';
+import { inListOrder, LIST_ROW_LIMIT } from '../../lib/calendar-list.ts';
 import { calendarSearch, parseCalendarParams, whenRange, type CalendarState, type Filters } from '../../lib/filters.ts';
 import { locate as askPosition, quietLocate, type LatLng } from '../../lib/geo.ts';
 import { todayIn } from '../../lib/time/days.ts';
@@ -25,6 +25,7 @@ import { COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, titleOf, urlDate, viewOf, ymdO
 import { AsideList, EmptyMonth, MoreRows, NextRows, StatusLine } from './CalendarParts.tsx';
 import { useDayOpener, useEngine, useGridPlugin, useOpening, type Opening } from './engine.ts';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
+import ShareLink from './ShareLink.tsx';
 import { ShownItems } from './CountGrid.tsx';
 import { useFirstDraw, useHeldWhileLoading } from './use-first-draw.ts';
 import { isDenseMonth, LOAD_ERROR, prefetch, useMonthData, type VisibleRange } from './use-month-data.ts';
@@ -152,8 +153,9 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const drawn = useMemo(() => {
     const rows = switching ? [] : (page?.shown ?? items.drawn);
     const list = dense.hide.size || dense.countItems.length ? [...rows.filter((d) => !dense.hide.has(d.id)), ...dense.countItems] : rows;
-    return list.map((d) => ({ ...d, color: (listView ? DOTS : COLORS)[d.order], contrastColor: CONTRAST[d.order] }));
-  }, [items, page, switching, listView, dense]);
+    if (listView) return inListOrder(list, range.start).map((d, seq) => ({ ...d, seq, color: DOTS[d.order], contrastColor: CONTRAST[d.order] }));
+    return list.map((d) => ({ ...d, color: COLORS[d.order], contrastColor: CONTRAST[d.order] }));
+  }, [items, page, switching, listView, dense, range.start]);
   // A dense month's grid is a table of counts (CountGrid), cheap to draw: it gets its items in its first
   // draw, or the spans above the table (全国科普月 …) would come a step later and push it down (CLS).
   const whole = type === 'dayGridMonth' && isDenseMonth(current.start.slice(0, 7));
@@ -177,11 +179,19 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     // over tasks), or something failed to load: assistive technology waits for them, and so do the browser tests.
     <div className="kp-calendar" ref={root} aria-busy={!error && (busy || drawing)} onClick={onGridClick}>
       <QuickChips filters={state.filters} onChange={(filters) => setFilters({ filters })} onLocate={locate} nearNote={nearNote} />
-      <FilterBar vocab={vocab} state={state} folded={phone} onChange={setFilters} />
-      <StatusLine error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} dense={dense} />
+      {/* On phones one bar: 筛选 (folded) and the link to this view side by side; opened, the filters take the row. */}
+      {phone ? (
+        <div className="kp-bar">
+          <FilterBar vocab={vocab} state={state} folded onChange={setFilters} />
+          <ShareLink />
+        </div>
+      ) : (
+        <FilterBar vocab={vocab} state={state} folded={false} onChange={setFilters} />
+      )}
+      <StatusLine share={!phone} error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} dense={dense} />
       {/* Above the list, not below it: drawn with the calendar, it does not move when the rows come (CLS). */}
       {type === 'listDay' && !switching && (
-        <p className="kp-note">这个月活动多，按天列出：点 ‹ › 换一天；在“筛选”里选地区，只看附近的。</p>
+        <p className="kp-note">这个月活动多，按天列出<span className="kp-wide">：点 ‹ › 换一天；在“筛选”里选地区，只看附近的</span>。</p>
       )}
       <AsideList aside={items.aside} current={current} />
       {calendarOn && engine && (

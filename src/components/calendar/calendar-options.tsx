@@ -72,7 +72,8 @@ export const nextTask = () => new Promise<void>((done) => setTimeout(done));
 export const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
 export const prevHint = (_text: string, unit: string) => (unit === 'week' ? '上一周' : unit === 'day' ? '前一天' : '上个月');
 export const nextHint = (_text: string, unit: string) => (unit === 'week' ? '下一周' : unit === 'day' ? '后一天' : '下个月');
-const LIST_CLASSES = { listItemEventTimeClass: 'kp-list-time', listItemEventTitleClass: 'kp-list-title' };
+/** Lists show their rows in the island's order (`seq`: calendar-list.ts inListOrder), drawn a few at a time without moving. */
+const LIST_CLASSES = { listItemEventTimeClass: 'kp-list-time', listItemEventTitleClass: 'kp-list-title', eventOrder: 'seq' };
 /** Month and day titles as FullCalendar's zh-CN ones read, without an Intl range format on every view change. */
 const monthTitle = ({ start }: { start: Ymd }) => `${start.year}年${start.month + 1}月`;
 const dayTitle = ({ start }: { start: Ymd }) => `${start.year}年${start.month + 1}月${start.day}日`;
