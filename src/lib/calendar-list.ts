@@ -59,6 +59,16 @@ function visibleDays(d: Drawable, from: string, lastVisible: string): [string, s
   return a <= b ? [a, b] : undefined;
 }
 
+/** How many items are over before `day` (drawn on no day from `day` on) but drawn on or after `from`. */
+export function endedBefore(items: Drawable[], from: string, day: string): number {
+  let n = 0;
+  for (const d of items) {
+    const last = drawnDays(d)[1];
+    if (last < day && last >= from) n++;
+  }
+  return n;
+}
+
 /** How many list rows the items make in [from, toExclusive). */
 export function listRows(items: Drawable[], from: string, toExclusive: string): number {
   const lastVisible = prevDay(toExclusive);

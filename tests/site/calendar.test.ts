@@ -189,6 +189,39 @@ describe('calendar', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a phone’s list of this month starts at today: what is over is folded, one tap away', async () => {
+    // Two activities earlier this month (the test content has none before the 12th).
+    const { page, errors } = await open('/calendar/', 390, async (p) => {
+      await p.addInitScript(CLS_RECORDER);
+      await p.route('**/data/events/2026-09.json', async (route) => {
+        const file = await (await route.fetch()).json();
+        file.events.push(calendarEvent('test-past-1', '2026-09-03'), calendarEvent('test-past-2', '2026-09-08T14:00', '2026-09-08T16:00'));
+        await route.fulfill({ json: file });
+      });
+    });
+    const days = () => page.$$eval('.kp-fc [role="listitem"][aria-label]', (rows) => [...new Set(rows.map((r) => r.getAttribute('aria-label')!))]);
+    const dayNumber = (label: string) => Number(/9月(\d+)日/.exec(label)![1]);
+    await expect.poll(() => page.textContent('.kp-past')).toMatch(/^今天以前的 \d+ 项已收起。显示$/);
+    const folded = Number(/(\d+) 项/.exec((await page.textContent('.kp-past'))!)![1]);
+    expect(folded).toBe(2);
+    expect((await days()).every((d) => dayNumber(d) >= 10)).toBe(true);
+    await expect.poll(() => page.locator(TRAINING).count()).toBe(1);
+    // The status line still counts the whole month; nothing moved while the list was drawn.
+    expect(await loaded(page)).toMatch(/^2026年9月：\d+ 项活动$/);
+    expect(await layoutShift(page)).toBeLessThan(0.01);
+    const before = await page.locator('.kp-fc [role="listitem"] a').count();
+    await page.click('.kp-past button');
+    await expect.poll(() => page.locator('.kp-past').count()).toBe(0);
+    await expect.poll(() => page.locator('.kp-fc [role="listitem"] a').count()).toBe(before + folded);
+    expect((await days()).some((d) => dayNumber(d) < 10)).toBe(true);
+    // Another month lists from its first day.
+    await page.click('button[aria-label="下个月"]');
+    await expect.poll(() => search(page).get('date')).toBe('2026-10');
+    await expect.poll(() => page.locator(ONLINE).count()).toBe(1);
+    expect(await page.locator('.kp-past').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('a month without activities says so under the drawn calendar, and nothing moves (a quiet December)', async () => {
     const { page, errors } = await open('/calendar/?date=2026-12', 390, async (p) => void (await p.addInitScript(CLS_RECORDER)));
     await expect.poll(() => loaded(page)).toBe('2026年12月：0 项活动');

@@ -7,7 +7,7 @@ import type { CalendarEvent } from '../../src/lib/calendar-data.ts';
 import { addDays, nextDay, prevDay } from '../../src/lib/time/days.ts';
 import { calendarEvent } from '../helpers/calendar-event.ts';
 import { drawEvent, monthBounds, viewRange, weekStart, type DrawnEvent } from '../../src/lib/calendar-draw.ts';
-import { drawnDays, inListOrder, LIST_ROW_LIMIT, listPage, listRows, listSpanFor } from '../../src/lib/calendar-list.ts';
+import { drawnDays, endedBefore, inListOrder, LIST_ROW_LIMIT, listPage, listRows, listSpanFor } from '../../src/lib/calendar-list.ts';
 
 const event = calendarEvent;
 const drawn = (...events: CalendarEvent[]) => events.map(drawEvent);
@@ -141,5 +141,21 @@ describe('the order a list is drawn in (inListOrder)', () => {
     expect(days).toEqual([...days].sort());
     expect(sorted.slice(0, 30).every((d) => d.id.startsWith('e:a-'))).toBe(true);
     expect(sorted).toHaveLength(90);
+  });
+});
+
+describe('what a list started at today folds (endedBefore)', () => {
+  it('counts the items over before today and drawn from the list’s first day, not those still on', () => {
+    const items = drawn(
+      event('aug', '2026-08-30', '2026-08-31'), // before the list
+      event('sep1', '2026-09-01'),
+      event('sep9', '2026-09-09'),
+      event('lastedFromAugust', '2026-08-28', '2026-09-02'),
+      event('fair', '2026-09-05', '2026-09-12'), // still on today: listed, not folded
+      event('timedTillMidnight', '2026-09-09T20:00', '2026-09-10T00:00'), // ends as today begins
+      event('today', '2026-09-10'),
+    );
+    expect(endedBefore(items, '2026-09-01', '2026-09-10')).toBe(4);
+    expect(endedBefore(items, '2026-09-01', '2026-09-01')).toBe(0);
   });
 });

@@ -65,6 +65,18 @@ export function EmptyMonth({ months, current, items, state }: { months: readonly
   );
 }
 
+/** Above a list that starts at today: what is over this month or week, folded, and 显示 to list it too. */
+export function PastRows({ n, onShow }: { n: number; onShow: () => void }) {
+  return (
+    <div className="kp-more kp-past">
+      <p>今天以前的 {n} 项已收起。</p>
+      <button type="button" className="secondary" onClick={onShow}>
+        显示
+      </button>
+    </div>
+  );
+}
+
 /**
  * Below a list that waits to be scrolled to its end (use-first-draw.ts): its next rows now, for
  * anyone who does not scroll — a keyboard, a screen reader. Scrolling there draws them anyway.

@@ -17,12 +17,12 @@ import './calendar.css';
 import { visibleItems } from '../../lib/calendar-draw.ts';
 import { dayListUrl } from '../../lib/calendar-dense.ts';
 import { inListOrder, LIST_ROW_LIMIT } from '../../lib/calendar-list.ts';
-import { calendarSearch, parseCalendarParams, whenRange, type CalendarState, type Filters } from '../../lib/filters.ts';
+import { activeFilterCount, calendarSearch, parseCalendarParams, whenRange, type CalendarState, type Filters } from '../../lib/filters.ts';
 import { locate as askPosition, quietLocate, type LatLng } from '../../lib/geo.ts';
 import { todayIn } from '../../lib/time/days.ts';
 import QuickChips from './QuickChips.tsx';
 import { COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, titleOf, urlDate, viewOf, ymdOf } from './calendar-options.tsx';
-import { AsideList, EmptyMonth, MoreRows, NextRows, StatusLine } from './CalendarParts.tsx';
+import { AsideList, EmptyMonth, MoreRows, NextRows, PastRows, StatusLine } from './CalendarParts.tsx';
 import { useDayOpener, useEngine, useGridPlugin, useOpening, type Opening } from './engine.ts';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import ShareLink from './ShareLink.tsx';
@@ -149,7 +149,9 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
   const dense = useDenseView(data, items, state, listView, range, current);
   const switching = useListSwitch(type, current.start, items.drawn, !data.loading && !data.error, calendar, root, calendarOn, data.dense.some((d) => d.month === current.start.slice(0, 7)));
   const pageKey = `${type} ${range.start} ${range.end} ${calendarSearch({ ...state, view: undefined, date: undefined })}`;
-  const { page, onMore } = useListPage(pageKey, listView, switching, items, range);
+  // A list of the month or week that holds today opens at today; what is over is one tap away (显示).
+  const [showPast, setShowPast] = useState(false);
+  const { page, onMore, past } = useListPage(pageKey, listView, switching, items, range, type !== 'listDay' && !showPast ? today : undefined);
   const drawn = useMemo(() => {
     const rows = switching ? [] : (page?.shown ?? items.drawn);
     const list = dense.hide.size || dense.countItems.length ? [...rows.filter((d) => !dense.hide.has(d.id)), ...dense.countItems] : rows;
@@ -194,9 +196,10 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
         <p className="kp-note">这个月活动多，按天列出<span className="kp-wide">：点 ‹ › 换一天；在“筛选”里选地区，只看附近的</span>。</p>
       )}
       <AsideList aside={items.aside} current={current} />
+      {calendarOn && past > 0 && <PastRows n={past} onShow={() => setShowPast(true)} />}
       {calendarOn && engine && (
         <ShownItems.Provider value={shown}>
-          <engine.CalendarGrid calendar={calendar} opening={opening} grid={grid} type={type} events={shownEvents} emptyText={busy && listView ? '正在加载…' : '这段时间没有符合条件的活动'} onDatesSet={onDatesSet} openDay={openDay} />
+          <engine.CalendarGrid calendar={calendar} opening={opening} grid={grid} type={type} events={shownEvents} emptyText={busy && listView ? '正在加载…' : past > 0 ? `今天到${type === 'listWeek' ? '周日' : '月底'}没有${activeFilterCount(state.filters) > 0 ? '符合条件的活动' : state.observances ? '活动和纪念日' : '活动'}` : '这段时间没有符合条件的活动'} onDatesSet={onDatesSet} openDay={openDay} />
         </ShownItems.Provider>
       )}
       <div ref={end}>{waiting && cap < drawn.length && <NextRows onMore={drawMore} />}</div>

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { CalendarRef } from '@fullcalendar/react';
 import { monthBounds, type VisibleItems } from '../../lib/calendar-draw.ts';
-import { LIST_ROW_LIMIT, listPage, listRows, listSpanFor } from '../../lib/calendar-list.ts';
+import { endedBefore, LIST_ROW_LIMIT, listPage, listRows, listSpanFor } from '../../lib/calendar-list.ts';
 import { ymdOf } from './calendar-options.tsx';
 import type { VisibleRange } from './use-month-data.ts';
 
@@ -31,11 +31,17 @@ export function useListSwitch(type: string, currentStart: string, drawn: Visible
   return switching;
 }
 
-/** A list draws one page of rows; 再列出 adds a page (until the view, range or filters change). */
-export function useListPage(pageKey: string, listView: boolean, switching: boolean, items: VisibleItems, range: VisibleRange) {
+/**
+ * A list draws one page of rows; 再列出 adds a page (until the view, range or filters change). A list
+ * of the month or week that holds today starts at today (`today`, unless undefined): what is over is
+ * counted (`past`) and folded, shown on 显示 — a phone opened on the 20th shows what is on, not the 1st.
+ */
+export function useListPage(pageKey: string, listView: boolean, switching: boolean, items: VisibleItems, range: VisibleRange, today: string | undefined) {
   const [more, setMore] = useState({ key: '', pages: 0 });
   const limit = LIST_ROW_LIMIT * (1 + (more.key === pageKey ? more.pages : 0));
-  const page = useMemo(() => (listView && !switching ? listPage(items.drawn, range.start, range.end, limit) : undefined), [listView, range, switching, items, limit]);
+  const from = today && today > range.start && today < range.end ? today : undefined;
+  const page = useMemo(() => (listView && !switching ? listPage(items.drawn, from ?? range.start, range.end, limit) : undefined), [listView, range, switching, items, limit, from]);
+  const past = useMemo(() => (page && from ? endedBefore(items.drawn, range.start, from) : 0), [page, items, range.start, from]);
   const onMore = () => setMore({ key: pageKey, pages: (more.key === pageKey ? more.pages : 0) + 1 });
-  return { page, onMore };
+  return { page, onMore, past };
 }
