@@ -282,6 +282,23 @@ describe('favourites', () => {
     await page.context().close();
   });
 
+  it('the star keeps its room before the page script shows it: nothing moves when it does (CLS)', async () => {
+    for (const [path, below] of [[`/events/${SPACE}/`, 'dl.facts'], ['/events/', '[data-quick-static] .event-card:nth-child(2)']] as const) {
+      const { page } = await open(path, { width: 390 });
+      await page.waitForSelector('[data-fav]:not([hidden])');
+      const top = () => page.locator(below).first().evaluate((el) => el.getBoundingClientRect().top);
+      const shown = await top();
+      // As the page is first painted, before stars.ts has run: every star and 我的收藏 link hidden.
+      await page.evaluate(() => document.querySelectorAll<HTMLElement>('[data-fav], [data-fav-link]').forEach((el) => (el.hidden = true)));
+      expect(await top(), path).toBe(shown);
+      await page.context().close();
+    }
+    // Without script no star is offered, and it takes no room.
+    const { page } = await open(`/events/${SPACE}/`, { width: 390, js: false });
+    expect(await page.locator('.fav-line [data-fav]').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    await page.context().close();
+  });
+
   it('past favourites are greyed', async () => {
     const { page } = await open('/favorites/', { at: '2026-11-10T12:00' });
     await page.evaluate(`localStorage.setItem('kepu-favorites', JSON.stringify([{ id: '${FOSSIL}', title: '化石', start: '2026-11-07T10:00', end: '2026-11-07T11:30' }, { id: '${BIRDS}', title: '观鸟', start: '2026-11-14T09:30' }]))`);
