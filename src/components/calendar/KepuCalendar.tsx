@@ -193,7 +193,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
       <StatusLine share={!phone} error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} dense={dense} />
       {/* Above the list, not below it: drawn with the calendar, it does not move when the rows come (CLS). */}
       {type === 'listDay' && !switching && (
-        <p className="kp-note">这个月活动多，按天列出<span className="kp-wide">：点 ‹ › 换一天；在“筛选”里选地区，只看附近的</span>。</p>
+        <p className="kp-note">这个月活动多，按天列出：点 ‹ › 换一天；在“筛选”里选地区，只看附近的。</p>
       )}
       <AsideList aside={items.aside} current={current} />
       {calendarOn && past > 0 && <PastRows n={past} onShow={() => setShowPast(true)} />}
