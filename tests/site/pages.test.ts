@@ -76,7 +76,7 @@ describe('spine pages', () => {
       const page = await context.newPage();
       await page.clock.setFixedTime(now);
       await page.goto(`${base}events/2026-09-12-first-aid-training/`);
-      await expect.poll(() => page.textContent('dl.facts [data-rel-start]'), `${now} ${timezoneId}`).toBe(hint);
+      await expect.poll(() => page.textContent('dl.facts [data-rel-start]'), { message: `${now} ${timezoneId}` }).toBe(hint);
       await context.close();
     }
   });
