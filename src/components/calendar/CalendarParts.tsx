@@ -1,9 +1,9 @@
 /**
- * The parts of the /calendar/ island around FullCalendar: the status line (it names the view: on
- * phones the toolbar's own title is hidden, calendar.css; beside it the share button, on phones
- * beside 筛选),
- * the campaigns and months that span the view, the note for an empty month, and 再列出 under a long
- * list. Each reads what the view shows; KepuCalendar.tsx lays them out.
+ * The parts of the /calendar/ island around FullCalendar: the status line, which names the view (on
+ * phones the toolbar's title is left to screen readers, calendar.css, and the share button sits
+ * beside 筛选 instead), the campaigns and months that span the view, what a list started at today
+ * folds, the note for an empty month, and 再列出 under a long list. Each reads what the view shows;
+ * KepuCalendar.tsx lays them out.
  */
 import type { visibleItems } from '../../lib/calendar-draw.ts';
 import { nearestMonthWith, overlaps, spanLabel } from '../../lib/calendar-draw.ts';
@@ -75,6 +75,13 @@ export function PastRows({ n, onShow }: { n: number; onShow: () => void }) {
       </button>
     </div>
   );
+}
+
+/** What an empty list says; one started at today (`past` items folded) says until when. */
+export function emptyListText(type: string, past: number, state: CalendarState): string {
+  if (past === 0) return '这段时间没有符合条件的活动';
+  const what = activeFilterCount(state.filters) > 0 ? '符合条件的活动' : state.observances ? '活动和纪念日' : '活动';
+  return `今天到${type === 'listWeek' ? '周日' : '月底'}没有${what}`;
 }
 
 /**

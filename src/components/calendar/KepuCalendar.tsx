@@ -17,12 +17,12 @@ import './calendar.css';
 import { visibleItems } from '../../lib/calendar-draw.ts';
 import { dayListUrl } from '../../lib/calendar-dense.ts';
 import { inListOrder, LIST_ROW_LIMIT } from '../../lib/calendar-list.ts';
-import { activeFilterCount, calendarSearch, parseCalendarParams, whenRange, type CalendarState, type Filters } from '../../lib/filters.ts';
+import { calendarSearch, parseCalendarParams, whenRange, type CalendarState, type Filters } from '../../lib/filters.ts';
 import { locate as askPosition, quietLocate, type LatLng } from '../../lib/geo.ts';
 import { todayIn } from '../../lib/time/days.ts';
 import QuickChips from './QuickChips.tsx';
 import { COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, titleOf, urlDate, viewOf, ymdOf } from './calendar-options.tsx';
-import { AsideList, EmptyMonth, MoreRows, NextRows, PastRows, StatusLine } from './CalendarParts.tsx';
+import { AsideList, EmptyMonth, emptyListText, MoreRows, NextRows, PastRows, StatusLine } from './CalendarParts.tsx';
 import { useDayOpener, useEngine, useGridPlugin, useOpening, type Opening } from './engine.ts';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import ShareLink from './ShareLink.tsx';
@@ -199,7 +199,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
       {calendarOn && past > 0 && <PastRows n={past} onShow={() => setShowPast(true)} />}
       {calendarOn && engine && (
         <ShownItems.Provider value={shown}>
-          <engine.CalendarGrid calendar={calendar} opening={opening} grid={grid} type={type} events={shownEvents} emptyText={busy && listView ? '正在加载…' : past > 0 ? `今天到${type === 'listWeek' ? '周日' : '月底'}没有${activeFilterCount(state.filters) > 0 ? '符合条件的活动' : state.observances ? '活动和纪念日' : '活动'}` : '这段时间没有符合条件的活动'} onDatesSet={onDatesSet} openDay={openDay} />
+          <engine.CalendarGrid calendar={calendar} opening={opening} grid={grid} type={type} events={shownEvents} emptyText={busy && listView ? '正在加载…' : emptyListText(type, past, state)} onDatesSet={onDatesSet} openDay={openDay} />
         </ShownItems.Provider>
       )}
       <div ref={end}>{waiting && cap < drawn.length && <NextRows onMore={drawMore} />}</div>
