@@ -102,6 +102,67 @@ describe('the calendar on a dense month', () => {
     await page.close();
   });
 
+  it('opens a day once its rows are in: the grid stays meanwhile, the pressed count busy; a later press or a move wins', async () => {
+    const { page, errors } = await open('/calendar/?view=month&date=2026-09', /^\/data\//);
+    await page.waitForSelector('.kp-calendar[aria-busy="false"] .kp-cg-table .kp-count');
+    // The days' rows are held until released: what the page shows while they are on their way.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const asked: string[] = [];
+    const served: string[] = [];
+    await page.route(/\/data\/events\/2026-09\/2026-09-1[345](-head)?\.json$/, async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      asked.push(path);
+      await held;
+      await route.continue();
+      served.push(path);
+    });
+    // Whatever the calendar shows from now on: never an empty list that says 正在加载.
+    await page.evaluate(() => {
+      const w = window as unknown as { sawLoading: boolean };
+      w.sawLoading = false;
+      const root = document.querySelector('.kp-calendar')!;
+      new MutationObserver(() => (w.sawLoading ||= root.textContent!.includes('加载'))).observe(root, { subtree: true, childList: true, characterData: true });
+    });
+    const count = (day: number) => page.locator(`.kp-cg-table .kp-count[data-day="2026-09-${day}"]`);
+    await count(13).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(await count(13).getAttribute('aria-busy')).toBe('true');
+    expect(await page.textContent('.kp-status')).toBe(`2026年9月：${EVENTS} 项活动`);
+    // A second press, on another day, is the one that opens.
+    await count(14).click();
+    await expect.poll(() => asked.length).toBe(2);
+    release();
+    await expect.poll(() => page.textContent('.kp-status')).toMatch(/^2026年9月14日：[\d ]+ 项活动$/);
+    expect(await page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.kp-cg-table').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { sawLoading: boolean }).sawLoading)).toBe(false);
+    await expect.poll(() => served.length).toBe(2);
+    expect(await page.textContent('.kp-status')).toMatch(/^2026年9月14日：/);
+    // Back to the month; a count pressed, then the next month: the day does not open over it.
+    await page.click('.kp-fc [role="tab"]:has-text("月")');
+    await page.waitForSelector('.kp-cg-table .kp-count');
+    let releaseAgain = () => {};
+    const heldAgain = new Promise<void>((r) => (releaseAgain = r));
+    await page.unroute(/2026-09-1[345]/);
+    await page.route(/\/data\/events\/2026-09\/2026-09-15(-head)?\.json$/, async (route) => {
+      await heldAgain;
+      await route.continue();
+      served.push('15');
+    });
+    await count(15).click();
+    await page.click('button[aria-label="下个月"]');
+    await expect.poll(() => page.textContent('.kp-status')).toMatch(/^2026年10月/);
+    releaseAgain();
+    await expect.poll(() => served).toContain('15');
+    // Two frames after the day's rows are in, the page still shows October.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page.textContent('.kp-status')).toMatch(/^2026年10月/);
+    expect(await page.textContent('[role="heading"]')).toBe('2026年10月');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('on a phone, draws the month grid in one go: the spans above the table come with it, nothing moves', async () => {
     const { page, errors } = await open('/calendar/?view=month&date=2026-09', /^\/data\//, { width: 412, height: 823 }, CLS_RECORDER);
     await page.waitForSelector('.kp-calendar[aria-busy="false"] .kp-cg-table .kp-count');

@@ -173,13 +173,13 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     },
     [range, setState],
   );
-  const { openDay, onGridClick } = useDayOpener(calendar, state.filters);
+  const { openDay, onGridClick, onGridPress } = useDayOpener(calendar, state.filters);
   const busy = data.loading || switching;
   const error = data.error ?? (opening.failed || engineError ? LOAD_ERROR : undefined);
   return (
     // aria-busy until the month's data is in and the rows in reach are drawn (the first draw is staged
     // over tasks), or something failed to load: assistive technology waits for them, and so do the browser tests.
-    <div className="kp-calendar" ref={root} aria-busy={!error && (busy || drawing)} onClick={onGridClick}>
+    <div className="kp-calendar" ref={root} aria-busy={!error && (busy || drawing)} onClick={onGridClick} onPointerDown={onGridPress}>
       <QuickChips filters={state.filters} onChange={(filters) => setFilters({ filters })} onLocate={locate} nearNote={nearNote} />
       {/* On phones one bar: 筛选 (folded) and the link to this view side by side; opened, the filters take the row. */}
       {phone ? (

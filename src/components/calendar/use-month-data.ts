@@ -155,7 +155,7 @@ export function loadRange(range: VisibleRange, filters: Filters = {}): Promise<v
 }
 
 /** Whether every file of the range is in. */
-function isLoaded(range: VisibleRange, filters: Filters = {}): boolean {
+export function isLoaded(range: VisibleRange, filters: Filters = {}): boolean {
   if (!manifest) return false;
   const { monthKeys, yearKeys } = filesOf(manifest, range);
   return monthKeys.every((k) => months.has(k)) && yearKeys.every((y) => years.has(y)) && shardUrls(range, filters).every((u) => shards.has(u));
