@@ -1,5 +1,5 @@
 // Mutation testing (issue 22): `npm run test:mutation`, weekly in CI (.github/workflows/mutation.yml).
-// Quick local run over one file: `npm run test:mutation -- --mutate src/lib/errors.ts`.
+// Quick local run over one file: `npm run test:mutation -- --mutate src/lib/content/errors.ts`.
 // Over the modules whose mistakes hurt people: what reaches a visitor's browser (the sanitiser and
 // Markdown safety), what a contributor is told (validation, its messages and CI annotations), what
 // lands in people's phone calendars (iCal escaping, folding, dates, UIDs; observance recurrence),
@@ -12,30 +12,30 @@ export default {
   // Each mutant runs only the tests that reached it in the dry run.
   coverageAnalysis: 'perTest',
   mutate: [
-    'src/lib/sanitize.ts',
-    'src/lib/markdown-safety.ts',
-    'src/lib/validate.ts',
-    // The validator's steps, once it is split into a folder (src/lib/validate/*.ts).
-    'src/lib/validate/**/*.ts',
-    'src/lib/zod-messages.ts',
-    'src/lib/errors.ts',
-    'src/lib/ical.ts',
-    'src/lib/ical-fields.ts',
-    'src/lib/ical-render.ts',
-    'src/lib/ical-rrule.ts',
-    'src/lib/ical-observances.ts',
+    'src/lib/content/sanitize.ts',
+    'src/lib/content/markdown-safety.ts',
+    'src/lib/content/validate.ts',
+    // The validator's steps, once it is split into a folder (src/lib/content/validate/*.ts).
+    'src/lib/content/validate/**/*.ts',
+    'src/lib/content/zod-messages.ts',
+    'src/lib/content/errors.ts',
+    'src/lib/ical/ical.ts',
+    'src/lib/ical/ical-fields.ts',
+    'src/lib/ical/ical-render.ts',
+    'src/lib/ical/ical-rrule.ts',
+    'src/lib/ical/ical-observances.ts',
     // The calendar-day and wall-time arithmetic under the feeds, recurrence and import.
     'src/lib/time/days.ts',
     'src/lib/time/zones.ts',
-    'src/lib/recurrence.ts',
-    'src/lib/recurrence-rrule.ts',
-    'src/lib/query.ts',
+    'src/lib/time/recurrence.ts',
+    'src/lib/time/recurrence-rrule.ts',
+    'src/lib/content/query.ts',
     // The mapping; import-fs.ts only reads and writes files (covered by tests/unit/import.test.ts).
-    'src/lib/import-ics.ts',
-    'src/lib/import-match.ts',
-    'src/lib/import-plan.ts',
-    'src/lib/import-rows.ts',
-    'src/lib/import-table.ts',
+    'src/lib/import/import-ics.ts',
+    'src/lib/import/import-match.ts',
+    'src/lib/import/import-plan.ts',
+    'src/lib/import/import-rows.ts',
+    'src/lib/import/import-table.ts',
   ],
   // No type checker: mutants that do not type-check still run (Stryker adds @ts-nocheck), and
   // TypeScript 7 has no Stryker checker plugin.

@@ -21,7 +21,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SNAPSHOT_ENV } from '../src/content/snapshot-fs.ts';
 import { isRealDate } from '../src/lib/time/days.ts';
-import { yearInRange } from '../src/lib/limits.ts';
+import { yearInRange } from '../src/lib/content/limits.ts';
 import { OneLineError, makeStage, moveTree, removeStage, type Stage, swapInto, takeLock } from './lib/build-output.ts';
 import { runChild, stopChildren, type ChildModule, type ChildResult } from './lib/child.ts';
 import { reportFault } from './lib/faults.ts';

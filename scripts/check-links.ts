@@ -13,10 +13,10 @@
  */
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { contentRoot, readContentFiles } from '../src/lib/content-fs.ts';
-import { type ContentError, formatError, githubAnnotation, sortErrors } from '../src/lib/errors.ts';
-import { parseContentFile } from '../src/lib/frontmatter.ts';
-import type { SourceFile } from '../src/lib/validate.ts';
+import { contentRoot, readContentFiles } from '../src/lib/content/content-fs.ts';
+import { type ContentError, formatError, githubAnnotation, sortErrors } from '../src/lib/content/errors.ts';
+import { parseContentFile } from '../src/lib/content/frontmatter.ts';
+import type { SourceFile } from '../src/lib/content/validate.ts';
 
 export interface Link {
   url: string;

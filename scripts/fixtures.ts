@@ -13,8 +13,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadContent } from '../src/lib/content-fs.ts';
-import { formatError } from '../src/lib/errors.ts';
+import { loadContent } from '../src/lib/content/content-fs.ts';
+import { formatError } from '../src/lib/content/errors.ts';
 import { generateFixtures } from './lib/fixtures/generate.ts';
 
 /**

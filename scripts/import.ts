@@ -19,11 +19,11 @@
 import { existsSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentRoot, readContentFiles } from '../src/lib/content-fs.ts';
-import { formatError } from '../src/lib/errors.ts';
-import { readImportSource, writeFilesAtomically, writeTemplates } from '../src/lib/import-fs.ts';
-import { formatRowProblem, planImport } from '../src/lib/import-plan.ts';
-import { refLabel } from '../src/lib/import-table.ts';
+import { contentRoot, readContentFiles } from '../src/lib/content/content-fs.ts';
+import { formatError } from '../src/lib/content/errors.ts';
+import { readImportSource, writeFilesAtomically, writeTemplates } from '../src/lib/import/import-fs.ts';
+import { formatRowProblem, planImport } from '../src/lib/import/import-plan.ts';
+import { refLabel } from '../src/lib/import/import-table.ts';
 import { nowIn, SITE_ZONE } from '../src/lib/time/days.ts';
 
 const HELP = `用法 / usage: npm run import -- <文件.xlsx|文件.csv|日历.ics> [--dry-run] [--skip-invalid] [--organizer 名称]

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The search index (Pagefind, Node API) from the content: one custom record per event,
- * observance, organizer and venue page (src/lib/search-documents.ts), written to <folder>/pagefind/
+ * observance, organizer and venue page (src/lib/search/search-documents.ts), written to <folder>/pagefind/
  * (and <folder>/pagefind-2/ … when there are more than KEPU_SEARCH_BUNDLE_SIZE records, default
  * 10,000: see searchBundlesNearFirst), with <folder>/pagefind/kepu-bundles.json listing the bundles in the order the search page reads them
  * (the nearest upcoming first: searchBundlesNearFirst) with each one's date range.
@@ -19,7 +19,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SearchBundleManifest, SearchDocument } from '../src/lib/search-documents.ts';
+import type { SearchBundleManifest, SearchDocument } from '../src/lib/search/search-documents.ts';
 import { childModule } from './lib/child.ts';
 import { sideOutput } from './lib/side-output.ts';
 
@@ -31,7 +31,7 @@ const ADD_BATCH = 200;
 /** Child step: the records of every page, one JSON-lines file per bundle (bundle-0.jsonl …). */
 async function writeRecords(dir: string): Promise<void> {
   const { getSite } = await import('../src/data/site.ts');
-  const { SEARCH_BUNDLE_SIZE, searchBundlesNearFirst, searchDocuments } = await import('../src/lib/search-documents.ts');
+  const { SEARCH_BUNDLE_SIZE, searchBundlesNearFirst, searchDocuments } = await import('../src/lib/search/search-documents.ts');
   const { q, today } = await getSite();
   const size = Number(process.env.KEPU_SEARCH_BUNDLE_SIZE) || SEARCH_BUNDLE_SIZE;
   // Every page but the events is in the first bundle: a search for a name finds it at once.
@@ -108,7 +108,7 @@ async function indexBundles(jobs: { file: string; out: string }[]): Promise<numb
 }
 
 async function indexSearch(out: string): Promise<string> {
-  const { searchBundleFolder } = await import('../src/lib/search-documents.ts');
+  const { searchBundleFolder } = await import('../src/lib/search/search-documents.ts');
   const records = join(out, 'records');
   const child = spawnSync(process.execPath, [import.meta.filename, '--records', records], { stdio: 'inherit' });
   if (child.status !== 0) throw new Error(`搜索记录生成失败 / search records failed (exit ${child.status ?? child.signal})`);

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
- * npm run schemas — JSON Schemas for editors, generated from the zod schemas in src/lib/schema.ts
+ * npm run schemas — JSON Schemas for editors, generated from the zod schemas in src/lib/content/schema.ts
  * with z.toJSONSchema (io: 'input': what a person writes, before defaults and transforms), one per
  * collection, into public/schemas/. Each field's description is its JSDoc line in the schema's
  * source (the contributors' field guide, read by scripts/lib/schema-docs.ts from schema.ts and its
- * modules in src/lib/schema/), and each field gets an example. The same data writes the field
+ * modules in src/lib/content/schema/), and each field gets an example. The same data writes the field
  * reference in CONTRIBUTING.md between the `fields:start` / `fields:end` markers.
  *
  * tests/unit/json-schemas.test.ts regenerates everything and fails when the files are stale.
@@ -22,8 +22,8 @@ import {
   sourcesFileSchema,
   venueSchema,
   vocabFileSchema,
-} from '../src/lib/schema.ts';
-import { EVENT_EXAMPLES } from '../src/lib/event-fields.ts';
+} from '../src/lib/content/schema.ts';
+import { EVENT_EXAMPLES } from '../src/lib/content/event-fields.ts';
 import { type DocBlock, extractFieldDocs, readSchemaSources } from './lib/schema-docs.ts';
 
 export { type DocBlock, extractFieldDocs, readSchemaSources, SCHEMA_SOURCE } from './lib/schema-docs.ts';
@@ -37,7 +37,7 @@ export const CONTRIBUTING = 'CONTRIBUTING.md';
 // ------------------------------------------------------------------------------------------------
 
 export const EXAMPLES: Record<string, Record<string, unknown>> = {
-  // Events: from the field registry (src/lib/event-fields.ts).
+  // Events: from the field registry (src/lib/content/event-fields.ts).
   event: EVENT_EXAMPLES,
   observance: {
     name: '世界急救日',
@@ -194,7 +194,7 @@ export function generate(sources: readonly string[]): Generated {
     const out = {
       $schema: json.$schema,
       title: t.title,
-      description: `${t.file}。由 npm run schemas 从 src/lib/schema.ts 生成，请勿手改 / generated from src/lib/schema.ts by npm run schemas; do not edit.`,
+      description: `${t.file}。由 npm run schemas 从 src/lib/content/schema.ts 生成，请勿手改 / generated from src/lib/content/schema.ts by npm run schemas; do not edit.`,
       ...Object.fromEntries(Object.entries(json).filter(([k]) => k !== '$schema')),
     };
     files[`${t.name}.schema.json`] = JSON.stringify(out, null, 2) + '\n';
@@ -241,7 +241,7 @@ export function withFields(contributing: string, fieldsMarkdown: string): string
 
 function run(): number {
   const g = generate(readSchemaSources());
-  if (g.missingDocs.length) console.warn(`! 这些字段在 src/lib/schema/ 里没有说明（JSDoc）/ fields without a JSDoc line: ${g.missingDocs.join(', ')}`);
+  if (g.missingDocs.length) console.warn(`! 这些字段在 src/lib/content/schema/ 里没有说明（JSDoc）/ fields without a JSDoc line: ${g.missingDocs.join(', ')}`);
   mkdirSync(ROOT + OUT_DIR, { recursive: true });
   for (const [name, text] of Object.entries(g.files)) {
     writeFileSync(`${ROOT}${OUT_DIR}/${name}`, text);

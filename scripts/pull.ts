@@ -19,10 +19,10 @@
  */
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentRoot, readContentFiles } from '../src/lib/content-fs.ts';
+import { contentRoot, readContentFiles } from '../src/lib/content/content-fs.ts';
 import { nowIn } from '../src/lib/time/days.ts';
 import { DEFAULT_LIMITS } from '../src/lib/pull/pull-fs.ts';
-import { validateContent } from '../src/lib/validate.ts';
+import { validateContent } from '../src/lib/content/validate.ts';
 import { commandLineSource, fileSources } from './lib/pull/choose-sources.ts';
 import { pullSource } from './lib/pull/pull-source.ts';
 

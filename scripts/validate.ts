@@ -6,10 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { contentRoot, loadContentInParallel } from '../src/lib/content-fs.ts';
-import { formatError, githubAnnotation } from '../src/lib/errors.ts';
+import { contentRoot, loadContentInParallel } from '../src/lib/content/content-fs.ts';
+import { formatError, githubAnnotation } from '../src/lib/content/errors.ts';
 import { checkSources } from '../src/lib/pull/sources.ts';
-import { SOURCES_FILE } from '../src/lib/validate.ts';
+import { SOURCES_FILE } from '../src/lib/content/validate.ts';
 
 async function run(): Promise<number> {
   const root = contentRoot();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Build step 2b: every data file of the site (src/lib/data-files.ts: feeds, calendar data, open
+ * Build step 2b: every data file of the site (src/lib/views/data-files.ts: feeds, calendar data, open
  * data) written into a folder, while Astro renders the pages on the machine's other core; the build
  * moves the files into the site when all steps are done.
  *
@@ -17,7 +17,7 @@ import { sideOutput } from './lib/side-output.ts';
 
 async function writeDataFiles(out: string): Promise<string> {
   const { getSite } = await import('../src/data/site.ts');
-  const { dataFiles, sheetFiles } = await import('../src/lib/data-files.ts');
+  const { dataFiles, sheetFiles } = await import('../src/lib/views/data-files.ts');
   const { sheetFileBytes } = await import('./lib/sheet-file.ts');
   const { q, today, url } = await getSite();
   const made = new Set<string>();
@@ -43,7 +43,7 @@ async function writeDataFiles(out: string): Promise<string> {
   }
   // RSS per listing (issue 19), in the same shape as /feed.xml (src/pages/feed.xml.ts).
   const { getRssString } = await import('@astrojs/rss');
-  const { facetRssFiles } = await import('../src/lib/facet-rss.ts');
+  const { facetRssFiles } = await import('../src/lib/views/facet-rss.ts');
   for (const f of facetRssFiles(q, today, url)) {
     const xml = await getRssString({ title: f.title, description: f.description, site: url, items: f.items, customData: '<language>zh-cn</language>' });
     const file = join(out, f.path.slice(1));

@@ -1,6 +1,6 @@
 /**
- * Collections. The content model itself is src/lib/schema.ts; the loader validates every file with it
- * (and the cross-file rules of src/lib/validate.ts) before anything is stored.
+ * Collections. The content model itself is src/lib/content/schema.ts; the loader validates every file with it
+ * (and the cross-file rules of src/lib/content/validate.ts) before anything is stored.
  */
 import { defineCollection } from 'astro:content';
 import { kepuLoader } from './content/kepu-loader.ts';

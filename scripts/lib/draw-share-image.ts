@@ -1,5 +1,5 @@
 /**
- * Draws one share image (src/lib/share-images.ts) to PNG. Node-only.
+ * Draws one share image (src/lib/views/share-images.ts) to PNG. Node-only.
  *
  * Renderer: @napi-rs/canvas (Skia, prebuilt per platform as optional npm packages: nothing to
  * compile, no browser). Measured here against satori + @resvg/resvg-js for the same 1200×630 card:
@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas, PngFilter, type Canvas, type SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
-import { CARD_SIZE, POSTER_SIZE, type ShareImage, type ShareTone } from '../../src/lib/share-images.ts';
+import { CARD_SIZE, POSTER_SIZE, type ShareImage, type ShareTone } from '../../src/lib/views/share-images.ts';
 import { FONT_PACKAGE_DIR, fontOf, registerFonts } from './share-fonts.ts';
 import { wrap } from './share-text.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The contributors' field guide, read from the schema's source text: every field's one JSDoc line
- * in src/lib/schema.ts and the modules of src/lib/schema/. npm run schemas (scripts/json-schemas.ts)
+ * in src/lib/content/schema.ts and the modules of src/lib/content/schema/. npm run schemas (scripts/json-schemas.ts)
  * puts these lines into the JSON Schemas and CONTRIBUTING.md; reading source text is a concern of
  * its own, apart from turning zod into JSON Schema.
  */
@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The schema's entry point; its parts are the modules in SCHEMA_DIR. */
-export const SCHEMA_SOURCE = 'src/lib/schema.ts';
-export const SCHEMA_DIR = 'src/lib/schema';
+export const SCHEMA_SOURCE = 'src/lib/content/schema.ts';
+export const SCHEMA_DIR = 'src/lib/content/schema';
 
 /** The schema's source files, repository-relative: the entry point, then every part in name order. */
 export function schemaSourceFiles(root = ROOT): string[] {

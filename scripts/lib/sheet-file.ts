@@ -1,5 +1,5 @@
 /**
- * An .xlsx download (src/lib/data-files.ts `sheetFiles`) as bytes, the same bytes on every build.
+ * An .xlsx download (src/lib/views/data-files.ts `sheetFiles`) as bytes, the same bytes on every build.
  * write-excel-file zips with fflate, which stamps each entry with the current time; the zip is
  * written again by fflate with one fixed stamp so a build with unchanged content changes no byte
  * (tests/site/determinism.test.ts). `new Date(2000, 0, 1)` is local midnight, and fflate writes
@@ -7,7 +7,7 @@
  */
 import writeXlsxFile from 'write-excel-file/node';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import type { SheetFile } from '../../src/lib/data-files.ts';
+import type { SheetFile } from '../../src/lib/views/data-files.ts';
 
 const STAMP = new Date(2000, 0, 1);
 

@@ -1,5 +1,5 @@
 /**
- * Writes the share images (src/lib/share-images.ts) into the data-files folder, drawing only those
+ * Writes the share images (src/lib/views/share-images.ts) into the data-files folder, drawing only those
  * whose description changed: each PNG is kept in the build cache under the hash of its description
  * and the drawing version, and linked (or copied) into the output. A cold build at 10,000 events
  * draws every image once; the daily rebuild draws the new and changed ones. The PNG compression
@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { SiteQuery } from '../../src/lib/query.ts';
-import { shareImages, type ShareImage } from '../../src/lib/share-images.ts';
+import type { SiteQuery } from '../../src/lib/content/query.ts';
+import { shareImages, type ShareImage } from '../../src/lib/views/share-images.ts';
 import { DRAW_VERSION, paintShareImage } from './draw-share-image.ts';
 
 /** The cache folder: beside Astro's cache (KEPU_CACHE_DIR), kept between builds. */

@@ -5,8 +5,8 @@
  *   node scripts/steps/validate.ts <snapshot.jsonl>
  */
 import { writeContentSnapshot } from '../../src/content/snapshot-fs.ts';
-import { contentRoot, loadContentInParallel } from '../../src/lib/content-fs.ts';
-import { formatError } from '../../src/lib/errors.ts';
+import { contentRoot, loadContentInParallel } from '../../src/lib/content/content-fs.ts';
+import { formatError } from '../../src/lib/content/errors.ts';
 import { childModule } from '../lib/child.ts';
 
 export const validateStep = childModule(import.meta.url, 'validate', async ([snapshot]) => {

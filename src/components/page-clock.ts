@@ -11,7 +11,7 @@
  * src/integrations/inline-script.ts): no request, and the rules stay written once, here and in
  * src/lib/time/.
  */
-import { deadlinePassed } from '../lib/registration.ts';
+import { deadlinePassed } from '../lib/content/registration.ts';
 import { nowIn, todayIn } from '../lib/time/days.ts';
 import { relativeHint } from '../lib/time/labels.ts';
 

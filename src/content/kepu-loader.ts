@@ -1,6 +1,6 @@
 /**
  * Content Layer loader for every collection. All collections come from one validated read of the
- * content tree (src/lib/content-fs.ts → src/lib/validate.ts), so the site, `npm run validate` and the
+ * content tree (src/lib/content/content-fs.ts → src/lib/content/validate.ts), so the site, `npm run validate` and the
  * tests see the same data and the same errors. Any error fails the build — Astro itself would only
  * log a broken reference.
  *
@@ -16,11 +16,11 @@
  * content tree is read and validated here.
  */
 import type { Loader } from 'astro/loaders';
-import { contentBudgetProblems } from '../lib/content-budget.ts';
-import { contentRoot, loadContent } from '../lib/content-fs.ts';
-import { formatError } from '../lib/errors.ts';
-import type { ContentSet } from '../lib/model.ts';
-import type { ValidationResult } from '../lib/validate.ts';
+import { contentBudgetProblems } from '../lib/content/content-budget.ts';
+import { contentRoot, loadContent } from '../lib/content/content-fs.ts';
+import { formatError } from '../lib/content/errors.ts';
+import type { ContentSet } from '../lib/content/model.ts';
+import type { ValidationResult } from '../lib/content/validate.ts';
 import { readContentSnapshot, SNAPSHOT_ENV } from './snapshot-fs.ts';
 
 export { SNAPSHOT_ENV } from './snapshot-fs.ts';
@@ -29,7 +29,7 @@ const snapshots = new Map<string, ValidationResult>();
 
 /**
  * The validated content: from the build's snapshot when there is one, else read and validated now.
- * A snapshot is checked against the budgets (src/lib/content-budget.ts) before any page is made;
+ * A snapshot is checked against the budgets (src/lib/content/content-budget.ts) before any page is made;
  * without one, the validator applies them.
  */
 export function validatedContent(env: Record<string, string | undefined> = process.env): ValidationResult {

@@ -7,7 +7,7 @@
  * event per line (no single giant string at 50k events).
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import type { ValidationResult } from '../lib/validate.ts';
+import type { ValidationResult } from '../lib/content/validate.ts';
 
 /** Environment variable naming the snapshot written by the build's validate step. */
 export const SNAPSHOT_ENV = 'KEPU_CONTENT_SNAPSHOT';

@@ -1,7 +1,7 @@
 /**
  * The HTML of a description — an event's or observance's Markdown body — made when its page is
  * rendered: Astro's own Markdown processor (@astrojs/markdown-satteri, with the site's options from
- * src/site-config.ts), then the sanitiser (src/lib/sanitize.ts).
+ * src/site-config.ts), then the sanitiser (src/lib/content/sanitize.ts).
  *
  * Why not Astro's content store (`render(entry)`): Astro embeds the whole store in the server bundle
  * as one module. At 50,000 events that module was 108 MB of source, bundled, parsed and held
@@ -9,7 +9,7 @@
  * while rendering and sanitising the same 50,000 bodies here takes ≈ 4.4 s.
  */
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
-import { sanitizeRenderedHtml } from '../lib/sanitize.ts';
+import { sanitizeRenderedHtml } from '../lib/content/sanitize.ts';
 import { MARKDOWN_FEATURES, MARKDOWN_OPTIONS } from '../site-config.ts';
 
 let renderer: ReturnType<typeof createSatteriMarkdownProcessor> | undefined;

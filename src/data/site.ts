@@ -1,5 +1,5 @@
 /**
- * The site's data, read once per build and indexed by src/lib/query.ts. Every page calls getSite();
+ * The site's data, read once per build and indexed by src/lib/content/query.ts. Every page calls getSite();
  * nothing else reads content.
  *
  * The data comes from the validated content itself (the build's snapshot, or the content tree read
@@ -7,8 +7,8 @@
  * keeps only ids so that it stays small at 50,000 events. Descriptions: src/data/description.ts.
  */
 import { validatedContent } from '../content/kepu-loader.ts';
-import type { ContentSet } from '../lib/model.ts';
-import { buildQuery, type SiteQuery } from '../lib/query.ts';
+import type { ContentSet } from '../lib/content/model.ts';
+import { buildQuery, type SiteQuery } from '../lib/content/query.ts';
 import { buildToday, siteUrl } from '../site-config.ts';
 
 export interface Site {

@@ -4,9 +4,9 @@
  * One home for the listing pages (browse.ts), the facet feeds (feeds.ts), the embeds and the
  * footer; their addresses are in urls.ts. Pure: the query is passed in.
  */
-import type { EventEntry } from './model.ts';
-import type { SiteQuery } from './query.ts';
-import { regionLabel } from './present.ts';
+import type { EventEntry } from './content/model.ts';
+import type { SiteQuery } from './content/query.ts';
+import { regionLabel } from './views/present.ts';
 import { calendarListUrl, type FacetPath } from './urls.ts';
 
 export const FACETS = ['topics', 'audiences', 'regions', 'organizers', 'venues'] as const satisfies readonly FacetPath[];

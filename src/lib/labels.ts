@@ -5,7 +5,7 @@
  * 申报截止). `satisfies Record<…>` keeps every map complete when the schema gains a value.
  * Pure and type-only imports: safe in the browser islands.
  */
-import type { AccessFeature, EventKind, EventStatus, LEVELS, OBSERVANCE_KINDS, ORGANIZER_TYPES, ObservanceRule, VENUE_TYPES } from './schema.ts';
+import type { AccessFeature, EventKind, EventStatus, LEVELS, OBSERVANCE_KINDS, ORGANIZER_TYPES, ObservanceRule, VENUE_TYPES } from './content/schema.ts';
 
 type Of<T extends readonly string[]> = T[number];
 

@@ -35,4 +35,4 @@ function cut(slug: string, max: number): string {
   return (at > max / 2 ? head.slice(0, at) : slug.slice(0, max)).replace(/-+$/, '');
 }
 
-export { uniqueId } from './unique-id.ts';
+export { uniqueId } from './import/unique-id.ts';

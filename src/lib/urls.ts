@@ -89,7 +89,7 @@ export const campaignDayUrl = (id: string, year: number | string, day: string, p
 export const campaignRegionUrl = (id: string, year: number | string, region: string, page = 1) => `/campaigns/${id}/${year}/regions/${region}/${page > 1 ? `page/${page}/` : ''}`;
 
 /**
- * Share images (src/lib/share-images.ts says which exist): a card (1200×630) and, for observances
+ * Share images (src/lib/views/share-images.ts says which exist): a card (1200×630) and, for observances
  * and campaign editions, a poster (1080×1920).
  */
 export const eventCardFile = (id: string) => `/share/events/${id}.png`;

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getRssString } from '@astrojs/rss';
 import { getSite } from '../data/site.ts';
-import { rssItems } from '../lib/open-data.ts';
+import { rssItems } from '../lib/views/open-data.ts';
 
 export const GET: APIRoute = async () => {
   const { q, today, url } = await getSite();

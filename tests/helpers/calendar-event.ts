@@ -1,5 +1,5 @@
-/** A calendar event as the month files carry it (src/lib/calendar-data.ts), with plain defaults. */
-import type { CalendarEvent } from '../../src/lib/calendar-data.ts';
+/** A calendar event as the month files carry it (src/lib/calendar/calendar-data.ts), with plain defaults. */
+import type { CalendarEvent } from '../../src/lib/calendar/calendar-data.ts';
 
 export function calendarEvent(id: string, start: string, end?: string, extra: Partial<CalendarEvent> = {}): CalendarEvent {
   return {

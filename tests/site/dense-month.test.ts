@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from '../../scripts/lib/bench/browser.ts';
-import { unpackRows } from '../../src/lib/packed-rows.ts';
+import { unpackRows } from '../../src/lib/calendar/packed-rows.ts';
 import { buildSite, ROOT, TMP } from '../helpers/build-site.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH, CLS_RECORDER, countScrolledTo, layoutShift } from '../helpers/browser.ts';

@@ -14,7 +14,7 @@ import { join, relative, sep } from 'node:path';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseContentFile } from '../../src/lib/frontmatter.ts';
+import { parseContentFile } from '../../src/lib/content/frontmatter.ts';
 import { serveStatic, type Served } from '../../scripts/lib/serve-static.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { buildSite, ROOT, TMP } from '../helpers/build-site.ts';
@@ -177,7 +177,7 @@ describe('JSON, RSS and iCalendar', () => {
       const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n');
       expect(lines.filter((l) => /^(ATTENDEE|X-INJECT|RDATE|GEO:0|CATEGORIES:伪造|UID:injected|SUMMARY:伪造)/.test(l)), f).toEqual([]);
       // Alarms only where the site puts them: none in the plain feeds, and in the reminder feeds
-      // (src/lib/reminders.ts) exactly one per observance day and two per call or deadline not cancelled.
+      // (src/lib/ical/reminders.ts) exactly one per observance day and two per call or deadline not cancelled.
       const alarms = lines.filter((l) => /^(BEGIN:VALARM|ACTION:DISPLAY)$/.test(l)).length / 2;
       const expected = !f.endsWith('-alarm.ics') ? 0 : readIcsEvents(text).reduce((n, e) => n + (f.startsWith('observances') ? 1 : e.status === 'CANCELLED' ? 0 : 2), 0);
       expect(alarms, f).toBe(expected);

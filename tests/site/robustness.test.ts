@@ -13,8 +13,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSitesInParallel } from '../helpers/build-parallel.ts';
 import { ROOT, TMP } from '../helpers/build-site.ts';
 import { assertIcs, readIcsEvents } from '../helpers/ics-check.ts';
-import { unpackRows } from '../../src/lib/packed-rows.ts';
-import { FEED_MAX_EVENTS } from '../../src/lib/feeds.ts';
+import { unpackRows } from '../../src/lib/calendar/packed-rows.ts';
+import { FEED_MAX_EVENTS } from '../../src/lib/ical/feeds.ts';
 import { attr, elements, textOf } from '../helpers/xss-check.ts';
 
 const FIX = join(ROOT, 'tests/fixtures/site');

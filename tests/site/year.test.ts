@@ -19,8 +19,8 @@ import { buildSitesInParallel } from '../helpers/build-parallel.ts';
 import { ROOT, TMP, testContentTree } from '../helpers/build-site.ts';
 import { assertIcs, readIcsEvents } from '../helpers/ics-check.ts';
 import { serveStatic } from '../../scripts/lib/serve-static.ts';
-import { loadContent } from '../../src/lib/content-fs.ts';
-import { TABLE_HEADERS, yearRows } from '../../src/lib/observance-year.ts';
+import { loadContent } from '../../src/lib/content/content-fs.ts';
+import { TABLE_HEADERS, yearRows } from '../../src/lib/views/observance-year.ts';
 
 const base = inject('baseUrl');
 const dist = inject('distDir');

@@ -1,31 +1,31 @@
 /**
  * Accessibility (access) and the replay link (replay), carried by the field registry alone
- * (src/lib/event-fields.ts, issue 18): read from a spreadsheet column, a `npm run new` flag and the
+ * (src/lib/content/event-fields.ts, issue 18): read from a spreadsheet column, a `npm run new` flag and the
  * /submit/ form; checked by the schema; shown on the event page's facts, in the iCal DESCRIPTION,
  * the search record, the open data and the JSON-LD — plus the JSON-LD's location, which Google
  * requires, for events without a venue, and the venue coordinates' datum.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/lib/content-fs.ts';
-import { readAccess } from '../../src/lib/event-fields.ts';
-import { eventFacts } from '../../src/lib/event-facts.ts';
-import { eventDescription, eventGeo } from '../../src/lib/ical-fields.ts';
-import { feedLookups } from '../../src/lib/feeds.ts';
-import { formatRowProblem, planImport } from '../../src/lib/import-plan.ts';
-import { eventFromFlags } from '../../src/lib/import-rows.ts';
-import { parseCsv, tableToRecords } from '../../src/lib/import-table.ts';
-import { eventJsonLd } from '../../src/lib/jsonld.ts';
-import type { EventEntry } from '../../src/lib/model.ts';
-import { openEvent } from '../../src/lib/open-data.ts';
-import { mapLink } from '../../src/lib/present.ts';
-import { buildQuery } from '../../src/lib/query.ts';
-import { eventSchema, venueSchema } from '../../src/lib/schema.ts';
-import { eventDocument } from '../../src/lib/search-documents.ts';
+import { readContentFiles } from '../../src/lib/content/content-fs.ts';
+import { readAccess } from '../../src/lib/content/event-fields.ts';
+import { eventFacts } from '../../src/lib/views/event-facts.ts';
+import { eventDescription, eventGeo } from '../../src/lib/ical/ical-fields.ts';
+import { feedLookups } from '../../src/lib/ical/feeds.ts';
+import { formatRowProblem, planImport } from '../../src/lib/import/import-plan.ts';
+import { eventFromFlags } from '../../src/lib/import/import-rows.ts';
+import { parseCsv, tableToRecords } from '../../src/lib/import/import-table.ts';
+import { eventJsonLd } from '../../src/lib/views/jsonld.ts';
+import type { EventEntry } from '../../src/lib/content/model.ts';
+import { openEvent } from '../../src/lib/views/open-data.ts';
+import { mapLink } from '../../src/lib/views/present.ts';
+import { buildQuery } from '../../src/lib/content/query.ts';
+import { eventSchema, venueSchema } from '../../src/lib/content/schema.ts';
+import { eventDocument } from '../../src/lib/search/search-documents.ts';
 import { buildSubmission, EMPTY_FORM, submitChoices } from '../../src/lib/submit-form.ts';
 import { slugify } from '../../src/lib/slug.ts';
-import { validateContent } from '../../src/lib/validate.ts';
-import { wgs84 } from '../../src/lib/venue-geo.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
+import { wgs84 } from '../../src/lib/content/venue-geo.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SITE = 'https://kepu.example.org';

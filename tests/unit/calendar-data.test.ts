@@ -5,10 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadContent } from '../../src/lib/content-fs.ts';
-import { buildQuery, type SiteQuery } from '../../src/lib/query.ts';
-import { calendarManifest, monthFile, observanceYearFile, toCalendarZone, usedOptions, usedRegions } from '../../src/lib/calendar-data.ts';
-import { drawEvent, drawObservance, monthsInRange, overlaps, spanLabel, uniqueEvents, visibleItems, yearsOf } from '../../src/lib/calendar-draw.ts';
+import { loadContent } from '../../src/lib/content/content-fs.ts';
+import { buildQuery, type SiteQuery } from '../../src/lib/content/query.ts';
+import { calendarManifest, monthFile, observanceYearFile, toCalendarZone, usedOptions, usedRegions } from '../../src/lib/calendar/calendar-data.ts';
+import { drawEvent, drawObservance, monthsInRange, overlaps, spanLabel, uniqueEvents, visibleItems, yearsOf } from '../../src/lib/calendar/calendar-draw.ts';
 import { addDays } from '../../src/lib/time/days.ts';
 import { testContentTree, TMP } from '../helpers/build-site.ts';
 

@@ -1,13 +1,13 @@
 /**
- * Long calendar lists (src/lib/calendar-list.ts): rows counted the way FullCalendar's list draws
+ * Long calendar lists (src/lib/calendar/calendar-list.ts): rows counted the way FullCalendar's list draws
  * them, a dense month's 列表 going day by day, and pages of at most LIST_ROW_LIMIT rows.
  */
 import { describe, expect, it } from 'vitest';
-import type { CalendarEvent } from '../../src/lib/calendar-data.ts';
+import type { CalendarEvent } from '../../src/lib/calendar/calendar-data.ts';
 import { addDays, nextDay, prevDay } from '../../src/lib/time/days.ts';
 import { calendarEvent } from '../helpers/calendar-event.ts';
-import { drawEvent, monthBounds, viewRange, weekStart, type DrawnEvent } from '../../src/lib/calendar-draw.ts';
-import { drawnDays, endedBefore, inListOrder, LIST_ROW_LIMIT, listPage, listRows, listSpanFor } from '../../src/lib/calendar-list.ts';
+import { drawEvent, monthBounds, viewRange, weekStart, type DrawnEvent } from '../../src/lib/calendar/calendar-draw.ts';
+import { drawnDays, endedBefore, inListOrder, LIST_ROW_LIMIT, listPage, listRows, listSpanFor } from '../../src/lib/calendar/calendar-list.ts';
 
 const event = calendarEvent;
 const drawn = (...events: CalendarEvent[]) => events.map(drawEvent);

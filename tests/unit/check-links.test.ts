@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkUrls, collectLinks, type FetchLike, linkProblems, looksOffline } from '../../scripts/check-links.ts';
-import { formatError } from '../../src/lib/errors.ts';
+import { formatError } from '../../src/lib/content/errors.ts';
 
 const files = [
   {

@@ -1,11 +1,11 @@
 /**
- * The dense month's own grid (src/lib/count-grid.ts): the six weeks it shows, Monday first like
+ * The dense month's own grid (src/lib/calendar/count-grid.ts): the six weeks it shows, Monday first like
  * FullCalendar's zh-CN grid, and which items go under which day and which above the grid.
  */
 import { describe, expect, it } from 'vitest';
-import { countItem, isCountItem } from '../../src/lib/calendar-dense.ts';
-import type { DrawnEvent } from '../../src/lib/calendar-draw.ts';
-import { monthGridWeeks, placeItems } from '../../src/lib/count-grid.ts';
+import { countItem, isCountItem } from '../../src/lib/calendar/calendar-dense.ts';
+import type { DrawnEvent } from '../../src/lib/calendar/calendar-draw.ts';
+import { monthGridWeeks, placeItems } from '../../src/lib/calendar/count-grid.ts';
 import { weekday } from '../../src/lib/time/days.ts';
 
 const item = (id: string, start: string, end: string | undefined, order: number, allDay = true): DrawnEvent => ({ id, title: id, start, ...(end ? { end } : {}), allDay, url: `/x/${id}/`, className: '', order });

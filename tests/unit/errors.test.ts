@@ -1,11 +1,11 @@
 /**
- * The one error shape (src/lib/errors.ts) as contributors and CI read it: the terminal line
+ * The one error shape (src/lib/content/errors.ts) as contributors and CI read it: the terminal line
  * `file:line field: message （hint）`, and the GitHub workflow command whose properties a file name
  * must not be able to rewrite — `:` and `,` end a property, `::` ends them all, a line break starts
  * a new command. File names come from contributors' pull requests.
  */
 import { describe, expect, it } from 'vitest';
-import { type ContentError, formatError, githubAnnotation, sortErrors } from '../../src/lib/errors.ts';
+import { type ContentError, formatError, githubAnnotation, sortErrors } from '../../src/lib/content/errors.ts';
 
 const E = (o: Partial<ContentError> = {}): ContentError => ({ file: 'content/events/2026/a.md', line: 7, field: 'end', message: '结束时间早于开始时间 / end is before start', ...o });
 

@@ -1,5 +1,5 @@
 /**
- * RSS per listing (src/lib/facet-rss.ts, issue 19): one feed per topic, region and organizer, holding
+ * RSS per listing (src/lib/views/facet-rss.ts, issue 19): one feed per topic, region and organizer, holding
  * only that listing's entries, newest first, titled with the listing's name; written by @astrojs/rss
  * and read back by Python's XML parser (a client that is not ours).
  */
@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { getRssString } from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-fs.ts';
-import { buildQuery } from '../../src/lib/query.ts';
-import { facetRssFiles, facetRssPath, hasFacetRss } from '../../src/lib/facet-rss.ts';
+import { loadContent } from '../../src/lib/content/content-fs.ts';
+import { buildQuery } from '../../src/lib/content/query.ts';
+import { facetRssFiles, facetRssPath, hasFacetRss } from '../../src/lib/views/facet-rss.ts';
 import { PYTHON } from '../helpers/ics-check.ts';
 import { event } from '../fixtures/ical/scenarios.ts';
 

@@ -1,12 +1,12 @@
 /**
- * 我的收藏 (src/lib/favorites.ts, issue 18): what localStorage holds is read defensively (it is
+ * 我的收藏 (src/lib/browser/favorites.ts, issue 18): what localStorage holds is read defensively (it is
  * anyone's to edit), and the one-time .ics joins the events' own published files — checked here on
  * the golden files by the three readings of tests/helpers/ics-check.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FAVORITES_MAX, joinCalendars, readFavorites, sortFavorites, toggleFavorite, writeFavorites } from '../../src/lib/favorites.ts';
+import { FAVORITES_MAX, joinCalendars, readFavorites, sortFavorites, toggleFavorite, writeFavorites } from '../../src/lib/browser/favorites.ts';
 import { assertIcs, readIcsEvents } from '../helpers/ics-check.ts';
 
 const GOLDEN = join(import.meta.dirname, '../fixtures/ical');

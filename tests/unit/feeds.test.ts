@@ -1,13 +1,13 @@
 /**
- * Which entries go in which feed (src/lib/feeds.ts), on the test-only content tree of
+ * Which entries go in which feed (src/lib/ical/feeds.ts), on the test-only content tree of
  * tests/fixtures/site plus a few made-up entries: the 90-day window, activities vs calls,
  * facets, campaign editions, observance items (RRULE or year by year), feed names, subscribe URLs.
  * "Today" is always passed in.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadContent } from '../../src/lib/content-fs.ts';
-import { buildQuery } from '../../src/lib/query.ts';
+import { loadContent } from '../../src/lib/content/content-fs.ts';
+import { buildQuery } from '../../src/lib/content/query.ts';
 import {
   RECENT_DAYS,
   activitiesOf,
@@ -20,9 +20,9 @@ import {
   feedLookups,
   recentAndUpcoming,
   renderEventsFeed,
-} from '../../src/lib/feeds.ts';
-import { observanceFeedItem, renderObservancesFeed, observancesSpec } from '../../src/lib/observance-feeds.ts';
-import { subscribeUrls } from '../../src/lib/subscribe-urls.ts';
+} from '../../src/lib/ical/feeds.ts';
+import { observanceFeedItem, renderObservancesFeed, observancesSpec } from '../../src/lib/ical/observance-feeds.ts';
+import { subscribeUrls } from '../../src/lib/ical/subscribe-urls.ts';
 import { facetIds } from '../../src/lib/facets.ts';
 import { assertIcs, readIcsEvents } from '../helpers/ics-check.ts';
 import { event } from '../fixtures/ical/scenarios.ts';

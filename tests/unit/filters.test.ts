@@ -1,7 +1,7 @@
 /** Calendar filters in the URL: forgiving parsing, canonical serialising, and what each filter keeps. */
 import { describe, expect, it } from 'vitest';
-import type { CalendarEvent, CalendarObservance } from '../../src/lib/calendar-data.ts';
-import { activeFilterCount, ageOf, calendarSearch, filterWords, matchesFilters, NEAR_KM, observanceMatches, parseCalendarParams, sortByDistance, whenRange, type CalendarState } from '../../src/lib/filters.ts';
+import type { CalendarEvent, CalendarObservance } from '../../src/lib/calendar/calendar-data.ts';
+import { activeFilterCount, ageOf, calendarSearch, filterWords, matchesFilters, NEAR_KM, observanceMatches, parseCalendarParams, sortByDistance, whenRange, type CalendarState } from '../../src/lib/calendar/filters.ts';
 import { quickMonths } from '../../src/components/events/quick-load.ts';
 import { distanceKm, distanceLabel } from '../../src/lib/geo.ts';
 

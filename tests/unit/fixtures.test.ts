@@ -8,10 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadContent, readContentFiles } from '../../src/lib/content-fs.ts';
+import { loadContent, readContentFiles } from '../../src/lib/content/content-fs.ts';
 import { generateFixtures } from '../../scripts/lib/fixtures/generate.ts';
-import type { ContentSet } from '../../src/lib/model.ts';
-import { validateContent, type SourceFile } from '../../src/lib/validate.ts';
+import type { ContentSet } from '../../src/lib/content/model.ts';
+import { validateContent, type SourceFile } from '../../src/lib/content/validate.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
 let shipped: ContentSet;

@@ -12,10 +12,10 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAssets, readContentFiles } from '../../src/lib/content-fs.ts';
-import { formatError } from '../../src/lib/errors.ts';
-import { imageProblem } from '../../src/lib/image-check.ts';
-import { type AssetFile, type SourceFile, validateContent } from '../../src/lib/validate.ts';
+import { readAssets, readContentFiles } from '../../src/lib/content/content-fs.ts';
+import { formatError } from '../../src/lib/content/errors.ts';
+import { imageProblem } from '../../src/lib/content/image-check.ts';
+import { type AssetFile, type SourceFile, validateContent } from '../../src/lib/content/validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const HOSTILE = join(ROOT, 'tests/fixtures/hostile2/invalid');

@@ -1,12 +1,12 @@
 /**
- * Feed assembly in src/lib/ical.ts beyond the golden scenarios: events in UTC, zone aliases, the
+ * Feed assembly in src/lib/ical/ical.ts beyond the golden scenarios: events in UTC, zone aliases, the
  * calendar description, ORGANIZER parameter escaping, the default body length, RRULE and UNTIL forms,
  * and the observance feed's summaries, descriptions, SEQUENCE and series — each on a made-up entry,
  * read back as unfolded lines.
  */
 import { describe, expect, it } from 'vitest';
-import { eventsFeed, foldLine, normalizeRrule, observanceSequence, observancesFeed, type ObservanceFeedItem } from '../../src/lib/ical.ts';
-import type { FeedLookups } from '../../src/lib/ical-fields.ts';
+import { eventsFeed, foldLine, normalizeRrule, observanceSequence, observancesFeed, type ObservanceFeedItem } from '../../src/lib/ical/ical.ts';
+import type { FeedLookups } from '../../src/lib/ical/ical-fields.ts';
 import { event, feedOptions, lookups, observance } from '../fixtures/ical/scenarios.ts';
 import ICAL from 'ical.js';
 import { readIcsEvents } from '../helpers/ics-check.ts';

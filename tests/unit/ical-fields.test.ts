@@ -1,5 +1,5 @@
 /**
- * The values an event carries into calendars (src/lib/ical-fields.ts), function by function, on
+ * The values an event carries into calendars (src/lib/ical/ical-fields.ts), function by function, on
  * made-up entries: addresses and UIDs, local times read in their zone, SEQUENCE/DTSTAMP from the
  * entry, every status's prefix and note, the place line, coordinates, and each line of the
  * description. The feeds built from them are pinned byte for byte in ical-golden.test.ts.
@@ -24,8 +24,8 @@ import {
   statusPrefix,
   topicLabels,
   type FeedLookups,
-} from '../../src/lib/ical-fields.ts';
-import type { ObservanceEntry } from '../../src/lib/model.ts';
+} from '../../src/lib/ical/ical-fields.ts';
+import type { ObservanceEntry } from '../../src/lib/content/model.ts';
 import { siteBase } from '../../src/lib/urls.ts';
 import { event, lookups } from '../fixtures/ical/scenarios.ts';
 

@@ -1,9 +1,9 @@
 /**
- * Markdown → plain text for calendar descriptions (src/lib/plain-text.ts): what a reader of the
+ * Markdown → plain text for calendar descriptions (src/lib/content/plain-text.ts): what a reader of the
  * event in a phone calendar sees.
  */
 import { describe, expect, it } from 'vitest';
-import { cleanText, markdownToPlainText, truncateText } from '../../src/lib/plain-text.ts';
+import { cleanText, markdownToPlainText, truncateText } from '../../src/lib/content/plain-text.ts';
 
 describe('markdownToPlainText', () => {
   it('drops headings, emphasis and code marks but keeps the words', () => {
@@ -35,7 +35,7 @@ describe('markdownToPlainText', () => {
   });
 
   it('a line is plain text only when no rule can start in it: block marks after spaces, a table row from ":", "#" anywhere', () => {
-    // Each of these lines reaches a rule that a plain sentence skips (src/lib/plain-text.ts, BLOCK_START / INLINE_MARK).
+    // Each of these lines reaches a rule that a plain sentence skips (src/lib/content/plain-text.ts, BLOCK_START / INLINE_MARK).
     expect(markdownToPlainText('名称 | 时间\n:--- | ---:\n讲座 | 9:00')).toBe('名称 | 时间\n讲座 | 9:00');
     expect(markdownToPlainText('   > 缩进的引用\n  - 缩进的条目')).toBe('缩进的引用\n  - 缩进的条目');
     expect(markdownToPlainText('学习 C# 编程 ##')).toBe('学习 C# 编程');

@@ -13,7 +13,7 @@ import {
   observancesFeed,
   outlookCalendarUrl,
   sequenceOf,
-} from '../../src/lib/ical.ts';
+} from '../../src/lib/ical/ical.ts';
 import { assertIcs, readIcsEvents } from '../helpers/ics-check.ts';
 import { SITE, event, feedOptions, lookups, observanceItems, scenarios } from '../fixtures/ical/scenarios.ts';
 

@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/lib/content-fs.ts';
-import { formatError } from '../../src/lib/errors.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { readContentFiles } from '../../src/lib/content/content-fs.ts';
+import { formatError } from '../../src/lib/content/errors.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 import { importScratch } from '../helpers/import-scratch.ts';
 
 const ROOT = join(import.meta.dirname, '../..');

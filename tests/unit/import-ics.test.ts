@@ -1,11 +1,11 @@
 /**
- * An organizer's .ics feed read into import records (src/lib/import-ics.ts), one property at a time:
+ * An organizer's .ics feed read into import records (src/lib/import/import-ics.ts), one property at a time:
  * TZIDs (China's many names, path prefixes, unknown ones), UTC and floating times, ends in another
  * zone, all-day ends, LOCATION as place or link, HTML descriptions, status, categories, organizer,
  * recurrence and what is not imported. The fixture feed of import.test.ts goes end to end.
  */
 import { describe, expect, it } from 'vitest';
-import { icsToRecords, plainDescription } from '../../src/lib/import-ics.ts';
+import { icsToRecords, plainDescription } from '../../src/lib/import/import-ics.ts';
 
 /** A calendar with one VEVENT per list of property lines. */
 const ics = (...events: string[][]) =>

@@ -9,11 +9,11 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writ
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/lib/content-fs.ts';
-import { readImportSource } from '../../src/lib/import-fs.ts';
-import { matchOrganizer } from '../../src/lib/import-match.ts';
-import { formatRowProblem, planImport } from '../../src/lib/import-plan.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { readContentFiles } from '../../src/lib/content/content-fs.ts';
+import { readImportSource } from '../../src/lib/import/import-fs.ts';
+import { matchOrganizer } from '../../src/lib/import/import-match.ts';
+import { formatRowProblem, planImport } from '../../src/lib/import/import-plan.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DIR = 'tests/fixtures/import/content';

@@ -1,5 +1,5 @@
 /**
- * Reading spreadsheet cells (src/lib/import-match.ts) one form at a time: cell values of every type,
+ * Reading spreadsheet cells (src/lib/import/import-match.ts) one form at a time: cell values of every type,
  * Excel serial days and time fractions, Chinese date and time writing (上午/中午/下午/晚上, 半, 年月日),
  * ranges in one cell, status and kind words, list separators, and names matched to organizers and
  * venues however they are spaced or punctuated. The fixture sheets of import.test.ts go end to end.
@@ -19,8 +19,8 @@ import {
   readStatus,
   readWhen,
   splitList,
-} from '../../src/lib/import-match.ts';
-import type { OrganizerEntry, VenueEntry } from '../../src/lib/model.ts';
+} from '../../src/lib/import/import-match.ts';
+import type { OrganizerEntry, VenueEntry } from '../../src/lib/content/model.ts';
 
 const utc = (iso: string) => new Date(`${iso}Z`);
 

@@ -1,7 +1,7 @@
 /**
- * One import record → one event's front matter (src/lib/import-rows.ts), the plan around it
- * (src/lib/import-plan.ts: problems merged and ordered, validator fields told as columns, messages
- * in both languages) and the spreadsheet's header row (src/lib/import-table.ts: headers as people
+ * One import record → one event's front matter (src/lib/import/import-rows.ts), the plan around it
+ * (src/lib/import/import-plan.ts: problems merged and ordered, validator fields told as columns, messages
+ * in both languages) and the spreadsheet's header row (src/lib/import/import-table.ts: headers as people
  * write them, title rows above, blank and duplicate columns, CSV details), on made-up content.
  * The fixture sheets and feed of import.test.ts go end to end; these pin each rule.
  */
@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { emptyContent, type ContentSet, type ObservanceEntry, type OrganizerEntry, type VenueEntry } from '../../src/lib/model.ts';
-import { formatRowProblem, planImport, refsLabel, splitBilingual } from '../../src/lib/import-plan.ts';
-import { eventFromFlags, mapRow, matchRegion, type RowProblem } from '../../src/lib/import-rows.ts';
-import { COLUMNS, decodeText, fieldOfHeader, importDecoding, parseCsv, refLabel, tableToRecords, TEMPLATE_COLUMNS, type ImportRecord } from '../../src/lib/import-table.ts';
-import { readContentFiles } from '../../src/lib/content-fs.ts';
+import { emptyContent, type ContentSet, type ObservanceEntry, type OrganizerEntry, type VenueEntry } from '../../src/lib/content/model.ts';
+import { formatRowProblem, planImport, refsLabel, splitBilingual } from '../../src/lib/import/import-plan.ts';
+import { eventFromFlags, mapRow, matchRegion, type RowProblem } from '../../src/lib/import/import-rows.ts';
+import { COLUMNS, decodeText, fieldOfHeader, importDecoding, parseCsv, refLabel, tableToRecords, TEMPLATE_COLUMNS, type ImportRecord } from '../../src/lib/import/import-table.ts';
+import { readContentFiles } from '../../src/lib/content/content-fs.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
 const vocab = (id: string, label: string, extra: object = {}) => ({ id, label, aliases: [], ...extra });

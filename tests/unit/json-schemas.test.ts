@@ -1,20 +1,20 @@
 /**
  * The JSON Schemas in public/schemas/ and the field table in CONTRIBUTING.md are generated from
- * src/lib/schema.ts and its modules in src/lib/schema/ (npm run schemas). Regenerate here and
+ * src/lib/content/schema.ts and its modules in src/lib/content/schema/ (npm run schemas). Regenerate here and
  * compare: a schema change without `npm run schemas` fails with a message saying so.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTRIBUTING, EXAMPLES, extractFieldDocs, generate, OUT_DIR, readSchemaSources, TARGETS, withFields } from '../../scripts/json-schemas.ts';
-import { TEMPLATE_COLUMNS } from '../../src/lib/import-table.ts';
+import { TEMPLATE_COLUMNS } from '../../src/lib/import/import-table.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
 const generated = generate(readSchemaSources());
 const STALE = '已过期：请运行 npm run schemas / stale: run npm run schemas';
 
-describe('generated files are up to date with src/lib/schema.ts', () => {
+describe('generated files are up to date with src/lib/content/schema.ts', () => {
   it.each(Object.keys(generated.files))('public/schemas/%s', (name) => {
     expect(read(`${OUT_DIR}/${name}`), STALE).toBe(generated.files[name]);
   });

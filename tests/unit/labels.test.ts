@@ -1,9 +1,9 @@
 /** src/lib/labels.ts: one home for the Chinese labels of the schema's enums, complete and in schema order. */
 import { describe, expect, it } from 'vitest';
 import { ENUM_LABELS, KIND_LABEL, LEVEL_LABEL, OBSERVANCE_KIND_LABEL, ORGANIZER_TYPE_LABEL, STATUS_LABEL, STATUS_SENTENCE, VENUE_TYPE_LABEL } from '../../src/lib/labels.ts';
-import { STATUS_FILTER_LABELS } from '../../src/lib/filters.ts';
-import { KIND_HELP, STATUS_HELP } from '../../src/lib/import-match.ts';
-import { EVENT_KINDS, EVENT_STATUSES, LEVELS, OBSERVANCE_KINDS, ORGANIZER_TYPES, ruleSchema, VENUE_TYPES } from '../../src/lib/schema.ts';
+import { STATUS_FILTER_LABELS } from '../../src/lib/calendar/filters.ts';
+import { KIND_HELP, STATUS_HELP } from '../../src/lib/import/import-match.ts';
+import { EVENT_KINDS, EVENT_STATUSES, LEVELS, OBSERVANCE_KINDS, ORGANIZER_TYPES, ruleSchema, VENUE_TYPES } from '../../src/lib/content/schema.ts';
 
 describe('enum labels', () => {
   it('name every value of every enum, in the schema order', () => {

@@ -1,12 +1,12 @@
 /**
- * The first wall (src/lib/markdown-safety.ts) piece by piece: what Markdown shows as literal text
+ * The first wall (src/lib/content/markdown-safety.ts) piece by piece: what Markdown shows as literal text
  * (maskLiterals — code fences, code spans, backslash escapes, by CommonMark's rules) and what
  * checkBody reports, with its line numbers. tests/unit/hostile.test.ts feeds whole hostile files;
  * these pin each rule on its own, so that loosening one (a fence closed by the wrong run, an autolink
  * scheme matched without anchors, a reference label compared case-sensitively) fails a test.
  */
 import { describe, expect, it } from 'vitest';
-import { checkBody, maskLiterals } from '../../src/lib/markdown-safety.ts';
+import { checkBody, maskLiterals } from '../../src/lib/content/markdown-safety.ts';
 
 /** checkBody's findings as `line kind detail` (the messages themselves are pinned in hostile.test.ts). */
 const check = (body: string, firstLine = 10) =>

@@ -5,13 +5,13 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/lib/content-fs.ts';
-import { formatError } from '../../src/lib/errors.ts';
-import { formatRowProblem, planImport } from '../../src/lib/import-plan.ts';
-import { parseCsv, tableToRecords } from '../../src/lib/import-table.ts';
+import { readContentFiles } from '../../src/lib/content/content-fs.ts';
+import { formatError } from '../../src/lib/content/errors.ts';
+import { formatRowProblem, planImport } from '../../src/lib/import/import-plan.ts';
+import { parseCsv, tableToRecords } from '../../src/lib/import/import-table.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { buildSubmission, EMPTY_FORM, submitChoices } from '../../src/lib/submit-form.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DIR = 'tests/fixtures/import/content';

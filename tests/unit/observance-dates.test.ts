@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-fs.ts';
-import { occurrenceInYear } from '../../src/lib/recurrence.ts';
+import { loadContent } from '../../src/lib/content/content-fs.ts';
+import { occurrenceInYear } from '../../src/lib/time/recurrence.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const golden: Record<string, string> = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/observance-dates-2026-2027.json'), 'utf8'));

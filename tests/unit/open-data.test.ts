@@ -1,15 +1,15 @@
 /**
- * The open-data shapes (src/lib/open-data.ts) on the test-only content of tests/fixtures/site:
+ * The open-data shapes (src/lib/views/open-data.ts) on the test-only content of tests/fixtures/site:
  * version, absolute URLs, the same UIDs as the feeds, times with offsets that do not depend on the
  * machine's zone, observance dates, and the RSS items' choice and order.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadContent } from '../../src/lib/content-fs.ts';
-import { buildQuery } from '../../src/lib/query.ts';
-import { OPEN_DATA_PART_EVENTS, OPEN_DATA_VERSION, OPEN_OBSERVANCES_VERSION, RSS_ITEMS, openEvents, openEventSlices, openEventsIndex, openEventsPart, openEventsPartHead, openObservancesFile, rssItems } from '../../src/lib/open-data.ts';
-import { dataFiles, jsonPieces } from '../../src/lib/data-files.ts';
-import { eventUid } from '../../src/lib/ical.ts';
+import { loadContent } from '../../src/lib/content/content-fs.ts';
+import { buildQuery } from '../../src/lib/content/query.ts';
+import { OPEN_DATA_PART_EVENTS, OPEN_DATA_VERSION, OPEN_OBSERVANCES_VERSION, RSS_ITEMS, openEvents, openEventSlices, openEventsIndex, openEventsPart, openEventsPartHead, openObservancesFile, rssItems } from '../../src/lib/views/open-data.ts';
+import { dataFiles, jsonPieces } from '../../src/lib/views/data-files.ts';
+import { eventUid } from '../../src/lib/ical/ical.ts';
 import { event } from '../fixtures/ical/scenarios.ts';
 
 const ROOT = join(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
 /**
- * The build's validation parses the content's YAML on two threads (src/lib/parse-parallel-fs.ts): the
+ * The build's validation parses the content's YAML on two threads (src/lib/content/parse-parallel-fs.ts): the
  * same files must give the same content and the same problems, line numbers included — a field's
  * line in a file parsed by the worker is found by parsing it again on demand. The files themselves
  * are read on libuv's threads (readContentFilesAsync): the same entries as the one-thread reader.
@@ -8,11 +8,11 @@ import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlin
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles, readContentFilesAsync } from '../../src/lib/content-fs.ts';
-import { MAX_FILE_BYTES } from '../../src/lib/limits.ts';
-import { formatError } from '../../src/lib/errors.ts';
-import { parseInParallel } from '../../src/lib/parse-parallel-fs.ts';
-import { type SourceFile, validateContent } from '../../src/lib/validate.ts';
+import { readContentFiles, readContentFilesAsync } from '../../src/lib/content/content-fs.ts';
+import { MAX_FILE_BYTES } from '../../src/lib/content/limits.ts';
+import { formatError } from '../../src/lib/content/errors.ts';
+import { parseInParallel } from '../../src/lib/content/parse-parallel-fs.ts';
+import { type SourceFile, validateContent } from '../../src/lib/content/validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FIX = join(ROOT, 'tests/fixtures/validate');

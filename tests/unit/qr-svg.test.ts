@@ -1,7 +1,7 @@
-/** Build-time QR codes (src/lib/qr-svg.ts): each address encoded once per build, each use labelled on its own. */
+/** Build-time QR codes (src/lib/views/qr-svg.ts): each address encoded once per build, each use labelled on its own. */
 import QRCode from 'qrcode';
 import { describe, expect, it, vi } from 'vitest';
-import { qrSvg } from '../../src/lib/qr-svg.ts';
+import { qrSvg } from '../../src/lib/views/qr-svg.ts';
 
 describe('qrSvg', () => {
   it('encodes an address once however many pages show it, and labels each use', async () => {

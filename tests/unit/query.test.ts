@@ -1,14 +1,14 @@
 /** The query indexes on the fixture site: built once, correct groupings, region roll-up. */
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-fs.ts';
-import type { ContentError } from '../../src/lib/errors.ts';
-import { emptyContent, type ContentSet, type ObservanceEntry, type OrganizerEntry, type VenueEntry } from '../../src/lib/model.ts';
-import { buildQuery, compareEvents, paginate, past, upcoming, type SiteQuery } from '../../src/lib/query.ts';
+import { loadContent } from '../../src/lib/content/content-fs.ts';
+import type { ContentError } from '../../src/lib/content/errors.ts';
+import { emptyContent, type ContentSet, type ObservanceEntry, type OrganizerEntry, type VenueEntry } from '../../src/lib/content/model.ts';
+import { buildQuery, compareEvents, paginate, past, upcoming, type SiteQuery } from '../../src/lib/content/query.ts';
 import { event } from '../fixtures/ical/scenarios.ts';
-import { byDay, byRegion, campaignYears } from '../../src/lib/campaign-view.ts';
-import { placeLine } from '../../src/lib/present.ts';
-import { occurrenceLabel, yearAtAGlance } from '../../src/lib/observance-view.ts';
+import { byDay, byRegion, campaignYears } from '../../src/lib/views/campaign-view.ts';
+import { placeLine } from '../../src/lib/views/present.ts';
+import { occurrenceLabel, yearAtAGlance } from '../../src/lib/views/observance-view.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 // Loaded and indexed in each test, not once for the file: mutation testing credits a line to the tests

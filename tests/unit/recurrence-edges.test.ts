@@ -1,5 +1,5 @@
 /**
- * The recurrence engine (src/lib/recurrence.ts) at its edges, on made-up rules: leap years, spans,
+ * The recurrence engine (src/lib/time/recurrence.ts) at its edges, on made-up rules: leap years, spans,
  * RRULEs anchored to the year established (INTERVAL, COUNT) or not, rules written with a prefix or
  * spaces, Jan 1 and Dec 31, the usual window (预计) of announced observances, when a 待公布 year
  * counts as past, editions across New Year, and the order of upcoming observances. The hand-checked
@@ -13,8 +13,8 @@ import {
   occurrenceInYear,
   upcomingObservances,
   type ObservanceRuleInput,
-} from '../../src/lib/recurrence.ts';
-import { rruleForIcal } from '../../src/lib/recurrence-rrule.ts';
+} from '../../src/lib/time/recurrence.ts';
+import { rruleForIcal } from '../../src/lib/time/recurrence-rrule.ts';
 
 const fixed = (date: string, extra: Partial<ObservanceRuleInput> = {}): ObservanceRuleInput => ({ rule: { type: 'fixed', date }, ...extra });
 const rrule = (text: string, extra: Partial<ObservanceRuleInput> = {}): ObservanceRuleInput => ({ rule: { type: 'rrule', rrule: text }, ...extra });

@@ -16,9 +16,9 @@ import {
   upcomingObservances,
   type ObservanceRuleInput,
   type Occurrence,
-} from '../../src/lib/recurrence.ts';
-import { rruleForIcal } from '../../src/lib/recurrence-rrule.ts';
-import { lunarDateInYear, lunarToSolar, solarTermInYear, solarTermsOfYear } from '../../src/lib/lunar.ts';
+} from '../../src/lib/time/recurrence.ts';
+import { rruleForIcal } from '../../src/lib/time/recurrence-rrule.ts';
+import { lunarDateInYear, lunarToSolar, solarTermInYear, solarTermsOfYear } from '../../src/lib/time/lunar.ts';
 
 type Named = ObservanceRuleInput & { name: string };
 

@@ -5,16 +5,16 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/lib/content-fs.ts';
-import { formatError } from '../../src/lib/errors.ts';
-import { formatRowProblem, planImport } from '../../src/lib/import-plan.ts';
-import { eventFromFlags } from '../../src/lib/import-rows.ts';
-import { parseCsv, tableToRecords } from '../../src/lib/import-table.ts';
-import { buildQuery } from '../../src/lib/query.ts';
-import { regionFromAddress } from '../../src/lib/region-from-address.ts';
+import { readContentFiles } from '../../src/lib/content/content-fs.ts';
+import { formatError } from '../../src/lib/content/errors.ts';
+import { formatRowProblem, planImport } from '../../src/lib/import/import-plan.ts';
+import { eventFromFlags } from '../../src/lib/import/import-rows.ts';
+import { parseCsv, tableToRecords } from '../../src/lib/import/import-table.ts';
+import { buildQuery } from '../../src/lib/content/query.ts';
+import { regionFromAddress } from '../../src/lib/content/region-from-address.ts';
 import { buildSubmission, EMPTY_FORM, submitChoices } from '../../src/lib/submit-form.ts';
 import { slugify } from '../../src/lib/slug.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const shipped = validateContent(readContentFiles(join(ROOT, 'content'), ROOT), 'content').content;

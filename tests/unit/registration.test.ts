@@ -1,13 +1,13 @@
 /**
- * The registration wording (src/lib/registration.ts, issue 18): one rule decides what an event says
+ * The registration wording (src/lib/content/registration.ts, issue 18): one rule decides what an event says
  * about registration. An imported event with a 报名链接 said “无需报名” beside 去报名. Checked here
  * over every combination of the facts — needs registration (yes / no / not said), link, deadline
  * (none / later / passed), capacity, fee, full, cancelled, ended — against the rule's promises, plus
  * a pinned table of the exact lines, and the `open=1` filter agreeing with the page everywhere.
  */
 import { describe, expect, it } from 'vitest';
-import { afterDeadline, registrationBrief, registrationLine, registrationOpen, registrationView, type RegistrationInput } from '../../src/lib/registration.ts';
-import type { EventStatus } from '../../src/lib/schema.ts';
+import { afterDeadline, registrationBrief, registrationLine, registrationOpen, registrationView, type RegistrationInput } from '../../src/lib/content/registration.ts';
+import type { EventStatus } from '../../src/lib/content/schema.ts';
 
 const TODAY = '2026-09-10';
 const URL = 'https://example.org/signup';

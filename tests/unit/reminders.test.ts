@@ -1,5 +1,5 @@
 /**
- * The reminder feeds (src/lib/reminders.ts, issue 19): /observances-alarm.ics reminds at 09:00 the
+ * The reminder feeds (src/lib/ical/reminders.ts, issue 19): /observances-alarm.ics reminds at 09:00 the
  * day before each observance day, /calls-alarm.ics 3 days and 1 day before each deadline; the plain
  * feeds carry no alarm. Read by ical.js (alarm instants computed from the triggers) and by Debian's
  * python3-icalendar (VALARMs present, TRIGGERs decoded), beside the usual byte checks.
@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-fs.ts';
-import { buildQuery } from '../../src/lib/query.ts';
-import { callsSpec, renderEventsFeed } from '../../src/lib/feeds.ts';
-import { observancesSpec, renderObservancesFeed } from '../../src/lib/observance-feeds.ts';
-import { deadlineAlarms, renderCallsAlarmFeed, renderObservancesAlarmFeed } from '../../src/lib/reminders.ts';
+import { loadContent } from '../../src/lib/content/content-fs.ts';
+import { buildQuery } from '../../src/lib/content/query.ts';
+import { callsSpec, renderEventsFeed } from '../../src/lib/ical/feeds.ts';
+import { observancesSpec, renderObservancesFeed } from '../../src/lib/ical/observance-feeds.ts';
+import { deadlineAlarms, renderCallsAlarmFeed, renderObservancesAlarmFeed } from '../../src/lib/ical/reminders.ts';
 import { assertIcs, PYTHON } from '../helpers/ics-check.ts';
 import { event } from '../fixtures/ical/scenarios.ts';
 

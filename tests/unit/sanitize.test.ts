@@ -1,12 +1,12 @@
 /**
- * The second wall (src/lib/sanitize.ts) fed HTML directly, attribute by attribute — what the rendered
+ * The second wall (src/lib/content/sanitize.ts) fed HTML directly, attribute by attribute — what the rendered
  * Markdown of tests/unit/hostile.test.ts never contains (a renderer does not write `onerror` on an
  * <img>, so a sanitiser that allowed it would pass those tests). Every output is pinned: an attribute
  * or tag let through, or a wanted one dropped, fails here.
  */
 import { describe, expect, it } from 'vitest';
-import { isAllowedImage, isAllowedLink } from '../../src/lib/markdown-safety.ts';
-import { sanitizeRenderedHtml as clean } from '../../src/lib/sanitize.ts';
+import { isAllowedImage, isAllowedLink } from '../../src/lib/content/markdown-safety.ts';
+import { sanitizeRenderedHtml as clean } from '../../src/lib/content/sanitize.ts';
 
 describe('attributes: only the allow-list survives', () => {
   it('<img>: src, alt, title — never event handlers, style, srcset, sizes or ids', () => {

@@ -7,13 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/lib/content-fs.ts';
-import { formatError } from '../../src/lib/errors.ts';
-import { buildEntry, checkField, checkNewFiles, entryText, takenIds } from '../../src/lib/scaffold.ts';
+import { readContentFiles } from '../../src/lib/content/content-fs.ts';
+import { formatError } from '../../src/lib/content/errors.ts';
+import { buildEntry, checkField, checkNewFiles, entryText, takenIds } from '../../src/lib/import/scaffold.ts';
 import { ENUM_LABELS } from '../../src/lib/labels.ts';
-import { EVENT_KINDS, EVENT_STATUSES, LEVELS, OBSERVANCE_KINDS, ORGANIZER_TYPES, VENUE_TYPES } from '../../src/lib/schema.ts';
+import { EVENT_KINDS, EVENT_STATUSES, LEVELS, OBSERVANCE_KINDS, ORGANIZER_TYPES, VENUE_TYPES } from '../../src/lib/content/schema.ts';
 import { slugify, uniqueId } from '../../src/lib/slug.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'tests/fixtures/import/content');

@@ -7,24 +7,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { generateFixtures } from '../../scripts/lib/fixtures/generate.ts';
-import { loadContent, readContentFiles } from '../../src/lib/content-fs.ts';
-import { validateContent } from '../../src/lib/validate.ts';
-import { buildQuery, type SiteQuery } from '../../src/lib/query.ts';
-import { calendarManifest, toCalendarEvent, type MonthFile } from '../../src/lib/calendar-data.ts';
-import { countItem, countsFromRows, dayCounts, DENSE_MONTH_EVENTS, monthDays, shardsFor, type ShardFile } from '../../src/lib/calendar-dense.ts';
-import { packRows, unpackRows } from '../../src/lib/packed-rows.ts';
+import { loadContent, readContentFiles } from '../../src/lib/content/content-fs.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
+import { buildQuery, type SiteQuery } from '../../src/lib/content/query.ts';
+import { calendarManifest, toCalendarEvent, type MonthFile } from '../../src/lib/calendar/calendar-data.ts';
+import { countItem, countsFromRows, dayCounts, DENSE_MONTH_EVENTS, monthDays, shardsFor, type ShardFile } from '../../src/lib/calendar/calendar-dense.ts';
+import { packRows, unpackRows } from '../../src/lib/calendar/packed-rows.ts';
 import { groupDigits } from '../../src/lib/group-digits.ts';
 import { denseHint } from '../../src/components/events/quick-load.ts';
-import { LIST_ROW_LIMIT } from '../../src/lib/calendar-list.ts';
-import { monthDataFiles } from '../../src/lib/calendar-shards.ts';
-import { drawEvent } from '../../src/lib/calendar-draw.ts';
-import { drawnDays, listPage } from '../../src/lib/calendar-list.ts';
-import { matchesFilters } from '../../src/lib/filters.ts';
-import { calendarSpec, campaignSpec, facetSpec, FEED_MAX_EVENTS } from '../../src/lib/feeds.ts';
-import { EVENT_CARD_MAX, eventCardPath, eventPreviewImage, shareImages } from '../../src/lib/share-images.ts';
-import { countsByDay, countsByTopic, coverage, dayEvents, HUB_PER_PAGE, hubPages, provinceEvents, provinceOf } from '../../src/lib/campaign-hub.ts';
-import { PROVINCE_TILES } from '../../src/lib/province-tiles.ts';
-import { columns, horizontalBars } from '../../src/lib/svg-charts.ts';
+import { LIST_ROW_LIMIT } from '../../src/lib/calendar/calendar-list.ts';
+import { monthDataFiles } from '../../src/lib/calendar/calendar-shards.ts';
+import { drawEvent } from '../../src/lib/calendar/calendar-draw.ts';
+import { drawnDays, listPage } from '../../src/lib/calendar/calendar-list.ts';
+import { matchesFilters } from '../../src/lib/calendar/filters.ts';
+import { calendarSpec, campaignSpec, facetSpec, FEED_MAX_EVENTS } from '../../src/lib/ical/feeds.ts';
+import { EVENT_CARD_MAX, eventCardPath, eventPreviewImage, shareImages } from '../../src/lib/views/share-images.ts';
+import { countsByDay, countsByTopic, coverage, dayEvents, HUB_PER_PAGE, hubPages, provinceEvents, provinceOf } from '../../src/lib/views/campaign-hub.ts';
+import { PROVINCE_TILES } from '../../src/lib/views/province-tiles.ts';
+import { columns, horizontalBars } from '../../src/lib/views/svg-charts.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
 const TODAY = '2026-09-10';
@@ -268,8 +268,8 @@ describe('static charts', () => {
 
 describe('counting a span of a dense month once per event', () => {
   it('gives the number of different events a week or the month lists, exactly with one filter', async () => {
-    const { monthDataFiles: files } = await import('../../src/lib/calendar-shards.ts');
-    const { eventsIn } = await import('../../src/lib/calendar-dense.ts');
+    const { monthDataFiles: files } = await import('../../src/lib/calendar/calendar-shards.ts');
+    const { eventsIn } = await import('../../src/lib/calendar/calendar-dense.ts');
     const s = ((files(q, '2026-09').next().value!.value) as MonthFile).dense!;
     const rows = q.byMonth.get('2026-09')!.map((e) => toCalendarEvent(e, q));
     const inSpan = (from: string, to: string, f: object) => rows.filter((e) => matchesFilters(e, f) && [...Array(40).keys()].some((i) => { const d = `2026-09-${String(i + 1).padStart(2, '0')}`; return d >= from && d < to && listedOn(e, d); })).length;
@@ -286,7 +286,7 @@ describe('counting a span of a dense month once per event', () => {
 
 describe('search bundles nearest first (issue 21)', () => {
   it('puts the pinned pages and the nearest upcoming first, then later, then the past newest first, each a date range', async () => {
-    const { searchBundlesNearFirst } = await import('../../src/lib/search-documents.ts');
+    const { searchBundlesNearFirst } = await import('../../src/lib/search/search-documents.ts');
     const doc = (url: string, date?: string) => ({ url, sort: (date ? { date } : {}) as Record<string, string> });
     const docs = [doc('/o/', '2026-09-20'), doc('/events/a/', '2026-09-01'), doc('/events/b/', '2026-09-11'), doc('/events/c/', '2026-09-10'), doc('/events/d/', '2026-09-25'), doc('/events/e/', '2026-08-01'), doc('/venues/v/')];
     const b = searchBundlesNearFirst(docs, 3, '2026-09-10', (d) => !d.url.startsWith('/events/'));

@@ -1,12 +1,12 @@
 /**
- * The search index's records (src/lib/search-documents.ts): what each page type puts into Pagefind.
+ * The search index's records (src/lib/search/search-documents.ts): what each page type puts into Pagefind.
  * The ranking and the hits themselves are tested on a real index in tests/site/search.test.ts.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-fs.ts';
-import { buildQuery } from '../../src/lib/query.ts';
-import { eventDocument, observanceDocument, searchBundleFolder, searchBundles, searchDocuments } from '../../src/lib/search-documents.ts';
+import { loadContent } from '../../src/lib/content/content-fs.ts';
+import { buildQuery } from '../../src/lib/content/query.ts';
+import { eventDocument, observanceDocument, searchBundleFolder, searchBundles, searchDocuments } from '../../src/lib/search/search-documents.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const { content } = loadContent(join(ROOT, 'tests/fixtures/site'), ROOT);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleWeight, FUSION_K, fuseRanked } from '../../src/lib/search-fusion.ts';
+import { bundleWeight, FUSION_K, fuseRanked } from '../../src/lib/search/search-fusion.ts';
 
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
 const list = (...names: string[]) => names.map((id) => ({ id }));

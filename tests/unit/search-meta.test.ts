@@ -4,12 +4,12 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-fs.ts';
-import { buildQuery } from '../../src/lib/query.ts';
-import { ageWords, expandAliases, synonymsOf } from '../../src/lib/search-aliases.ts';
-import { eventSearch, observanceSearch, organizerSearch, searchRecord, venueSearch } from '../../src/lib/search-meta.ts';
-import { nameToken } from '../../src/lib/search-query.ts';
-import { dateToken, searchWords, searchWordsOf } from '../../src/lib/search-words.ts';
+import { loadContent } from '../../src/lib/content/content-fs.ts';
+import { buildQuery } from '../../src/lib/content/query.ts';
+import { ageWords, expandAliases, synonymsOf } from '../../src/lib/search/search-aliases.ts';
+import { eventSearch, observanceSearch, organizerSearch, searchRecord, venueSearch } from '../../src/lib/search/search-meta.ts';
+import { nameToken } from '../../src/lib/search/search-query.ts';
+import { dateToken, searchWords, searchWordsOf } from '../../src/lib/search/search-words.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const { content } = loadContent(join(ROOT, 'tests/fixtures/site'), ROOT);

@@ -1,6 +1,6 @@
 /** Pinyin of names for the index: whole names and their tails, full and initials. */
 import { describe, expect, it } from 'vitest';
-import { pinyinForNames, pinyinSpellings, pinyinTokens } from '../../src/lib/search-pinyin.ts';
+import { pinyinForNames, pinyinSpellings, pinyinTokens } from '../../src/lib/search/search-pinyin.ts';
 
 describe('pinyinSpellings', () => {
   it('spells a name whole (full and initials) and each tail of two characters or more', () => {

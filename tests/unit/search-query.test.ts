@@ -1,6 +1,6 @@
 /** What the search box sends to Pagefind: tidy queries, one word per day, one word per whole name. */
 import { describe, expect, it } from 'vitest';
-import { joinedPinyin, monthDayOf, monthDayToken, nameToken, normalizeQuery } from '../../src/lib/search-query.ts';
+import { joinedPinyin, monthDayOf, monthDayToken, nameToken, normalizeQuery } from '../../src/lib/search/search-query.ts';
 
 describe('normalizeQuery', () => {
   it.each([

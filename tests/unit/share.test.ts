@@ -1,7 +1,7 @@
 /**
  * Sharing where links are opened (issue 19): which user agents are in-app browsers and which device
- * they are (src/lib/devices.ts), the landing page of every feed (src/lib/subscribe-pages.ts), which
- * images exist (src/lib/share-images.ts), and the images themselves (scripts/lib/draw-share-image.ts):
+ * they are (src/lib/browser/devices.ts), the landing page of every feed (src/lib/views/subscribe-pages.ts), which
+ * images exist (src/lib/views/share-images.ts), and the images themselves (scripts/lib/draw-share-image.ts):
  * PNG of the stated size, ≤ 200 KB, the title drawn (rendered again on its own and compared pixel
  * by pixel), line breaks that keep Chinese punctuation in place, a QR code that decodes (jsQR) to
  * the page, and the cache that redraws only what changed. "Today" is always passed in.
@@ -11,11 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../../src/lib/content-fs.ts';
-import { buildQuery } from '../../src/lib/query.ts';
-import { deviceOf, inAppName, isInAppBrowser } from '../../src/lib/devices.ts';
-import { landingFeeds, subscribePagePath } from '../../src/lib/subscribe-pages.ts';
-import { EVENT_CARD_DAYS, eventCardPath, eventPreviewImage, shareImages, type ShareImage } from '../../src/lib/share-images.ts';
+import { loadContent } from '../../src/lib/content/content-fs.ts';
+import { buildQuery } from '../../src/lib/content/query.ts';
+import { deviceOf, inAppName, isInAppBrowser } from '../../src/lib/browser/devices.ts';
+import { landingFeeds, subscribePagePath } from '../../src/lib/views/subscribe-pages.ts';
+import { EVENT_CARD_DAYS, eventCardPath, eventPreviewImage, shareImages, type ShareImage } from '../../src/lib/views/share-images.ts';
 import { addDays } from '../../src/lib/time/days.ts';
 import { INK, drawShareImage, fontOf, wrap } from '../../scripts/lib/draw-share-image.ts';
 import { writeShareImages } from '../../scripts/lib/write-share-images.ts';

@@ -9,9 +9,9 @@ import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/lib/content-fs.ts';
-import { httpUrl, localDateTime } from '../../src/lib/schema.ts';
-import { checkNewFiles } from '../../src/lib/scaffold.ts';
+import { readContentFiles } from '../../src/lib/content/content-fs.ts';
+import { httpUrl, localDateTime } from '../../src/lib/content/schema.ts';
+import { checkNewFiles } from '../../src/lib/import/scaffold.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import {
   buildSubmission,
@@ -36,7 +36,7 @@ import {
   submitChoices,
 } from '../../src/lib/submit-form.ts';
 import { correctionIssueLink, correctionMailLink, mailtoLink } from '../../src/lib/contact.ts';
-import { validateContent } from '../../src/lib/validate.ts';
+import { validateContent } from '../../src/lib/content/validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DIR = 'tests/fixtures/import/content';

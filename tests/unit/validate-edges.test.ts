@@ -1,5 +1,5 @@
 /**
- * The validator's steps at their edges (src/lib/validate/*.ts), found by mutation testing (issue 22):
+ * The validator's steps at their edges (src/lib/content/validate/*.ts), found by mutation testing (issue 22):
  * which files are read, refused or skipped, and in what order; which lines the raw-text check reads;
  * the id hint for every field that names another file; the lines and fields the observance and event
  * rules name; the usual-period warning at its 60-day edge; the address's region suggestion; and the
@@ -7,9 +7,9 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/lib/content-fs.ts';
-import { formatError } from '../../src/lib/errors.ts';
-import { type SourceFile, validateContent } from '../../src/lib/validate.ts';
+import { readContentFiles } from '../../src/lib/content/content-fs.ts';
+import { formatError } from '../../src/lib/content/errors.ts';
+import { type SourceFile, validateContent } from '../../src/lib/content/validate.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
 const base = (): SourceFile[] => readContentFiles(join(ROOT, 'tests/fixtures/site'), ROOT).map((f) => ({ ...f, path: f.path.replace('tests/fixtures/site/', 'content/') }));

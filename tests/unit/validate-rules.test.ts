@@ -1,5 +1,5 @@
 /**
- * The validator's rules one at a time (src/lib/validate.ts), each as a small file dropped into the
+ * The validator's rules one at a time (src/lib/content/validate.ts), each as a small file dropped into the
  * fixture site: files and folders (vocabularies, unknown folders, types, names, sizes, symlinks,
  * duplicate ids, non-mappings), event rules (years, year folders, ends, places, rules, statuses,
  * references, vocabularies, campaigns), observance rules, control characters at any depth, exact and
@@ -8,10 +8,10 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/lib/content-fs.ts';
-import { formatError } from '../../src/lib/errors.ts';
-import type { EventEntry } from '../../src/lib/model.ts';
-import { MAX_FILE_BYTES, nearDuplicates, type SourceFile, suggest, validateContent } from '../../src/lib/validate.ts';
+import { readContentFiles } from '../../src/lib/content/content-fs.ts';
+import { formatError } from '../../src/lib/content/errors.ts';
+import type { EventEntry } from '../../src/lib/content/model.ts';
+import { MAX_FILE_BYTES, nearDuplicates, type SourceFile, suggest, validateContent } from '../../src/lib/content/validate.ts';
 import { event } from '../fixtures/ical/scenarios.ts';
 import { ROOT } from '../helpers/build-site.ts';
 

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentFiles } from '../../src/lib/content-fs.ts';
-import { formatError, githubAnnotation } from '../../src/lib/errors.ts';
-import { type SourceFile, validateContent } from '../../src/lib/validate.ts';
+import { readContentFiles } from '../../src/lib/content/content-fs.ts';
+import { formatError, githubAnnotation } from '../../src/lib/content/errors.ts';
+import { type SourceFile, validateContent } from '../../src/lib/content/validate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FIX = join(ROOT, 'tests/fixtures/validate');

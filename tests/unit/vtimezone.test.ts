@@ -1,5 +1,5 @@
 /**
- * VTIMEZONEs made from the runtime's tz data (src/lib/vtimezone.ts) must give, in a client's hands,
+ * VTIMEZONEs made from the runtime's tz data (src/lib/ical/vtimezone.ts) must give, in a client's hands,
  * the offset Intl gives — every 6 h 17 min from 2020 to 2030 — for a sample of zones: China's, zones
  * with daylight saving in both hemispheres, and zones whose rules changed since the 2018 data we
  * used to ship (Mexico City and Tehran dropped DST in 2022, Volgograd moved in 2020, Casablanca and
@@ -7,8 +7,8 @@
  */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { eventsFeed } from '../../src/lib/ical.ts';
-import { offsetMinutes, vtimezoneFromIntl } from '../../src/lib/vtimezone.ts';
+import { eventsFeed } from '../../src/lib/ical/ical.ts';
+import { offsetMinutes, vtimezoneFromIntl } from '../../src/lib/ical/vtimezone.ts';
 import { assertIcs, readIcsEvents } from '../helpers/ics-check.ts';
 import { feedOptions, lookups, scenarios } from '../fixtures/ical/scenarios.ts';
 

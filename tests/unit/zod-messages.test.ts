@@ -1,12 +1,12 @@
 /**
- * zod's issues turned into contributor messages (src/lib/zod-messages.ts), one issue kind at a time,
+ * zod's issues turned into contributor messages (src/lib/content/zod-messages.ts), one issue kind at a time,
  * straight from zod schemas: a missing field is not an empty one, built-in English is replaced, the
  * schema's own Chinese messages are kept, and "did you mean" appears only when the key is close.
  * The messages as contributors meet them in files are pinned in validate.test.ts and hostile.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { zodIssueMessage } from '../../src/lib/zod-messages.ts';
+import { zodIssueMessage } from '../../src/lib/content/zod-messages.ts';
 
 /** The messages for `value`, parsed as the validator parses (reportInput: a missing field has no input). */
 const messages = (schema: z.ZodType, value: unknown, knownKeys: string[] = []) => {

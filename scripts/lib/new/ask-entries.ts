@@ -1,8 +1,8 @@
 /** npm run new: the questions for an organizer, a venue and an observance. */
 import * as p from '@clack/prompts';
 import { ENUM_LABELS } from '../../../src/lib/labels.ts';
-import { SOLAR_TERMS } from '../../../src/lib/schema.ts';
-import { checkField, type NewFile } from '../../../src/lib/scaffold.ts';
+import { SOLAR_TERMS } from '../../../src/lib/content/schema.ts';
+import { checkField, type NewFile } from '../../../src/lib/import/scaffold.ts';
 import { type Ctx, type Flags, finish, str } from './entries.ts';
 import { answer, ask, fieldCheck, pickRegion, pickVocab } from './prompt-kit.ts';
 

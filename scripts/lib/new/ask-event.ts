@@ -1,10 +1,10 @@
 /** npm run new: the questions for an event (a new organizer or venue can be added on the way). */
 import * as p from '@clack/prompts';
-import { GENERIC_FIELDS } from '../../../src/lib/event-fields.ts';
-import { normalizeDateTime, readKind, readWhen } from '../../../src/lib/import-match.ts';
+import { GENERIC_FIELDS } from '../../../src/lib/content/event-fields.ts';
+import { normalizeDateTime, readKind, readWhen } from '../../../src/lib/import/import-match.ts';
 import { ENUM_LABELS } from '../../../src/lib/labels.ts';
-import { regionFromAddress } from '../../../src/lib/region-from-address.ts';
-import { checkField, type NewFile } from '../../../src/lib/scaffold.ts';
+import { regionFromAddress } from '../../../src/lib/content/region-from-address.ts';
+import { checkField, type NewFile } from '../../../src/lib/import/scaffold.ts';
 import { askOrganizer, askVenue } from './ask-entries.ts';
 import { type Ctx, type Flags, str } from './entries.ts';
 import { answer, ask, fieldCheck, genericCheck, pickRegion, pickVocab } from './prompt-kit.ts';
@@ -109,7 +109,7 @@ async function askDetails(f: Flags, ctx: Ctx) {
     const options = [{ value: '', label: '（无）' }, ...ctx.content.observances.map((o) => ({ value: o.id, label: o.name, hint: o.id }))];
     f.observance = answer(await p.autocomplete({ message: '相关纪念日（可选，输入名称筛选）', options, placeholder: '例如 急救' })) || undefined;
   }
-  // The registry's generic fields (src/lib/event-fields.ts), checked as the file will be.
+  // The registry's generic fields (src/lib/content/event-fields.ts), checked as the file will be.
   for (const g of GENERIC_FIELDS) await ask(f, g.flag, { message: g.form.label, placeholder: g.form.placeholder, validate: genericCheck(g) });
   await ask(f, 'registration', { message: '报名网址（没有就回车）', placeholder: 'https://…', validate: (v) => (v?.trim() ? checkField('events', 'online', v.trim()) : undefined) });
   if (str(f, 'registration') && str(f, 'registration-required') === undefined)

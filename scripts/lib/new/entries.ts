@@ -1,16 +1,16 @@
 /**
  * npm run new: flags → entries. The prompts only fill in flags, so one path builds every file:
- * an event through the importer's own mapping (src/lib/import-rows.ts eventFromFlags), an organizer,
+ * an event through the importer's own mapping (src/lib/import/import-rows.ts eventFromFlags), an organizer,
  * venue or observance from its flags; problems come back as one line per flag.
  */
-import { formatRowProblem, splitBilingual } from '../../../src/lib/import-plan.ts';
-import { eventFromFlags, matchRegion, type RowProblem } from '../../../src/lib/import-rows.ts';
-import { readKind, splitList } from '../../../src/lib/import-match.ts';
-import type { ContentSet } from '../../../src/lib/model.ts';
-import type { CollectionName } from '../../../src/lib/schema.ts';
-import { buildEntry, type NewFile, takenIds } from '../../../src/lib/scaffold.ts';
-import { FLAG_OF } from '../../../src/lib/event-fields.ts';
-import type { SourceFile } from '../../../src/lib/validate.ts';
+import { formatRowProblem, splitBilingual } from '../../../src/lib/import/import-plan.ts';
+import { eventFromFlags, matchRegion, type RowProblem } from '../../../src/lib/import/import-rows.ts';
+import { readKind, splitList } from '../../../src/lib/import/import-match.ts';
+import type { ContentSet } from '../../../src/lib/content/model.ts';
+import type { CollectionName } from '../../../src/lib/content/schema.ts';
+import { buildEntry, type NewFile, takenIds } from '../../../src/lib/import/scaffold.ts';
+import { FLAG_OF } from '../../../src/lib/content/event-fields.ts';
+import type { SourceFile } from '../../../src/lib/content/validate.ts';
 
 export type Flags = Record<string, string | boolean | undefined>;
 

@@ -1,8 +1,8 @@
 /** npm run new: the prompts' building blocks — each answer checked by the schema's own field check. */
 import * as p from '@clack/prompts';
-import type { GenericField } from '../../../src/lib/event-fields.ts';
-import type { CollectionName } from '../../../src/lib/schema.ts';
-import { checkField } from '../../../src/lib/scaffold.ts';
+import type { GenericField } from '../../../src/lib/content/event-fields.ts';
+import type { CollectionName } from '../../../src/lib/content/schema.ts';
+import { checkField } from '../../../src/lib/import/scaffold.ts';
 import { Cancelled, type Ctx, type Flags, str } from './entries.ts';
 
 export function answer<T>(v: T): Exclude<T, symbol> {

@@ -5,13 +5,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { ContentSet } from '../../../src/lib/model.ts';
-import { formatError } from '../../../src/lib/errors.ts';
-import { matchOrganizer } from '../../../src/lib/import-match.ts';
+import type { ContentSet } from '../../../src/lib/content/model.ts';
+import { formatError } from '../../../src/lib/content/errors.ts';
+import { matchOrganizer } from '../../../src/lib/import/import-match.ts';
 import { checkSources } from '../../../src/lib/pull/sources.ts';
-import { type SourceConfig, sourceSchema } from '../../../src/lib/schema.ts';
-import { SOURCES_FILE } from '../../../src/lib/validate.ts';
-import { zodIssueMessage } from '../../../src/lib/zod-messages.ts';
+import { type SourceConfig, sourceSchema } from '../../../src/lib/content/schema.ts';
+import { SOURCES_FILE } from '../../../src/lib/content/validate.ts';
+import { zodIssueMessage } from '../../../src/lib/content/zod-messages.ts';
 
 /** The flags that name sources (npm run pull's parseArgs values). */
 export interface SourceFlags {

@@ -9,8 +9,8 @@ import { planPull } from '../../../src/lib/pull/plan.ts';
 import { readFeed } from '../../../src/lib/pull/feed.ts';
 import { applyChanges, fetchSource, type FetchLimits, fileHash } from '../../../src/lib/pull/pull-fs.ts';
 import { pullRequest, reportLines } from '../../../src/lib/pull/summary.ts';
-import type { SourceConfig } from '../../../src/lib/schema.ts';
-import type { SourceFile } from '../../../src/lib/validate.ts';
+import type { SourceConfig } from '../../../src/lib/content/schema.ts';
+import type { SourceFile } from '../../../src/lib/content/validate.ts';
 
 export interface PullRun {
   contentDir: string;

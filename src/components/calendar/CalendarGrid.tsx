@@ -10,7 +10,7 @@ import type { CalendarRef, DatesSetInfo, EventClickInfo, EventInput, PluginInput
 import classicTheme from '@fullcalendar/react/themes/classic';
 import listPlugin from '@fullcalendar/react/list';
 import zhCn from '@fullcalendar/react/locales/zh-cn';
-import { isCountItem } from '../../lib/calendar-dense.ts';
+import { isCountItem } from '../../lib/calendar/calendar-dense.ts';
 import { BUTTONS, gridPending, nextHint, prevHint, TIME_FORMAT, VIEWS } from './calendar-options.tsx';
 import { withCountGrid } from './CountGrid.tsx';
 import type { Opening } from './engine.ts';

@@ -5,11 +5,11 @@
  * folds, the note for an empty month, and 再列出 under a long list. Each reads what the view shows;
  * KepuCalendar.tsx lays them out.
  */
-import type { visibleItems } from '../../lib/calendar-draw.ts';
-import { nearestMonthWith, overlaps, spanLabel } from '../../lib/calendar-draw.ts';
-import { UPPER_BOUND } from '../../lib/calendar-dense.ts';
-import { LIST_ROW_LIMIT, type ListPage } from '../../lib/calendar-list.ts';
-import { activeFilterCount, calendarSearch, type CalendarState } from '../../lib/filters.ts';
+import type { visibleItems } from '../../lib/calendar/calendar-draw.ts';
+import { nearestMonthWith, overlaps, spanLabel } from '../../lib/calendar/calendar-draw.ts';
+import { UPPER_BOUND } from '../../lib/calendar/calendar-dense.ts';
+import { LIST_ROW_LIMIT, type ListPage } from '../../lib/calendar/calendar-list.ts';
+import { activeFilterCount, calendarSearch, type CalendarState } from '../../lib/calendar/filters.ts';
 import { prevDay } from '../../lib/time/days.ts';
 import { observanceUrl } from '../../lib/urls.ts';
 import ShareLink from './ShareLink.tsx';

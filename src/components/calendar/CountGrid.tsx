@@ -1,5 +1,5 @@
 /**
- * A dense month's grid (issue 21, src/lib/count-grid.ts): six weeks as a plain table — a count per
+ * A dense month's grid (issue 21, src/lib/calendar/count-grid.ts): six weeks as a plain table — a count per
  * day that opens the day's list, or under a filter that leaves few (a province) the day's first
  * activities and “另 N 项”; the day's observance days; what spans several days above. It stands in
  * for FullCalendar's month grid in a dense month, under the same view, toolbar and title, so the
@@ -10,9 +10,9 @@
  */
 import { createContext, useContext, useMemo, type ReactElement } from 'react';
 import type { PluginInput } from '@fullcalendar/react';
-import { COUNT_SUFFIX, isCountItem, UPPER_BOUND } from '../../lib/calendar-dense.ts';
-import { OBSERVANCE_PREFIX, type DrawnEvent } from '../../lib/calendar-draw.ts';
-import { monthGridWeeks, placeItems, ROWS_PER_DAY } from '../../lib/count-grid.ts';
+import { COUNT_SUFFIX, isCountItem, UPPER_BOUND } from '../../lib/calendar/calendar-dense.ts';
+import { OBSERVANCE_PREFIX, type DrawnEvent } from '../../lib/calendar/calendar-draw.ts';
+import { monthGridWeeks, placeItems, ROWS_PER_DAY } from '../../lib/calendar/count-grid.ts';
 import { nextDay, todayIn } from '../../lib/time/days.ts';
 import { WEEKDAYS } from './calendar-options.tsx';
 import { isDenseMonth } from './use-month-data.ts';

@@ -3,7 +3,7 @@
  * goes straight to the URL (see KepuCalendar), so the filtered view can be shared as a link.
  */
 import { useState, type ChangeEvent } from 'react';
-import type { FilterOption } from '../../lib/calendar-data.ts';
+import type { FilterOption } from '../../lib/calendar/calendar-data.ts';
 import {
   activeFilterCount,
   FILTER_LABELS,
@@ -13,7 +13,7 @@ import {
   STATUS_FILTERS,
   type CalendarState,
   type Filters,
-} from '../../lib/filters.ts';
+} from '../../lib/calendar/filters.ts';
 
 export interface FilterVocab {
   topics: FilterOption[];

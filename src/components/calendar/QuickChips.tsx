@@ -1,10 +1,10 @@
 /**
  * The calendar's quick filters (issue 18), one tap each and never folded away: 今天 · 本周末 ·
  * 7 天内 · 本月 · 可报名 · 免费 · 孩子年龄 · 离我近. They are the same URL filters as /events/'s
- * (src/lib/filters.ts); a date filter also moves the calendar to its first day.
+ * (src/lib/calendar/filters.ts); a date filter also moves the calendar to its first day.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { AGE_MAX, ageOf, NEAR_KM, WHEN_LABELS, WHENS, type Filters, type When } from '../../lib/filters.ts';
+import { AGE_MAX, ageOf, NEAR_KM, WHEN_LABELS, WHENS, type Filters, type When } from '../../lib/calendar/filters.ts';
 
 interface Props {
   filters: Filters;

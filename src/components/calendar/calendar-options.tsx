@@ -4,8 +4,8 @@
  * change live outside the components: FullCalendar re-reads options given anew.
  */
 import type { PluginInput } from '@fullcalendar/react';
-import type { CalendarView } from '../../lib/filters.ts';
-import type { ViewSpan } from '../../lib/calendar-draw.ts';
+import type { CalendarView } from '../../lib/calendar/filters.ts';
+import type { ViewSpan } from '../../lib/calendar/calendar-draw.ts';
 import { prevDay } from '../../lib/time/days.ts';
 
 /**

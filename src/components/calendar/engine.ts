@@ -11,10 +11,10 @@
  */
 import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent, type PointerEvent as ReactPointerEvent, type RefObject } from 'react';
 import type { CalendarRef, PluginInput } from '@fullcalendar/react';
-import { viewRange, visibleItems } from '../../lib/calendar-draw.ts';
-import { listRows, listSpanFor } from '../../lib/calendar-list.ts';
-import { parseCalendarParams, whenRange, type CalendarView, type Filters } from '../../lib/filters.ts';
-import type { CalendarManifest } from '../../lib/calendar-data.ts';
+import { viewRange, visibleItems } from '../../lib/calendar/calendar-draw.ts';
+import { listRows, listSpanFor } from '../../lib/calendar/calendar-list.ts';
+import { parseCalendarParams, whenRange, type CalendarView, type Filters } from '../../lib/calendar/filters.ts';
+import type { CalendarManifest } from '../../lib/calendar/calendar-data.ts';
 import { nextDay, todayIn } from '../../lib/time/days.ts';
 import { LARGE_PHONE, nextTask, PHONE, spanOf, viewTypes, ymdOf } from './calendar-options.tsx';
 import { isDenseMonth, isLoaded, loadRange, rangeData, seedManifest } from './use-month-data.ts';

@@ -1,15 +1,15 @@
 /**
- * What the grids draw for a dense month (issue 21, src/lib/calendar-dense.ts): a count per day
+ * What the grids draw for a dense month (issue 21, src/lib/calendar/calendar-dense.ts): a count per day
  * (“1 234 项活动”, opening that day's list) in place of rows — from the month's counts, or from a
  * province's rows when a region filter brought them in but they are more than GRID_EVENT_LIMIT —
  * and the count the status line says for the period shown. Lists of a dense month go day by day and
  * draw rows (useListSwitch), so they get no counts here.
  */
 import { useMemo } from 'react';
-import { countItem, countsFromRows, dayCounts, eventsIn, GRID_EVENT_LIMIT } from '../../lib/calendar-dense.ts';
-import { overlaps } from '../../lib/calendar-draw.ts';
-import type { DrawnEvent, VisibleItems } from '../../lib/calendar-draw.ts';
-import type { CalendarState } from '../../lib/filters.ts';
+import { countItem, countsFromRows, dayCounts, eventsIn, GRID_EVENT_LIMIT } from '../../lib/calendar/calendar-dense.ts';
+import { overlaps } from '../../lib/calendar/calendar-draw.ts';
+import type { DrawnEvent, VisibleItems } from '../../lib/calendar/calendar-draw.ts';
+import type { CalendarState } from '../../lib/calendar/filters.ts';
 import type { MonthData, VisibleRange } from './use-month-data.ts';
 
 export interface DenseView {

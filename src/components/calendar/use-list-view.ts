@@ -1,12 +1,12 @@
 /**
  * The calendar's lists (列表): whether a month lists whole or day by day, and the page of rows a list
  * draws (LIST_ROW_LIMIT at a time, 再列出 for more). Apart from KepuCalendar.tsx because both only
- * decide how much of a list to show, from the rows of src/lib/calendar-list.ts.
+ * decide how much of a list to show, from the rows of src/lib/calendar/calendar-list.ts.
  */
 import { useEffect, useMemo, useState, type RefObject } from 'react';
 import type { CalendarRef } from '@fullcalendar/react';
-import { monthBounds, type VisibleItems } from '../../lib/calendar-draw.ts';
-import { endedBefore, LIST_ROW_LIMIT, listPage, listRows, listSpanFor } from '../../lib/calendar-list.ts';
+import { monthBounds, type VisibleItems } from '../../lib/calendar/calendar-draw.ts';
+import { endedBefore, LIST_ROW_LIMIT, listPage, listRows, listSpanFor } from '../../lib/calendar/calendar-list.ts';
 import { ymdOf } from './calendar-options.tsx';
 import type { VisibleRange } from './use-month-data.ts';
 

@@ -7,13 +7,13 @@
  * draws (loadRange), and the hook then finds that range already there.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { CalendarEvent, CalendarManifest, CalendarObservance, MonthFile, ObservanceYearFile } from '../../lib/calendar-data.ts';
-import { monthDays, shardsFor, type DenseSummary, type ShardFile } from '../../lib/calendar-dense.ts';
-import { unpackRows } from '../../lib/packed-rows.ts';
-import { monthsInRange, uniqueEvents, yearsOf } from '../../lib/calendar-draw.ts';
-import type { Filters } from '../../lib/filters.ts';
+import type { CalendarEvent, CalendarManifest, CalendarObservance, MonthFile, ObservanceYearFile } from '../../lib/calendar/calendar-data.ts';
+import { monthDays, shardsFor, type DenseSummary, type ShardFile } from '../../lib/calendar/calendar-dense.ts';
+import { unpackRows } from '../../lib/calendar/packed-rows.ts';
+import { monthsInRange, uniqueEvents, yearsOf } from '../../lib/calendar/calendar-draw.ts';
+import type { Filters } from '../../lib/calendar/filters.ts';
 import { CALENDAR_MANIFEST_URL, monthDataUrl, observanceYearDataUrl } from '../../lib/urls.ts';
-import { getJson } from '../../lib/fetch-json.ts';
+import { getJson } from '../../lib/browser/fetch-json.ts';
 
 export interface VisibleRange {
   /** First shown day, YYYY-MM-DD. */

@@ -3,7 +3,7 @@
  * markup and classes as EventCard.astro (so the same CSS, the page clock's 已结束 and the ☆ work
  * on it). Built with DOM calls, never from HTML strings: titles are contributor text.
  */
-import type { EventKind, EventStatus } from '../../lib/schema.ts';
+import type { EventKind, EventStatus } from '../../lib/content/schema.ts';
 import { KIND_LABEL, STATUS_LABEL } from '../../lib/labels.ts';
 import { formatRangeZh, weekdayZh } from '../../lib/time/labels.ts';
 import { eventUrl } from '../../lib/urls.ts';

@@ -1,7 +1,7 @@
 /**
  * The quick filters of /events/ (issue 18): 今天 · 本周末 · 7 天内 · 本月 · 可报名 · 免费 · 孩子年龄 ·
  * 离我近, one tap each, kept in the URL (/events/?when=weekend&age=10&open=1&near=1) and combinable
- * with the calendar's filters (topic, audience, region …: same parser, same rules, src/lib/filters.ts).
+ * with the calendar's filters (topic, audience, region …: same parser, same rules, src/lib/calendar/filters.ts).
  *
  * The page is static; this script filters the calendar's per-month JSON (/data/events/<YYYY-MM>.json).
  * It loads nothing until a filter is set — a plain /events/ fetches no data at all — and then only
@@ -13,10 +13,10 @@
  * submits to /events/, whose static list is every upcoming event.
  *
  * This file draws and keeps the state; fetching the months and asking for the position are
- * quick-load.ts's, the filters' words and rules src/lib/filters.ts's.
+ * quick-load.ts's, the filters' words and rules src/lib/calendar/filters.ts's.
  */
-import type { CalendarEvent } from '../../lib/calendar-data.ts';
-import { uniqueEvents } from '../../lib/calendar-draw.ts';
+import type { CalendarEvent } from '../../lib/calendar/calendar-data.ts';
+import { uniqueEvents } from '../../lib/calendar/calendar-draw.ts';
 import {
   activeFilterCount,
   ageOf,
@@ -30,7 +30,7 @@ import {
   sortByDistance,
   type Filters,
   type When,
-} from '../../lib/filters.ts';
+} from '../../lib/calendar/filters.ts';
 import { distanceLabel, type LatLng } from '../../lib/geo.ts';
 import { todayIn } from '../../lib/time/days.ts';
 import { eventsFilteredUrl, OBSERVANCES_URL } from '../../lib/urls.ts';

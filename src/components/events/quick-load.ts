@@ -9,15 +9,15 @@
  * and filtered as usual; otherwise the filters say how many of its activities they leave, from the
  * counts, and lead to the calendar, which lists such a month day by day (denseHint).
  */
-import type { CalendarEvent, CalendarManifest, MonthFile } from '../../lib/calendar-data.ts';
-import { dayListUrl, eventsIn, shardsFor, type DenseSummary, type ShardFile } from '../../lib/calendar-dense.ts';
-import { monthsInRange } from '../../lib/calendar-draw.ts';
-import { whenRange, type Filters, type When } from '../../lib/filters.ts';
-import { unpackRows } from '../../lib/packed-rows.ts';
+import type { CalendarEvent, CalendarManifest, MonthFile } from '../../lib/calendar/calendar-data.ts';
+import { dayListUrl, eventsIn, shardsFor, type DenseSummary, type ShardFile } from '../../lib/calendar/calendar-dense.ts';
+import { monthsInRange } from '../../lib/calendar/calendar-draw.ts';
+import { whenRange, type Filters, type When } from '../../lib/calendar/filters.ts';
+import { unpackRows } from '../../lib/calendar/packed-rows.ts';
 
 import { nextDay } from '../../lib/time/days.ts';
 import { CALENDAR_MANIFEST_URL, monthDataUrl } from '../../lib/urls.ts';
-import { getJson } from '../../lib/fetch-json.ts';
+import { getJson } from '../../lib/browser/fetch-json.ts';
 
 export interface QuickMonths {
   /** The months to load. */

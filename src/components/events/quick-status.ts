@@ -3,8 +3,8 @@
  * filters found, in which months, how it is sorted — and what a dense month adds (quick-load.ts
  * denseHint). Pure.
  */
-import type { CalendarEvent } from '../../lib/calendar-data.ts';
-import { FILTER_LABELS, filterWords, type Filters } from '../../lib/filters.ts';
+import type { CalendarEvent } from '../../lib/calendar/calendar-data.ts';
+import { FILTER_LABELS, filterWords, type Filters } from '../../lib/calendar/filters.ts';
 import type { LatLng } from '../../lib/geo.ts';
 import { groupDigits } from '../../lib/group-digits.ts';
 import type { QuickMonths } from './quick-load.ts';

@@ -4,12 +4,12 @@
  * (/events/<id>.ics), downloaded once (not a subscription: nothing about the reader is on a server);
  * and a print view. Nothing is sent anywhere.
  */
-import { favoriteEndDate, joinCalendars, sortFavorites } from '../../lib/favorites.ts';
+import { favoriteEndDate, joinCalendars, sortFavorites } from '../../lib/browser/favorites.ts';
 import { todayIn } from '../../lib/time/days.ts';
 import { eventFeedUrl } from '../../lib/urls.ts';
 import { cardElement } from '../events/event-card-dom.ts';
 import { loadFavorites } from './stars.ts';
-import { saveFile } from '../../lib/download.ts';
+import { saveFile } from '../../lib/browser/download.ts';
 
 export const FAVORITES_CALENDAR_NAME = '科普日历 · 我的收藏';
 

@@ -5,7 +5,7 @@
  * a script dispatches `kepu:stars` and their state is set. Runs in the page script bundle
  * (page-clock-entry.ts): a few hundred bytes, on every page.
  */
-import { type Favorite, FAVORITES_KEY, isFavorite, readFavorites, toggleFavorite, writeFavorites } from '../../lib/favorites.ts';
+import { type Favorite, FAVORITES_KEY, isFavorite, readFavorites, toggleFavorite, writeFavorites } from '../../lib/browser/favorites.ts';
 
 export function loadFavorites(): Favorite[] | undefined {
   try {

@@ -1,10 +1,10 @@
 /**
  * The browser side of search: loads Pagefind's JS API on first use (never before), tidies the
- * query (src/lib/search-query.ts), runs it with this site's ranking, and lists the pages whose
+ * query (src/lib/search/search-query.ts), runs it with this site's ranking, and lists the pages whose
  * exact name or alias is the query first. Shared by the header box and the /search/ page.
  */
-import { fuseRanked } from '../../lib/search-fusion.ts';
-import { joinedPinyin, nameToken, normalizeQuery, SEARCH_RANKING } from '../../lib/search-query.ts';
+import { fuseRanked } from '../../lib/search/search-fusion.ts';
+import { joinedPinyin, nameToken, normalizeQuery, SEARCH_RANKING } from '../../lib/search/search-query.ts';
 
 /** Pagefind's filter object: AND across keys, `any` within one key. */
 export type Filters = Record<string, { any: string[] }>;
@@ -142,7 +142,7 @@ export async function searchEverywhere(): Promise<void> {
 
 /**
  * One query over the bundles merged so far, bundle by bundle. Relevance: each bundle's ranks fused
- * (src/lib/search-fusion.ts). A date sort: bundle after bundle in date order (each holds a consecutive date range), since a
+ * (src/lib/search/search-fusion.ts). A date sort: bundle after bundle in date order (each holds a consecutive date range), since a
  * merged search would interleave them by score.
  */
 async function searchLoaded(e: Engine, term: string | null, o: { filters: Filters; sort?: Record<string, string> }): Promise<PagefindResponse | null> {

@@ -8,7 +8,7 @@
  *   shows a plain overlay: open in the browser, or copy the address. Nothing silently fails.
  * Without JS every button is there and every link works as a plain link.
  */
-import { deviceOf, inAppName, isInAppBrowser } from '../../lib/devices.ts';
+import { deviceOf, inAppName, isInAppBrowser } from '../../lib/browser/devices.ts';
 
 const d = document.documentElement;
 const ua = navigator.userAgent;

@@ -5,7 +5,7 @@
  * only say which control goes where.
  */
 import type { ChangeEvent } from 'react';
-import { type FormSection, GENERIC_FIELDS } from '../../lib/event-fields.ts';
+import { type FormSection, GENERIC_FIELDS } from '../../lib/content/event-fields.ts';
 import type { Choice, FormField, ListField, SubmitForm as FormState } from '../../lib/submit-form.ts';
 import { controlId, described, Field, type FieldMeta, Group } from './Field.tsx';
 
@@ -95,7 +95,7 @@ export function Checkboxes({ kit, field, options }: { kit: FormKit; field: ListF
   );
 }
 
-/** The registry's generic fields (src/lib/event-fields.ts): a text input each, in its section. */
+/** The registry's generic fields (src/lib/content/event-fields.ts): a text input each, in its section. */
 export function GenericFields({ kit, section }: { kit: FormKit; section: FormSection }) {
   const { form, set } = kit;
   return GENERIC_FIELDS.filter((g) => g.form.section === section).map((g) => {

@@ -2,7 +2,7 @@
  * Copy and download in the browser, for the /submit/ result: the clipboard (with the old selection
  * way where the Clipboard API is refused) and a file saved from a Blob. DOM only, no React.
  */
-import { saveFile } from '../../lib/download.ts';
+import { saveFile } from '../../lib/browser/download.ts';
 
 /** Copy text to the clipboard; false when the browser refused both ways. */
 export async function copyText(text: string): Promise<boolean> {

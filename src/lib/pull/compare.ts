@@ -6,7 +6,7 @@
  * "changed", shared by updates and cancellations.
  */
 import { parse } from 'yaml';
-import { entryText, yamlFields } from '../scaffold.ts';
+import { entryText, yamlFields } from '../import/scaffold.ts';
 
 type Data = Record<string, unknown>;
 

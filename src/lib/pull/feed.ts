@@ -4,10 +4,10 @@
  * is usable at all (a web page where a calendar was expected, too many events …), before any file
  * is looked at.
  */
-import { icsToRecords } from '../import-ics.ts';
-import type { RowProblem } from '../import-rows.ts';
-import type { ImportRecord } from '../import-table.ts';
-import type { SourceConfig } from '../schema.ts';
+import { icsToRecords } from '../import/import-ics.ts';
+import type { RowProblem } from '../import/import-rows.ts';
+import type { ImportRecord } from '../import/import-table.ts';
+import type { SourceConfig } from '../content/schema.ts';
 import { jsonLdToRecords } from './jsonld.ts';
 
 /** More events than this in one source is a runaway export, not a society's programme. */

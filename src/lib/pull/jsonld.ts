@@ -8,10 +8,10 @@
  * ExhibitionEvent …). Times with an offset (…+08:00, …Z) become wall-clock time in `zone`; times
  * without one are local; a bare date is an all-day event whose `endDate` is its last day.
  */
-import { plainDescription } from '../import-ics.ts';
+import { plainDescription } from '../import/import-ics.ts';
 import { SITE_ZONE, wallTime } from '../time/zones.ts';
-import type { RowProblem } from '../import-rows.ts';
-import type { ImportRecord } from '../import-table.ts';
+import type { RowProblem } from '../import/import-rows.ts';
+import type { ImportRecord } from '../import/import-table.ts';
 
 type Json = Record<string, unknown>;
 

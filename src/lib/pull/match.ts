@@ -4,12 +4,12 @@
  * importer's mapRow, and files adopted by events whose UID the source re-issued. Separate from the
  * plan: this decides the pairs (event, file); the plan decides what to write for each pair.
  */
-import { parseContentFile } from '../frontmatter.ts';
-import { duplicateKeys } from '../import-match.ts';
-import { mapRow } from '../import-rows.ts';
-import type { ContentSet } from '../model.ts';
-import type { SourceConfig } from '../schema.ts';
-import type { SourceFile } from '../validate.ts';
+import { parseContentFile } from '../content/frontmatter.ts';
+import { duplicateKeys } from '../import/import-match.ts';
+import { mapRow } from '../import/import-rows.ts';
+import type { ContentSet } from '../content/model.ts';
+import type { SourceConfig } from '../content/schema.ts';
+import type { SourceFile } from '../content/validate.ts';
 import type { FeedRead, SourceLike } from './feed.ts';
 import { note, problemText, type PullNote } from './notes.ts';
 

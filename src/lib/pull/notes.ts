@@ -3,10 +3,10 @@
  * an importer's row problem or a validator error as one bilingual line. Separate so that matching
  * and the file plan word their notes the same way.
  */
-import type { ContentError } from '../errors.ts';
-import { splitBilingual } from '../import-plan.ts';
-import type { RowProblem } from '../import-rows.ts';
-import { columnOf } from '../import-table.ts';
+import type { ContentError } from '../content/errors.ts';
+import { splitBilingual } from '../import/import-plan.ts';
+import type { RowProblem } from '../import/import-rows.ts';
+import { columnOf } from '../import/import-table.ts';
 
 export interface PullNote {
   uid: string;

@@ -18,11 +18,11 @@
  *
  * Reading the fetched text into records is feed.ts; the wording of notes, notes.ts.
  */
-import type { ContentError } from '../errors.ts';
-import { duplicateIndex } from '../import-match.ts';
-import { COLLECTIONS, type SourceConfig } from '../schema.ts';
-import { buildEntry, checkNewFiles, entryPath, takenIds } from '../scaffold.ts';
-import { type SourceFile, validateContent } from '../validate.ts';
+import type { ContentError } from '../content/errors.ts';
+import { duplicateIndex } from '../import/import-match.ts';
+import { COLLECTIONS, type SourceConfig } from '../content/schema.ts';
+import { buildEntry, checkNewFiles, entryPath, takenIds } from '../import/scaffold.ts';
+import { type SourceFile, validateContent } from '../content/validate.ts';
 import { changedFields, comparable, editedSincePull, pulledText } from './compare.ts';
 import type { FeedRead, SourceLike } from './feed.ts';
 import { adoptReissued, type Data, keyOf, type Mapped, mapFeed, type Pulled, pulledFiles, unseenFiles } from './match.ts';

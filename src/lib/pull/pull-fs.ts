@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { writeFilesAtomically } from '../import-fs.ts';
-import { decodeText } from '../import-table.ts';
+import { writeFilesAtomically } from '../import/import-fs.ts';
+import { decodeText } from '../import/import-table.ts';
 import type { PullChange } from './plan.ts';
 
 export interface FetchLimits {

@@ -9,13 +9,13 @@
  *     organizer: example-society
  *     topics: [天文]
  */
-import type { ContentError } from '../errors.ts';
-import { parseContentFile } from '../frontmatter.ts';
-import { matchOrganizer } from '../import-match.ts';
-import type { ContentSet } from '../model.ts';
-import { type SourceConfig, sourceSchema, sourcesFileSchema, type VocabName } from '../schema.ts';
-import { suggest } from '../validate.ts';
-import { zodIssueMessage } from '../zod-messages.ts';
+import type { ContentError } from '../content/errors.ts';
+import { parseContentFile } from '../content/frontmatter.ts';
+import { matchOrganizer } from '../import/import-match.ts';
+import type { ContentSet } from '../content/model.ts';
+import { type SourceConfig, sourceSchema, sourcesFileSchema, type VocabName } from '../content/schema.ts';
+import { suggest } from '../content/validate.ts';
+import { zodIssueMessage } from '../content/zod-messages.ts';
 
 export interface SourcesCheck {
   /** The sources that passed every check. */

@@ -3,13 +3,13 @@
  * `npm run new -- event --yes` takes → the same front matter (via mapRow, exactly as scripts/new.ts
  * does) → the file text and path from scaffold.ts → the problems the schema and the validator find.
  */
-import type { ContentError } from '../errors.ts';
-import { eventFromFlags } from '../import-rows.ts';
-import { GENERIC_FIELDS } from '../event-fields.ts';
-import { nameKey } from '../import-match.ts';
-import { localDateTime } from '../schema.ts';
-import { checkNewFiles, entryPath, entryText, eventBaseId } from '../scaffold.ts';
-import { uniqueId } from '../unique-id.ts';
+import type { ContentError } from '../content/errors.ts';
+import { eventFromFlags } from '../import/import-rows.ts';
+import { GENERIC_FIELDS } from '../content/event-fields.ts';
+import { nameKey } from '../import/import-match.ts';
+import { localDateTime } from '../content/schema.ts';
+import { checkNewFiles, entryPath, entryText, eventBaseId } from '../import/scaffold.ts';
+import { uniqueId } from '../import/unique-id.ts';
 import { choiceContent, type SubmitChoices, standInFiles } from './choices.ts';
 import { type FormField, NEW_ORGANIZER, type SubmitForm } from './fields.ts';
 import { type FieldProblem, fieldOf, fromError, inPageOrder, problem } from './problems.ts';

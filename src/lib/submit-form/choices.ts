@@ -3,9 +3,9 @@
  * props stay small; and the same lists turned back into content, so that the importer and the
  * validator check the new event's references against what the page knows.
  */
-import { type ContentSet, emptyContent } from '../model.ts';
-import { VOCABS, type VocabName } from '../schema.ts';
-import type { SourceFile } from '../validate.ts';
+import { type ContentSet, emptyContent } from '../content/model.ts';
+import { VOCABS, type VocabName } from '../content/schema.ts';
+import type { SourceFile } from '../content/validate.ts';
 
 export interface Choice {
   id: string;

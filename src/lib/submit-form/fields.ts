@@ -1,9 +1,9 @@
 /**
  * The /submit/ form's fields (src/lib/submit-form.ts): what the form holds, in page order, with
- * the labels, hints and help text each field shows. The field registry (src/lib/event-fields.ts)
+ * the labels, hints and help text each field shows. The field registry (src/lib/content/event-fields.ts)
  * names the event's fields; the new organizer's fields are the form's own.
  */
-import { EVENT_FIELDS, type FieldSpec, type FormFieldName, type FormSpec } from '../event-fields.ts';
+import { EVENT_FIELDS, type FieldSpec, type FormFieldName, type FormSpec } from '../content/event-fields.ts';
 
 /** A new organizer's fields, asked right after the organizer when it is not in the list (not event fields). */
 export const ORG_FIELDS = ['orgName', 'orgWebsite', 'orgRegion', 'orgType'] as const;

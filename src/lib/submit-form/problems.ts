@@ -3,8 +3,8 @@
  * message tied to the form field it belongs to, without repeats, in page order, and split into its
  * two languages for showing the English part quieter.
  */
-import type { ContentError } from '../errors.ts';
-import { genericFieldOf } from '../event-fields.ts';
+import type { ContentError } from '../content/errors.ts';
+import { genericFieldOf } from '../content/event-fields.ts';
 import { FORM_FIELDS, type FormField, type SubmitForm } from './fields.ts';
 
 export interface FieldProblem {
