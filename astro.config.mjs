@@ -6,15 +6,16 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { MARKDOWN_FEATURES, MARKDOWN_OPTIONS, siteUrl } from './src/site-config.ts';
 import sideOutputs from './src/integrations/side-outputs.ts';
 import inlineScript from './src/integrations/inline-script.ts';
+import islandPreloads from './src/integrations/island-preloads.ts';
 
 // Static output; the public URL comes from SITE_URL (see README). Contributors' Markdown is
-// sanitised in the content loader (src/lib/sanitize.ts) as a second wall behind the validator.
+// sanitised in the content loader (src/lib/content/sanitize.ts) as a second wall behind the validator.
 export default defineConfig({
   site: siteUrl(),
   // Tests and benchmarks build several content trees side by side: each gets its own output and cache.
   outDir: process.env.KEPU_OUT_DIR || './dist',
   cacheDir: process.env.KEPU_CACHE_DIR || './node_modules/.astro',
-  // Images contributors add are checked by the validator from the same folder (src/lib/content-fs.ts).
+  // Images contributors add are checked by the validator from the same folder (src/lib/content/content-fs.ts).
   publicDir: process.env.KEPU_PUBLIC_DIR || './public',
   output: 'static',
   trailingSlash: 'ignore',
@@ -23,7 +24,7 @@ export default defineConfig({
   // HTML is the same byte for byte (issue 21, bench/README.md).
   build: { format: 'directory', concurrency: 4 },
   // Feeds, calendar data, open data and the search index are made beside the page build: src/integrations/side-outputs.ts.
-  integrations: [sideOutputs(), react(), sitemap({ filter: (page) => !page.includes('/embed/') })],
+  integrations: [sideOutputs(), islandPreloads(), react(), sitemap({ filter: (page) => !page.includes('/embed/') })],
   markdown: { ...MARKDOWN_OPTIONS, processor: satteri({ features: { ...MARKDOWN_FEATURES } }) },
   devToolbar: { enabled: false },
   vite: {

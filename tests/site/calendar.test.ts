@@ -232,6 +232,34 @@ describe('calendar', () => {
     expect(errors).toEqual([]);
   });
 
+  it('opens a month whose activities alone are more than a page at its first day, its frame drawn before the month’s file is in', async () => {
+    // September 2025 of the shipped content: a few exhibitions of a whole month each, more than 100
+    // rows (the manifest's byDay). The month's file is held: the phone's frame and its note are drawn.
+    const context = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(TODAY);
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let asked = false;
+    await page.route('**/data/events/2025-09.json', async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto(base + 'calendar/?date=2025-09');
+    await expect.poll(() => asked).toBe(true);
+    await expect.poll(() => page.textContent('.kp-note')).toContain('按天列出');
+    expect(await page.locator('.kp-fc').count()).toBe(0);
+    release();
+    await expect.poll(() => loaded(page)).toMatch(/^2025年9月1日：\d+ 项活动$/);
+    expect(await page.textContent('[role="heading"]')).toBe('2025年9月1日');
+    expect(await page.locator('.kp-fc a[href^="/events/"]').count()).toBeGreaterThan(0);
+    // With a filter the month may fit one list: the calendar decides once the file is in.
+    await page.goto(base + 'calendar/?date=2025-09&free=1');
+    await expect.poll(() => loaded(page)).toMatch(/^2025年9月/);
+    await context.close();
+  });
+
   it('says so when FullCalendar cannot be loaded, and stops being busy', async () => {
     // Not open(): it waits for the drawn calendar.
     const context = await browser.newContext({ viewport: { width: 390, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { ROOT } from '../helpers/build-site.ts';
 import { checkLinks, formatBroken } from '../helpers/link-check.ts';
+import { ISLAND_PAGES, moduleClosure } from '../../src/integrations/island-preloads.ts';
 
 const dist = inject('distDir');
 const base = inject('baseUrl');
@@ -38,6 +39,25 @@ export function pageKind(rel: string): string {
   if (parts.length === 1) return parts[0]!;
   return [...parts.slice(0, -1), '*'].join('/');
 }
+
+describe('island pages', () => {
+  it('are the pages the build lists, and name in their head every module their island needs, FullCalendar excepted', () => {
+    const pages = walk(dist).filter((f) => f.endsWith('.html') && readFileSync(join(dist, f), 'utf8').includes('<astro-island'));
+    expect(pages.sort()).toEqual([...ISLAND_PAGES].sort());
+    const read = (url: string) => (existsSync(join(dist, url)) ? readFileSync(join(dist, url), 'utf8') : undefined);
+    for (const page of pages) {
+      const html = readFileSync(join(dist, page), 'utf8');
+      const head = html.slice(0, html.indexOf('</head>'));
+      const preloaded = [...head.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]!);
+      const island = /<astro-island\b[^>]*component-url="([^"]+)"[^>]*renderer-url="([^"]+)"/.exec(html)!;
+      const needed = [...moduleClosure(island[1]!, read), ...moduleClosure(island[2]!, read)];
+      // The component, its renderer and their shared chunks (preact, the site's modules) — more than those two.
+      expect(needed.length, page).toBeGreaterThan(4);
+      expect(new Set(preloaded), page).toEqual(new Set(needed));
+      expect(preloaded.filter((u) => /CalendarGrid|daygrid/.test(u)), page).toEqual([]);
+    }
+  });
+});
 
 describe('html-validate on every page type', () => {
   const config = JSON.parse(readFileSync(join(ROOT, 'tests/html-validate.json'), 'utf8'));

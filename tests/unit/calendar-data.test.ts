@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { loadContent } from '../../src/lib/content/content-fs.ts';
 import { buildQuery, type SiteQuery } from '../../src/lib/content/query.ts';
 import { calendarManifest, monthFile, observanceYearFile, toCalendarZone, usedOptions, usedRegions } from '../../src/lib/calendar/calendar-data.ts';
-import { drawEvent, drawObservance, monthsInRange, overlaps, spanLabel, uniqueEvents, visibleItems, yearsOf } from '../../src/lib/calendar/calendar-draw.ts';
+import { listRows, listSpanFor } from '../../src/lib/calendar/calendar-list.ts';
+import { drawEvent, drawObservance, monthBounds, monthsInRange, overlaps, spanLabel, uniqueEvents, visibleItems, yearsOf } from '../../src/lib/calendar/calendar-draw.ts';
 import { addDays } from '../../src/lib/time/days.ts';
 import { testContentTree, TMP } from '../helpers/build-site.ts';
 
@@ -86,6 +87,26 @@ describe('observance files and manifest', () => {
     expect(m.months).not.toContain('2026-12');
     expect(m.months).toEqual([...m.months].sort());
     expect(m.observanceYears).toEqual([2024, 2025, 2026, 2027, 2028, 2029]);
+  });
+
+  it('the manifest names the months whose activities alone are more than a list page (they list by day)', () => {
+    const base = q.byMonth.get('2026-09')![0]!;
+    const events = (month: string, n: number, days: number) =>
+      Array.from({ length: n }, (_, i) => ({ ...base, id: `${month}-${i}`, allDay: true, start: `${month}-0${1 + (i % 9)}`, end: addDays(`${month}-0${1 + (i % 9)}`, days - 1) }));
+    const byMonth = new Map([...q.byMonth, ['2027-03', events('2027-03', 34, 3)], ['2027-04', events('2027-04', 100, 1)], ['2027-05', events('2027-05', 101, 1)]]);
+    const m = calendarManifest({ ...q, byMonth } as SiteQuery, '2026-09-10');
+    // 34 activities of three days are 102 rows; 100 one-day activities fit a page (observance days
+    // may still push it past: the calendar then decides once the month's file is in).
+    const shipped = calendarManifest(q, '2026-09-10').byDay ?? [];
+    expect(m.byDay).toEqual([...shipped, '2027-03', '2027-05']);
+    // What the calendar decides from a month's file (useListSwitch) agrees: those months list by day.
+    expect(shipped.length).toBeGreaterThan(0);
+    for (const k of shipped) {
+      const f = monthFile(q, k);
+      const drawn = visibleItems(f.events, observanceYearFile(q.content.observances, Number(k.slice(0, 4)), '2026-09-10').observances, { filters: {}, observances: true }, { spansAside: true }).drawn;
+      const [from, to] = monthBounds(`${k}-01`);
+      expect(listSpanFor(listRows(drawn, from, to)), k).toBe('day');
+    }
   });
 
   it('filter options are only the vocabulary entries that events use, regions nested', () => {

@@ -2,7 +2,7 @@
  * The parts of the /calendar/ island around FullCalendar: the status line, which names the view (on
  * phones the toolbar's title is left to screen readers, calendar.css, and the share button sits
  * beside 筛选 instead), the campaigns and months that span the view, what a list started at today
- * folds, the note for an empty month, and 再列出 under a long list. Each reads what the view shows;
+ * folds, how to read a busy view, the note for an empty month, and 再列出 under a long list. Each reads what the view shows;
  * KepuCalendar.tsx lays them out.
  */
 import type { visibleItems } from '../../lib/calendar/calendar-draw.ts';
@@ -36,6 +36,18 @@ export function StatusLine(p: { share: boolean; error?: string; gridError: boole
       {p.share && <ShareLink />}
     </div>
   );
+}
+
+/**
+ * How to read a busy view, above the calendar: a day's list (a month too long for one page lists day
+ * by day), or a dense month's grid of counts (issue 21). Drawn with the island's frame, before
+ * FullCalendar: on a phone it is the first screen's largest text, so the page's largest paint comes
+ * with the frame, not with the grid (Lighthouse's LCP on the month grid: 2.1 s → the frame's).
+ */
+export function ViewNote({ type, denseMonth }: { type: string; denseMonth: boolean }) {
+  if (type === 'listDay') return <p className="kp-note">这个月活动多，按天列出：点 ‹ › 换一天；在“筛选”里选地区，只看附近的。</p>;
+  if (type.startsWith('dayGrid') && denseMonth) return <p className="kp-note">这个月活动多：点每天的数字或“另 N 项”，看当天的全部活动；在“筛选”里选地区，只看附近的。</p>;
+  return null;
 }
 
 /** 活动月、宣传周 spanning the view, listed above it rather than drawn across every day. */

@@ -22,7 +22,7 @@ import { locate as askPosition, quietLocate, type LatLng } from '../../lib/geo.t
 import { todayIn } from '../../lib/time/days.ts';
 import QuickChips from './QuickChips.tsx';
 import { COLORS, CONTRAST, DOTS, FIRST_DRAW_STEP, titleOf, urlDate, viewOf, ymdOf } from './calendar-options.tsx';
-import { AsideList, EmptyMonth, emptyListText, MoreRows, NextRows, PastRows, StatusLine } from './CalendarParts.tsx';
+import { AsideList, EmptyMonth, emptyListText, MoreRows, NextRows, PastRows, StatusLine, ViewNote } from './CalendarParts.tsx';
 import { useDayOpener, useEngine, useGridPlugin, useOpening, type Opening } from './engine.ts';
 import FilterBar, { type FilterVocab } from './FilterBar.tsx';
 import ShareLink from './ShareLink.tsx';
@@ -192,9 +192,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
       )}
       <StatusLine share={!phone} error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} dense={dense} />
       {/* Above the list, not below it: drawn with the calendar, it does not move when the rows come (CLS). */}
-      {type === 'listDay' && !switching && (
-        <p className="kp-note">这个月活动多，按天列出：点 ‹ › 换一天；在“筛选”里选地区，只看附近的。</p>
-      )}
+      {!switching && <ViewNote type={type} denseMonth={isDenseMonth(current.start.slice(0, 7))} />}
       <AsideList aside={items.aside} current={current} />
       {calendarOn && past > 0 && <PastRows n={past} onShow={() => setShowPast(true)} />}
       {calendarOn && engine && (

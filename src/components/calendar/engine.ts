@@ -13,11 +13,11 @@ import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouse
 import type { CalendarRef, PluginInput } from '@fullcalendar/react';
 import { viewRange, visibleItems } from '../../lib/calendar/calendar-draw.ts';
 import { listRows, listSpanFor } from '../../lib/calendar/calendar-list.ts';
-import { parseCalendarParams, whenRange, type CalendarView, type Filters } from '../../lib/calendar/filters.ts';
+import { activeFilterCount, parseCalendarParams, whenRange, type CalendarView, type Filters } from '../../lib/calendar/filters.ts';
 import type { CalendarManifest } from '../../lib/calendar/calendar-data.ts';
 import { nextDay, todayIn } from '../../lib/time/days.ts';
 import { LARGE_PHONE, nextTask, PHONE, spanOf, viewTypes, ymdOf } from './calendar-options.tsx';
-import { isDenseMonth, isLoaded, loadRange, rangeData, seedManifest } from './use-month-data.ts';
+import { isDenseMonth, isLoaded, listsByDay, loadRange, rangeData, seedManifest } from './use-month-data.ts';
 
 export type Engine = typeof import('./CalendarGrid.tsx');
 
@@ -31,8 +31,16 @@ function importOnce<T>(load: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-/** FullCalendar (CalendarGrid.tsx). */
-export const loadEngine = importOnce(() => import('./CalendarGrid.tsx'));
+/**
+ * FullCalendar (CalendarGrid.tsx). Its first render makes a number format for its locale (zh-cn):
+ * the page's first, for which the browser loads the locale's number data — 15 ms here, 60 ms of the
+ * 173 ms first render on Lighthouse's slowed phone (issue 21). Made in a task of its own while the
+ * engine downloads, the first render finds the data loaded.
+ */
+export const loadEngine = importOnce(() => {
+  setTimeout(() => new Intl.NumberFormat('zh-cn'));
+  return import('./CalendarGrid.tsx');
+});
 /** The grids (FullCalendar's daygrid plugin, ~16 KB gzipped), the first time a grid is shown. */
 export const loadGrid = importOnce(() => import('@fullcalendar/react/daygrid').then((m) => m.default as PluginInput));
 
@@ -97,8 +105,11 @@ export function useOpening(manifest: CalendarManifest | undefined): Opening | un
     const when = state.filters.when ? whenRange(state.filters.when, todayIn(new Date())).start : undefined;
     const date = state.date ? (state.date.length === 7 ? `${state.date}-01` : state.date) : (when ?? ymdOf(new Date()));
     // A dense month lists day by day: its list opens at the day, whose rows are asked for together
-    // with the month's counts (use-month-data.ts loadRange), not after them.
-    if ((type === 'listMonth' || type === 'listWeek') && isDenseMonth(date.slice(0, 7))) type = 'listDay';
+    // with the month's counts (use-month-data.ts loadRange), not after them. So does, without
+    // filters, a month whose activities alone are more than a page (the manifest's byDay).
+    const month = date.slice(0, 7);
+    if ((type === 'listMonth' || type === 'listWeek') && isDenseMonth(month)) type = 'listDay';
+    if (type === 'listMonth' && activeFilterCount(state.filters) === 0 && listsByDay(month)) type = 'listDay';
     let range = viewRange(spanOf(type), date);
     if (type !== 'listMonth' && type !== 'listWeek') {
       setOpening({ phone, types, type, date, range });

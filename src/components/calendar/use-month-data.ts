@@ -178,6 +178,11 @@ export function rangeData(range: VisibleRange | undefined, filters: Filters = {}
   return { events: uniqueEvents(lists), observances: yearsOf(wanted).flatMap((y) => years.get(y) ?? []), dense, ...(head ? { head } : {}) };
 }
 
+/** Whether a month's activities alone are more than a list page (the manifest says so): its 列表 goes day by day. */
+export function listsByDay(month: string): boolean {
+  return isDenseMonth(month) || !!manifest?.byDay?.includes(month);
+}
+
 /** Whether a month (`YYYY-MM`) is known to be dense (the manifest says so, or its file is in). */
 export function isDenseMonth(month: string): boolean {
   return summaries.has(month) || !!manifest?.dense?.[month];

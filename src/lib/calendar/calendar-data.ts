@@ -10,7 +10,7 @@ import type { SiteQuery } from '../content/query.ts';
 import type { EventKind, EventStatus, VocabName } from '../content/schema.ts';
 import { DENSE_MONTH_EVENTS, monthDays, spanInMonth, type DenseSummary } from './calendar-dense.ts';
 import { drawnEnd } from './calendar-draw.ts';
-import { drawnDays } from './calendar-list.ts';
+import { drawnDays, LIST_ROW_LIMIT } from './calendar-list.ts';
 import { expandObservance, pendingIsPast } from '../time/recurrence.ts';
 import { isFree, placeLine } from '../views/present.ts';
 import { convertWallTime, SITE_ZONE } from '../time/zones.ts';
@@ -86,6 +86,12 @@ export interface CalendarManifest {
    * the calendar asks for its first day's rows together with the month's counts, not after them.
    */
   dense?: Record<string, number[]>;
+  /**
+   * Other months whose activities alone make more list rows than a page holds (LIST_ROW_LIMIT): their
+   * 列表 goes day by day, and without filters the calendar opens at the day at once — the frame (its
+   * note) is drawn before the month's file is in, not after it (Lighthouse's phone: LCP 1.9 s).
+   */
+  byDay?: string[];
 }
 
 /** `YYYY-MM-DDTHH:mm` in `tz` → the same instant as wall time in China (the calendar shows China's clock). */
@@ -169,8 +175,11 @@ export function observanceYears(q: SiteQuery, today: string): number[] {
 
 export function calendarManifest(q: SiteQuery, today: string): CalendarManifest {
   const months = [...q.byMonth.keys()].sort();
-  const dense = months.filter((k) => q.byMonth.get(k)!.length > DENSE_MONTH_EVENTS).map((k) => [k, denseDayTotals(k, q.byMonth.get(k)!)] as const);
-  return { months, observanceYears: observanceYears(q, today), ...(dense.length ? { dense: Object.fromEntries(dense) } : {}) };
+  const isDense = (k: string) => q.byMonth.get(k)!.length > DENSE_MONTH_EVENTS;
+  const dense = months.filter(isDense).map((k) => [k, denseDayTotals(k, q.byMonth.get(k)!)] as const);
+  // Observance days only add rows: the activities' rows alone past the limit mean a list by day.
+  const byDay = months.filter((k) => !isDense(k) && denseDayTotals(k, q.byMonth.get(k)!).reduce((a, b) => a + b, 0) > LIST_ROW_LIMIT);
+  return { months, observanceYears: observanceYears(q, today), ...(dense.length ? { dense: Object.fromEntries(dense) } : {}), ...(byDay.length ? { byDay } : {}) };
 }
 
 /**
