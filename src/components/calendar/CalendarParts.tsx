@@ -46,7 +46,7 @@ export function StatusLine(p: { share: boolean; error?: string; gridError: boole
  */
 export function ViewNote({ type, denseMonth }: { type: string; denseMonth: boolean }) {
   if (type === 'listDay') return <p className="kp-note">这个月活动多，按天列出：点 ‹ › 换一天；在“筛选”里选地区，只看附近的。</p>;
-  if (type.startsWith('dayGrid') && denseMonth) return <p className="kp-note">这个月活动多：点每天的数字或“另 N 项”，看当天的全部活动；在“筛选”里选地区，只看附近的。</p>;
+  if (type.startsWith('dayGrid') && denseMonth) return <p className="kp-note">这个月活动多：点每天的数字，看当天的全部活动；在“筛选”里选地区，只看附近的。</p>;
   return null;
 }
 
