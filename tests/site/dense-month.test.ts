@@ -117,21 +117,24 @@ describe('the calendar on a dense month', () => {
       await route.continue();
       served.push(path);
     });
-    // Whatever the calendar shows from now on: never an empty list that says 正在加载.
+    // Whatever the calendar draws from now on: never an empty list that says 正在加载.
     await page.evaluate(() => {
       const w = window as unknown as { sawLoading: boolean };
       w.sawLoading = false;
       const root = document.querySelector('.kp-calendar')!;
-      new MutationObserver(() => (w.sawLoading ||= root.textContent!.includes('加载'))).observe(root, { subtree: true, childList: true, characterData: true });
+      new MutationObserver(() => (w.sawLoading ||= !!root.querySelector('.kp-fc')?.textContent!.includes('加载'))).observe(root, { subtree: true, childList: true, characterData: true });
     });
     const count = (day: number) => page.locator(`.kp-cg-table .kp-count[data-day="2026-09-${day}"]`);
     await count(13).click();
     await expect.poll(() => asked.length).toBe(1);
     expect(await count(13).getAttribute('aria-busy')).toBe('true');
-    expect(await page.textContent('.kp-status')).toBe(`2026年9月：${EVENTS} 项活动`);
-    // A second press, on another day, is the one that opens.
+    // A second press, on another day, is the one that opens; the grid stays until its rows are in.
     await count(14).click();
     await expect.poll(() => asked.length).toBe(2);
+    expect(await page.locator('.kp-cg-table').count()).toBe(1);
+    // A slow network: after a moment the status line says which day is on its way (announced: role=status).
+    await expect.poll(() => page.textContent('.kp-status')).toBe('2026年9月14日：正在加载…');
+    expect(await page.getAttribute('.kp-calendar', 'aria-busy')).toBe('true');
     release();
     await expect.poll(() => page.textContent('.kp-status')).toMatch(/^2026年9月14日：[\d ]+ 项活动$/);
     expect(await page.locator('.kp-calendar a[href^="/events/"]').count()).toBeGreaterThan(0);
@@ -151,6 +154,7 @@ describe('the calendar on a dense month', () => {
       served.push('15');
     });
     await count(15).click();
+    await expect.poll(() => page.textContent('.kp-status')).toBe('2026年9月15日：正在加载…');
     await page.click('button[aria-label="下个月"]');
     await expect.poll(() => page.textContent('.kp-status')).toMatch(/^2026年10月/);
     releaseAgain();

@@ -173,8 +173,8 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
     },
     [range, setState],
   );
-  const { openDay, onGridClick, onGridPress } = useDayOpener(calendar, state.filters);
-  const busy = data.loading || switching;
+  const { openDay, onGridClick, onGridPress, opening: openingDay } = useDayOpener(calendar, state.filters, `${type} ${current.start}`);
+  const busy = data.loading || switching || !!openingDay;
   const error = data.error ?? (opening.failed || engineError ? LOAD_ERROR : undefined);
   return (
     // aria-busy until the month's data is in and the rows in reach are drawn (the first draw is staged
@@ -190,7 +190,7 @@ function CalendarView({ vocab, opening }: { vocab: FilterVocab; opening: Opening
       ) : (
         <FilterBar vocab={vocab} state={state} folded={false} onChange={setFilters} />
       )}
-      <StatusLine share={!phone} error={error} gridError={gridError} busy={busy} current={current} items={items} state={state} dense={dense} />
+      <StatusLine share={!phone} error={error} gridError={gridError} busy={busy} current={openingDay ? { ...current, title: openingDay } : current} items={items} state={state} dense={dense} />
       {/* Above the list, not below it: drawn with the calendar, it does not move when the rows come (CLS). */}
       {!switching && <ViewNote type={type} denseMonth={isDenseMonth(current.start.slice(0, 7))} />}
       <AsideList aside={items.aside} current={current} />

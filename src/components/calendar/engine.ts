@@ -16,7 +16,7 @@ import { listRows, listSpanFor } from '../../lib/calendar/calendar-list.ts';
 import { activeFilterCount, parseCalendarParams, whenRange, type CalendarView, type Filters } from '../../lib/calendar/filters.ts';
 import type { CalendarManifest } from '../../lib/calendar/calendar-data.ts';
 import { nextDay, todayIn } from '../../lib/time/days.ts';
-import { LARGE_PHONE, nextTask, PHONE, spanOf, viewTypes, ymdOf } from './calendar-options.tsx';
+import { LARGE_PHONE, nextTask, PHONE, spanOf, titleOf, viewTypes, ymdOf } from './calendar-options.tsx';
 import { isDenseMonth, isLoaded, listsByDay, loadRange, rangeData, seedManifest } from './use-month-data.ts';
 
 export type Engine = typeof import('./CalendarGrid.tsx');
@@ -148,6 +148,13 @@ export function useOpening(manifest: CalendarManifest | undefined): Opening | un
 
 const dayLink = (ev: { target: EventTarget | null }) => (ev.target as Element).closest?.('a[data-day]');
 
+/**
+ * How long a day's rows may take before the status line says the day is loading (a phone's network;
+ * here they take ≈ 5 ms). Sooner, the words would flash on every press and cost a render before the
+ * rows; a person notices no answer after about a third of a second.
+ */
+const SLOW_OPEN_MS = 300;
+
 function viewKey(calendar: CalendarRef | null): string {
   const view = calendar?.getApi().view;
   return view ? `${view.type} ${view.currentStart.getTime()}` : '';
@@ -161,24 +168,37 @@ function viewKey(calendar: CalendarRef | null): string {
  * and again a few tasks later (two of FullCalendar's renders: 55–112 ms from the click at 100,000
  * activities in a month, issue 21; 31–49 ms now). The rows are asked for already when the link is
  * pressed down (onGridPress: a finger or a mouse button, ≈ 100 ms before the click). Meanwhile the
- * pressed link says it is busy (aria-busy: dimmed, a progress cursor); a later press, or the calendar
- * moving elsewhere, wins. A failed load opens the day all the same: the list says so.
+ * pressed link says it is busy (aria-busy: dimmed, a progress cursor), and after SLOW_OPEN_MS the
+ * status line too (`opening`); a later press, or the calendar moving elsewhere, wins. A failed load
+ * opens the day all the same: the list says so.
  */
-export function useDayOpener(calendar: RefObject<CalendarRef | null>, filters: Filters) {
+export function useDayOpener(calendar: RefObject<CalendarRef | null>, filters: Filters, view: string) {
   const now = useRef(filters);
   now.current = filters;
   const latest = useRef<string | undefined>(undefined);
+  // The day being opened, once its rows take longer than SLOW_OPEN_MS: the status line says so.
+  const [opening, setOpening] = useState<string>();
+  // The calendar moved (another month, view, or the day itself opened): a day still on its way is dropped.
+  useEffect(() => {
+    latest.current = undefined;
+    setOpening(undefined);
+  }, [view]);
   const openDay = useCallback((day: string, link?: Element) => {
     const range = { start: day, end: nextDay(day) };
     latest.current = day;
     // Where the calendar was when pressed: moved meanwhile (another month, view …), the day does not open.
     const at = viewKey(calendar.current);
+    let slow: ReturnType<typeof setTimeout> | undefined;
     const go = () => {
+      clearTimeout(slow);
       link?.removeAttribute('aria-busy');
-      if (latest.current === day && viewKey(calendar.current) === at) calendar.current?.getApi().changeView('listDay', day);
+      if (latest.current !== day) return;
+      setOpening(undefined);
+      if (viewKey(calendar.current) === at) calendar.current?.getApi().changeView('listDay', day);
     };
     if (isLoaded(range, now.current)) return go();
     link?.setAttribute('aria-busy', 'true');
+    slow = setTimeout(() => latest.current === day && setOpening(titleOf('listDay', day, range.end)), SLOW_OPEN_MS);
     loadRange(range, now.current).then(go, go);
   }, []);
   const onGridClick = useCallback((ev: ReactMouseEvent) => {
@@ -191,5 +211,5 @@ export function useDayOpener(calendar: RefObject<CalendarRef | null>, filters: F
     const day = dayLink(ev)?.getAttribute('data-day');
     if (day && ev.button === 0) loadRange({ start: day, end: nextDay(day) }, now.current).catch(() => undefined);
   }, []);
-  return { openDay, onGridClick, onGridPress };
+  return { openDay, onGridClick, onGridPress, opening };
 }
