@@ -147,6 +147,8 @@ export function useOpening(manifest: CalendarManifest | undefined): Opening | un
 }
 
 const dayLink = (ev: { target: EventTarget | null }) => (ev.target as Element).closest?.('a[data-day]');
+/** The range of one day's list: what is loaded for it on press and on click. */
+const dayRange = (day: string) => ({ start: day, end: nextDay(day) });
 
 /**
  * How long a day's rows may take before the status line says the day is loading (a phone's network;
@@ -184,7 +186,7 @@ export function useDayOpener(calendar: RefObject<CalendarRef | null>, filters: F
     setOpening(undefined);
   }, [view]);
   const openDay = useCallback((day: string, link?: Element) => {
-    const range = { start: day, end: nextDay(day) };
+    const range = dayRange(day);
     latest.current = day;
     // Where the calendar was when pressed: moved meanwhile (another month, view …), the day does not open.
     const at = viewKey(calendar.current);
@@ -209,7 +211,7 @@ export function useDayOpener(calendar: RefObject<CalendarRef | null>, filters: F
   }, [openDay]);
   const onGridPress = useCallback((ev: ReactPointerEvent) => {
     const day = dayLink(ev)?.getAttribute('data-day');
-    if (day && ev.button === 0) loadRange({ start: day, end: nextDay(day) }, now.current).catch(() => undefined);
+    if (day && ev.button === 0) loadRange(dayRange(day), now.current).catch(() => undefined);
   }, []);
   return { openDay, onGridClick, onGridPress, opening };
 }
