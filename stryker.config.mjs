@@ -35,6 +35,7 @@ export default {
     'src/lib/import/import-match.ts',
     'src/lib/import/import-plan.ts',
     'src/lib/import/import-rows.ts',
+    'src/lib/import/event-from-flags.ts',
     'src/lib/import/import-table.ts',
   ],
   // No type checker: mutants that do not type-check still run (Stryker adds @ts-nocheck), and

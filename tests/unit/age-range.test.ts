@@ -13,7 +13,7 @@ import { eventFacts } from '../../src/lib/views/event-facts.ts';
 import { eventDescription } from '../../src/lib/ical/ical-fields.ts';
 import { feedLookups } from '../../src/lib/ical/feeds.ts';
 import { formatRowProblem, planImport } from '../../src/lib/import/import-plan.ts';
-import { eventFromFlags } from '../../src/lib/import/import-rows.ts';
+import { eventFromFlags } from '../../src/lib/import/event-from-flags.ts';
 import { parseCsv, tableToRecords } from '../../src/lib/import/import-table.ts';
 import { eventJsonLd } from '../../src/lib/views/jsonld.ts';
 import type { EventEntry } from '../../src/lib/content/model.ts';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/lib/content/content-fs.ts';
 import { formatError } from '../../src/lib/content/errors.ts';
 import { formatRowProblem, planImport } from '../../src/lib/import/import-plan.ts';
-import { eventFromFlags } from '../../src/lib/import/import-rows.ts';
+import { eventFromFlags } from '../../src/lib/import/event-from-flags.ts';
 import { parseCsv, tableToRecords } from '../../src/lib/import/import-table.ts';
 import { buildQuery } from '../../src/lib/content/query.ts';
 import { regionFromAddress } from '../../src/lib/content/region-from-address.ts';

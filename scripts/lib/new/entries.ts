@@ -1,10 +1,12 @@
 /**
  * npm run new: flags → entries. The prompts only fill in flags, so one path builds every file:
- * an event through the importer's own mapping (src/lib/import/import-rows.ts eventFromFlags), an organizer,
+ * an event through the importer's own mapping (src/lib/import/event-from-flags.ts), an organizer,
  * venue or observance from its flags; problems come back as one line per flag.
  */
 import { formatRowProblem, splitBilingual } from '../../../src/lib/import/import-plan.ts';
-import { eventFromFlags, matchRegion, type RowProblem } from '../../../src/lib/import/import-rows.ts';
+import { eventFromFlags } from '../../../src/lib/import/event-from-flags.ts';
+import { matchRegion } from '../../../src/lib/import/import-match.ts';
+import type { RowProblem } from '../../../src/lib/import/import-rows.ts';
 import { readKind, splitList } from '../../../src/lib/import/import-match.ts';
 import type { ContentSet } from '../../../src/lib/content/model.ts';
 import type { CollectionName } from '../../../src/lib/content/schema.ts';

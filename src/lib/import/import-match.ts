@@ -1,10 +1,10 @@
 /**
  * Reading what people type into spreadsheet cells: dates in the forms Chinese offices use
  * (2026/9/12 下午2:00, 2026年9月12日 14:00-16:30, Excel date cells), status words (照常/取消/延期/
- * 改为线上), lists separated by 、 or ，, and organizer / venue names matched to existing files.
+ * 改为线上), lists separated by 、 or ，, and region / organizer / venue names matched to their ids.
  * Pure; shared by the importer, `npm run new` and (later) the browser form.
  */
-import type { EventEntry, OrganizerEntry, VenueEntry } from '../content/model.ts';
+import type { ContentSet, EventEntry, OrganizerEntry, VenueEntry } from '../content/model.ts';
 import { EVENT_KINDS, EVENT_STATUSES, type EventKind, type EventStatus } from '../content/schema.ts';
 import { suggest } from '../content/validate.ts';
 import { ENUM_LABELS } from '../labels.ts';
@@ -155,6 +155,18 @@ export function readKind(raw: unknown): EventKind | undefined {
 export { nameKey } from '../content/name-key.ts';
 
 export type Match = { id: string } | { error: string; hint?: string };
+
+/** A region label, alias or GB/T 2260 code → its id, with a did-you-mean when unknown. */
+export function matchRegion(text: string, content: ContentSet): Match {
+  const k = text.trim().toLowerCase();
+  const hit = content.vocab.regions.find((v) => [v.id, v.label, v.labelEn, ...v.aliases].some((x) => x && x.toLowerCase() === k));
+  if (hit) return { id: hit.id };
+  const near = suggest(text, content.vocab.regions.map((v) => v.label));
+  return {
+    error: `“${text}”不在地区词表里，请写 content/vocab/regions.yaml 中的地区名称或编号 / "${text}" is not in the regions vocabulary`,
+    hint: near ? `您是不是要写“${near}”？/ did you mean ${near}?` : undefined,
+  };
+}
 
 /**
  * An organizer written as its id, full name, short name or an alias → its id. Unknown names get

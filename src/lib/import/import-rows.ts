@@ -4,8 +4,8 @@
  * venues happens here; everything else (dates, URLs, vocabularies, references) is left to the
  * schema and the validator, which check the generated file exactly as they check a hand-written one.
  */
-import { cellText, excelSerialText, KIND_HELP, type Match, matchOrganizer, matchVenue, nameKey, normalizeDateTime, readKind, readStatus, readWhen, splitList, STATUS_HELP } from './import-match.ts';
-import { cellsFromFlags, GENERIC_FIELDS, genericFieldOf } from '../content/event-fields.ts';
+import { cellText, excelSerialText, KIND_HELP, matchOrganizer, matchRegion, matchVenue, nameKey, normalizeDateTime, readKind, readStatus, readWhen, splitList, STATUS_HELP } from './import-match.ts';
+import { GENERIC_FIELDS, genericFieldOf } from '../content/event-fields.ts';
 import { regionFromAddress } from '../content/region-from-address.ts';
 import type { ImportField, ImportRecord, RowRef } from './import-table.ts';
 import type { ContentSet } from '../content/model.ts';
@@ -204,38 +204,6 @@ export function mapRow(rec: ImportRecord, ctx: RowContext): { candidate?: Candid
   return { candidate: { ref: rec.ref, data, body: cellText(get('description')) }, problems };
 }
 
-/**
- * `npm run new -- event` flags → front matter and body (the /submit/ form speaks in the same flags):
- * the cells a spreadsheet row would have go through mapRow, then what a row has no column for
- * (registration details, the source's URL, the previous start, keywords).
- */
-export function eventFromFlags(flags: Record<string, string | boolean | undefined>, content: ContentSet, now?: string): { data?: Record<string, unknown>; body: string; problems: RowProblem[] } {
-  const flag = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string).trim() || undefined : undefined);
-  const { candidate, problems } = mapRow({ ref: { kind: 'row', n: 0 }, cells: cellsFromFlags(flag) }, { content, now });
-  if (!candidate) return { body: '', problems };
-  const d = candidate.data;
-  const num = (k: string) => (flag(k) === undefined ? undefined : Number(flag(k)));
-  d.registration = {
-    ...((d.registration as object) ?? {}),
-    required: yesNo(flag('registration-required')), capacity: num('capacity'), fee: num('fee'),
-    deadline: flag('deadline') ? normalizeDateTime(flag('deadline')) : undefined, note: flag('registration-note'),
-    full: yesNo(flag('full')),
-  };
-  if (flag('previous-start')) d.previousStart = normalizeDateTime(flag('previous-start'));
-  if (flag('source-url')) d.source = { title: flag('source-title'), url: flag('source-url') };
-  d.keywords = splitList(flag('keywords'));
-  return { data: d, body: candidate.body, problems };
-}
-
-/** yes/no words → a boolean; anything else is kept for the schema to name. */
-function yesNo(v: string | undefined): boolean | undefined {
-  const t = v?.toLowerCase();
-  if (t === undefined) return undefined;
-  if (['true', 'yes', 'y', '是', '需要', '1'].includes(t)) return true;
-  if (['false', 'no', 'n', '否', '不需要', '0'].includes(t)) return false;
-  return t as unknown as boolean;
-}
-
 /** Files store region ids ("110108"); people write 海淀区 or 北京. */
 function regionId(text: string, ctx: RowContext, bad: (message: string, hint?: string) => void): string | undefined {
   if (!text) return undefined;
@@ -243,18 +211,6 @@ function regionId(text: string, ctx: RowContext, bad: (message: string, hint?: s
   if ('id' in m) return m.id;
   bad(m.error, m.hint);
   return undefined;
-}
-
-/** A region label, alias or GB/T 2260 code → its id, with a did-you-mean when unknown. */
-export function matchRegion(text: string, content: ContentSet): Match {
-  const k = text.trim().toLowerCase();
-  const hit = content.vocab.regions.find((v) => [v.id, v.label, v.labelEn, ...v.aliases].some((x) => x && x.toLowerCase() === k));
-  if (hit) return { id: hit.id };
-  const near = suggest(text, content.vocab.regions.map((v) => v.label));
-  return {
-    error: `“${text}”不在地区词表里，请写 content/vocab/regions.yaml 中的地区名称或编号 / "${text}" is not in the regions vocabulary`,
-    hint: near ? `您是不是要写“${near}”？/ did you mean ${near}?` : undefined,
-  };
 }
 
 /** 是/否 (or true/false, yes/no, 1/0); empty → undefined (the default). */

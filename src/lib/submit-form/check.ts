@@ -4,7 +4,7 @@
  * does) → the file text and path from scaffold.ts → the problems the schema and the validator find.
  */
 import type { ContentError } from '../content/errors.ts';
-import { eventFromFlags } from '../import/import-rows.ts';
+import { eventFromFlags } from '../import/event-from-flags.ts';
 import { GENERIC_FIELDS } from '../content/event-fields.ts';
 import { nameKey } from '../import/import-match.ts';
 import { localDateTime } from '../content/schema.ts';
